@@ -1,0 +1,4 @@
+//! Accounts: users, roles and their passwords.
+
+pub mod password;
+pub mod store;

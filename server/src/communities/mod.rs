@@ -1,0 +1,4 @@
+//! Communities: the compounds one deployment serves.
+
+pub mod routes;
+pub mod store;

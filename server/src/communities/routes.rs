@@ -1,0 +1,39 @@
+//! `GET /api/v1/communities`: public, because the login page needs the list
+//! and every screen needs the office phone before anyone has logged in.
+
+use app::model::{CommunitySummary, ErrorBody, Page, PageQuery};
+use axum::extract::State;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::store;
+use crate::AppState;
+use crate::error::ApiError;
+use crate::extract::{AppJson, AppQuery};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_communities))
+}
+
+/// Lists the communities this deployment serves, with their office phones.
+#[utoipa::path(
+    get,
+    path = "/v1/communities",
+    tag = "communities",
+    params(PageQuery),
+    responses(
+        (status = 200, description = "One page of communities", body = Page<CommunitySummary>),
+        (status = 400, description = "Invalid limit or offset", body = ErrorBody),
+    )
+)]
+#[tracing::instrument(skip_all)]
+async fn list_communities(
+    State(state): State<AppState>,
+    AppQuery(query): AppQuery<PageQuery>,
+) -> Result<AppJson<Page<CommunitySummary>>, ApiError> {
+    let limit = query
+        .limit()
+        .ok_or_else(|| ApiError::bad_request("invalid_limit", "limit 须在 1 到 100 之间"))?;
+    let rows = store::list(state.db.reader(), limit, query.offset()).await?;
+    Ok(AppJson(Page::from_overfetch(rows, &query, limit)))
+}

@@ -1,0 +1,104 @@
+//! SQL for communities, buildings and households.
+
+use app::model::{BuildingKind, CommunitySummary};
+use sqlx::{AnyPool, FromRow};
+
+use crate::db::now_millis;
+
+#[derive(FromRow)]
+struct CommunityRow {
+    id: i64,
+    name: String,
+    office_phone: String,
+}
+
+/// One page of communities by name, overfetching one row (see `Page`).
+pub async fn list(pool: &AnyPool, limit: u32, offset: u32) -> sqlx::Result<Vec<CommunitySummary>> {
+    let rows: Vec<CommunityRow> = sqlx::query_as(
+        "SELECT id, name, office_phone FROM communities ORDER BY id LIMIT $1 OFFSET $2",
+    )
+    .bind(i64::from(limit) + 1)
+    .bind(i64::from(offset))
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| CommunitySummary {
+            id: r.id,
+            name: r.name,
+            office_phone: r.office_phone,
+        })
+        .collect())
+}
+
+/// A new community's details.
+pub struct NewCommunity<'a> {
+    pub name: &'a str,
+    pub address: &'a str,
+    pub office_phone: &'a str,
+    pub time_zone: &'a str,
+}
+
+/// Inserts a community and returns its id.
+pub async fn insert<'e, E>(executor: E, new: &NewCommunity<'_>) -> sqlx::Result<i64>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query_scalar(
+        "INSERT INTO communities (name, address, office_phone, time_zone, created_at)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(new.name)
+    .bind(new.address)
+    .bind(new.office_phone)
+    .bind(new.time_zone)
+    .bind(now_millis())
+    .fetch_one(executor)
+    .await
+}
+
+/// Inserts a building and returns its id.
+pub async fn insert_building<'e, E>(
+    executor: E,
+    community_id: i64,
+    name: &str,
+    kind: BuildingKind,
+    sort_order: i64,
+) -> sqlx::Result<i64>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query_scalar(
+        "INSERT INTO buildings (community_id, name, kind, sort_order)
+         VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(community_id)
+    .bind(name)
+    .bind(kind.as_str())
+    .bind(sort_order)
+    .fetch_one(executor)
+    .await
+}
+
+/// Inserts a household and returns its id.
+pub async fn insert_household<'e, E>(
+    executor: E,
+    community_id: i64,
+    building_id: i64,
+    flat_label: &str,
+    area_hundredths_m2: i64,
+) -> sqlx::Result<i64>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query_scalar(
+        "INSERT INTO households (community_id, building_id, flat_label, area_hundredths_m2)
+         VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(community_id)
+    .bind(building_id)
+    .bind(flat_label)
+    .bind(area_hundredths_m2)
+    .fetch_one(executor)
+    .await
+}

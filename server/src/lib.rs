@@ -1,0 +1,136 @@
+//! Courtyard's server as a library: `Application::build` binds the listener
+//! and assembles the router, so `main` and the integration tests start the
+//! very same thing (tests on port 0).
+
+pub mod accounts;
+pub mod communities;
+mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod extract;
+mod health;
+pub mod openapi;
+mod site;
+pub mod telemetry;
+
+use std::future::Future;
+use std::net::SocketAddr;
+
+use anyhow::Context;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use tokio::net::TcpListener;
+
+pub use config::Config;
+use db::Db;
+
+/// The largest JSON body any endpoint takes (uploads will set their own).
+pub const JSON_BODY_LIMIT: usize = 64 * 1024;
+
+/// What every handler can reach.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub db: Db,
+}
+
+/// A server bound to its port, ready to run.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    pub db: Db,
+}
+
+impl Application {
+    /// Opens (and migrates) the database, seeds the demo when asked, binds the
+    /// listener and builds the router.
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let url = config.database_url();
+        if config.database_url.is_none() {
+            std::fs::create_dir_all(&config.data_dir)
+                .with_context(|| format!("cannot create {}", config.data_dir.display()))?;
+        }
+        let db = Db::connect(&url).await?;
+        if config.demo {
+            let seeded = demo::seed(&db).await?;
+            tracing::info!(seeded, "demo data ready");
+            for line in demo::login_lines() {
+                println!("{line}");
+            }
+        }
+        let state = AppState { db: db.clone() };
+        let router = router(state, &config);
+        let listener = TcpListener::bind(config.addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", config.addr))?;
+        Ok(Self {
+            listener,
+            router,
+            db,
+        })
+    }
+
+    /// The address actually bound (the real port when asked for port 0).
+    pub fn local_addr(&self) -> anyhow::Result<SocketAddr> {
+        Ok(self.listener.local_addr()?)
+    }
+
+    /// Serves until `shutdown` resolves, then finishes the requests in flight.
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let addr = self.local_addr()?;
+        tracing::info!(%addr, "listening");
+        println!("院里 Courtyard is serving http://{addr}");
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("server error")
+    }
+}
+
+/// The whole router: `/api/…` (never falls back to the app) and the site.
+fn router(state: AppState, config: &Config) -> Router {
+    let (api, doc) = openapi::api_router().split_for_parts();
+    let api = api
+        .route(
+            "/v1/openapi.json",
+            axum::routing::get(move || async move { axum::Json(doc) }),
+        )
+        .fallback(|| async { error::ApiError::NotFound })
+        .method_not_allowed_fallback(|| async { error::ApiError::MethodNotAllowed })
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .with_state(state);
+    Router::new()
+        .nest("/api", api)
+        .fallback_service(site::service(&config.site_dir))
+        .layer(telemetry::trace_layer())
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

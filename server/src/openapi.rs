@@ -1,0 +1,22 @@
+//! The OpenAPI 3 document, generated from the handlers' annotations and
+//! served at `/api/v1/openapi.json`. Paths in it are relative to `/api`.
+
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::{AppState, communities, health};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "院里 Courtyard API", description = "Resident portal for old residential compounds."),
+    servers((url = "/api")),
+    components(schemas(app::model::ErrorBody))
+)]
+struct ApiDoc;
+
+/// Every API route, with its documentation, before state is attached.
+pub fn api_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(health::router())
+        .merge(communities::routes::router())
+}
