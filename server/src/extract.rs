@@ -49,3 +49,98 @@ impl From<QueryRejection> for ApiError {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use axum::Router;
+    use axum::body::Body;
+    use axum::extract::DefaultBodyLimit;
+    use axum::http::{Request, StatusCode, header};
+    use axum::routing::post;
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    use super::AppJson;
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Echo {
+        #[allow(dead_code)]
+        n: u32,
+    }
+
+    async fn echo(AppJson(_): AppJson<Echo>) -> &'static str {
+        "ok"
+    }
+
+    /// Posts `body` with `content_type` and returns status and error code.
+    async fn post_json(content_type: Option<&str>, body: Vec<u8>) -> (StatusCode, String) {
+        let app = Router::new()
+            .route("/echo", post(echo))
+            .layer(DefaultBodyLimit::max(crate::JSON_BODY_LIMIT));
+        let mut request = Request::post("/echo");
+        if let Some(ct) = content_type {
+            request = request.header(header::CONTENT_TYPE, ct);
+        }
+        let response = app
+            .oneshot(request.body(Body::from(body)).expect("request"))
+            .await
+            .expect("response");
+        let status = response.status();
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+        (status, json["error"]["code"].as_str().unwrap_or("").to_owned())
+    }
+
+    const JSON: Option<&str> = Some("application/json");
+
+    #[tokio::test]
+    async fn valid_json_passes() {
+        let (status, _) = post_json(JSON, br#"{"n": 1}"#.to_vec()).await;
+        assert_eq!(status, StatusCode::OK);
+    }
+
+    #[tokio::test]
+    async fn malformed_json_is_a_400_envelope() {
+        let (status, code) = post_json(JSON, b"{\"n\": ".to_vec()).await;
+        assert_eq!((status, code.as_str()), (StatusCode::BAD_REQUEST, "malformed_json"));
+    }
+
+    #[tokio::test]
+    async fn a_body_that_is_not_json_is_a_415_envelope() {
+        for ct in [None, Some("text/plain"), Some("application/x-www-form-urlencoded")] {
+            let (status, code) = post_json(ct, b"n=1".to_vec()).await;
+            assert_eq!(
+                (status, code.as_str()),
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
+                "{ct:?}"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn wrong_types_and_unknown_fields_are_a_422_envelope() {
+        for body in [&br#"{"n": "one"}"#[..], br#"{"n": 1, "x": 2}"#, br#"{}"#, br#"{"n": -1}"#] {
+            let (status, code) = post_json(JSON, body.to_vec()).await;
+            assert_eq!(
+                (status, code.as_str()),
+                (StatusCode::UNPROCESSABLE_ENTITY, "invalid_fields")
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn invalid_utf8_is_a_400_envelope() {
+        let (status, code) = post_json(JSON, b"{\"n\": \"\xff\xfe\"}".to_vec()).await;
+        assert_eq!((status, code.as_str()), (StatusCode::BAD_REQUEST, "malformed_json"));
+    }
+
+    #[tokio::test]
+    async fn a_body_over_the_limit_is_a_413_envelope() {
+        let mut body = br#"{"n": 1, "pad": ""#.to_vec();
+        body.resize(crate::JSON_BODY_LIMIT + 10, b'a');
+        body.extend_from_slice(b"\"}");
+        let (status, code) = post_json(JSON, body).await;
+        assert_eq!((status, code.as_str()), (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"));
+    }
+}

@@ -108,6 +108,8 @@ fn router(state: AppState, config: &Config) -> Router {
         .with_state(state);
     Router::new()
         .nest("/api", api)
+        // `nest` does not match the bare prefix with a slash; it is still API.
+        .route("/api/", axum::routing::any(|| async { error::ApiError::NotFound }))
         .fallback_service(site::service(&config.site_dir))
         .layer(telemetry::trace_layer())
 }

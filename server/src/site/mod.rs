@@ -24,7 +24,13 @@ pub fn service(site_dir: &Path) -> Router {
         .precompressed_br()
         .precompressed_gzip()
         .fallback(index);
+    // No index fallback under /assets/: a missing script must be a 404, not
+    // an HTML page the browser would try to run.
+    let assets = ServeDir::new(site_dir.join("assets"))
+        .precompressed_br()
+        .precompressed_gzip();
     Router::new()
+        .nest_service("/assets", assets)
         .fallback_service(files)
         .layer(middleware::from_fn(cache_control))
 }

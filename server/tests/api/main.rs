@@ -1,0 +1,11 @@
+//! Black-box API tests: each starts the real server on port 0 with a fresh
+//! database, once on SQLite and once on PostgreSQL.
+
+#[macro_use]
+mod helpers;
+
+mod communities;
+mod demo;
+mod errors;
+mod health;
+mod site;
