@@ -1,0 +1,23 @@
+use leptos::prelude::*;
+
+use super::icons::{Icon, Svg};
+use crate::app::use_community;
+use crate::i18n::use_i18n;
+
+/// A large button that dials the chosen community's property office.
+#[component]
+pub fn CallOfficeButton() -> impl IntoView {
+    let i18n = use_i18n();
+    let community = use_community();
+    move || {
+        community.current().map(|c| {
+            let href = format!("tel:{}", c.office_phone);
+            view! {
+                <a class="button call-big" href=href>
+                    <Svg icon=Icon::Phone />
+                    <span>{i18n.t().call_office_named} " " {c.office_phone.clone()}</span>
+                </a>
+            }
+        })
+    }
+}

@@ -1,0 +1,46 @@
+//! Inline SVG icons (never emoji: they render as empty boxes on phones
+//! without an emoji font). Decorative: the words beside them carry meaning.
+
+use leptos::prelude::*;
+
+/// The icons the interface uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Icon {
+    Home,
+    Wrench,
+    Gift,
+    Bell,
+    User,
+    Phone,
+    Coin,
+    Text,
+}
+
+impl Icon {
+    fn paths(self) -> &'static [&'static str] {
+        match self {
+            Self::Home => &["M3 11l9-7 9 7v9H5v-9"],
+            Self::Wrench => &["M14.7 6.3a4 4 0 0 0-5.4 5.4L3 18l3 3 6.3-6.3a4 4 0 0 0 5.4-5.4l-2.5 2.5-2.4-.6-.6-2.4z"],
+            Self::Gift => &["M3 9h18v4H3zM5 13h14v8H5zM12 9v12M12 9S10 4 7.5 5 9 9 12 9zm0 0s2-5 4.5-4S15 9 12 9z"],
+            Self::Bell => &["M6 17V11a6 6 0 0 1 12 0v6l2 2H4zM10 21h4"],
+            Self::User => &["M12 4a4 4 0 1 1 0 8a4 4 0 1 1 0-8z", "M4 21c1-4 4-6 8-6s7 2 8 6"],
+            Self::Phone => &["M5 3h4l2 5-3 2a11 11 0 0 0 6 6l2-3 5 2v4a2 2 0 0 1-2 2A18 18 0 0 1 3 5a2 2 0 0 1 2-2z"],
+            Self::Coin => &["M12 3a9 9 0 1 1 0 18a9 9 0 1 1 0-18z", "M8 8l4 4 4-4M12 12v6M9 13h6M9 16h6"],
+            Self::Text => &["M4 6h10M9 6v13M14 11h6M17 11v8"],
+        }
+    }
+}
+
+/// An icon at 1.6em, in the current text colour.
+#[component]
+pub fn Svg(icon: Icon) -> impl IntoView {
+    view! {
+        <svg class="i" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            {icon
+                .paths()
+                .iter()
+                .map(|d| view! { <path d=*d fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" /> })
+                .collect_view()}
+        </svg>
+    }
+}

@@ -1,0 +1,16 @@
+//! Reusable pieces of the interface.
+
+mod call_office;
+mod community_picker;
+mod header;
+pub mod icons;
+mod large_text_switch;
+mod loadable;
+mod tab_bar;
+
+pub use call_office::CallOfficeButton;
+pub use community_picker::CommunityPicker;
+pub use header::AppHeader;
+pub use large_text_switch::LargeTextSwitch;
+pub use loadable::{ErrorNotice, Loading};
+pub use tab_bar::TabBar;

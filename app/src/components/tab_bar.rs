@@ -1,0 +1,35 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::icons::{Icon, Svg};
+use crate::i18n::{Strings, use_i18n};
+
+/// The five tabs: icon and word, never below 16 px.
+const TABS: [(&str, Icon, fn(&Strings) -> &'static str); 5] = [
+    ("/", Icon::Home, |t| t.tab_home),
+    ("/repairs", Icon::Wrench, |t| t.tab_repairs),
+    ("/points", Icon::Gift, |t| t.tab_points),
+    ("/notices", Icon::Bell, |t| t.tab_notices),
+    ("/me", Icon::User, |t| t.tab_me),
+];
+
+/// The bottom navigation bar; the active tab gets `aria-current="page"`.
+#[component]
+pub fn TabBar() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <nav class="tabs" aria-label=move || i18n.t().main_nav>
+            {TABS
+                .into_iter()
+                .map(|(href, icon, label)| {
+                    view! {
+                        <A href=href exact=href == "/">
+                            <Svg icon=icon />
+                            <span>{move || label(i18n.t())}</span>
+                        </A>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}

@@ -1,0 +1,58 @@
+//! Every user-facing string, per language. A locale is a `Strings` value, so
+//! a key missing from one language is a compile error, not a blank label.
+
+mod en;
+mod zh_cn;
+
+use leptos::prelude::*;
+
+pub use strings::Strings;
+
+mod strings;
+
+/// The languages Courtyard speaks. zh-CN is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    ZhCn,
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag, as in `<html lang>` and the API's `language` field.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::ZhCn => "zh-CN",
+            Self::En => "en",
+        }
+    }
+
+    /// Parses a stored tag; anything unknown is the default.
+    pub fn from_tag(tag: &str) -> Self {
+        if tag == "en" { Self::En } else { Self::ZhCn }
+    }
+
+    /// The strings for this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Self::ZhCn => &zh_cn::STRINGS,
+            Self::En => &en::STRINGS,
+        }
+    }
+}
+
+/// The current language, shared through context.
+#[derive(Clone, Copy)]
+pub struct I18n(pub RwSignal<Lang>);
+
+impl I18n {
+    /// The strings of the current language (tracked: views update on switch).
+    pub fn t(self) -> &'static Strings {
+        self.0.get().strings()
+    }
+}
+
+/// The language context set up by `App`.
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}

@@ -1,0 +1,11 @@
+//! One folder per capability; each page reads its words from `i18n`.
+
+pub mod account;
+pub mod fees;
+pub mod home;
+pub mod not_found;
+pub mod notices;
+pub mod points;
+pub mod repairs;
+
+mod intro;

@@ -1,0 +1,64 @@
+//! Preferences kept in the browser until accounts keep them per user:
+//! language, large text, and the chosen community.
+
+use web_sys::Storage;
+
+const LANG: &str = "courtyard.lang";
+const LARGE: &str = "courtyard.large_text";
+const COMMUNITY: &str = "courtyard.community";
+
+fn storage() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn read(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok()?
+}
+
+fn write(key: &str, value: &str) {
+    // A browser in private mode may refuse; the choice then lasts this visit.
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+pub fn lang() -> Option<String> {
+    read(LANG)
+}
+
+pub fn set_lang(tag: &str) {
+    write(LANG, tag);
+}
+
+pub fn large_text() -> bool {
+    read(LARGE).as_deref() == Some("1")
+}
+
+pub fn set_large_text(on: bool) {
+    write(LARGE, if on { "1" } else { "0" });
+}
+
+pub fn community() -> Option<i64> {
+    read(COMMUNITY)?.parse().ok()
+}
+
+pub fn set_community(id: i64) {
+    write(COMMUNITY, &id.to_string());
+}
+
+/// Applies the large-text class and the page language to `<html>`, which is
+/// what the style sheet keys its sizes on.
+pub fn apply_to_document(large: bool, lang_tag: &str) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = if large {
+        root.class_list().add_1("large")
+    } else {
+        root.class_list().remove_1("large")
+    };
+    let _ = root.set_attribute("lang", lang_tag);
+}

@@ -1,0 +1,132 @@
+import { expect, test } from '@playwright/test';
+import {
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  expectTapTargets,
+  open,
+  screenshot,
+  setLargeText,
+} from './support';
+
+const TABS = [
+  { path: '/', zh: '首页', en: 'Home' },
+  { path: '/repairs', zh: '报修', en: 'Repairs' },
+  { path: '/points', zh: '积分', en: 'Points' },
+  { path: '/notices', zh: '通知', en: 'Notices' },
+  { path: '/me', zh: '我的', en: 'Me' },
+];
+
+test('the loading screen paints first and the app replaces it', async ({ page }) => {
+  // Hold the WASM back so the shell can be seen on its own.
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.locator('#boot')).toContainText('正在打开');
+  await screenshot(page, 'loading-screen');
+  release();
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('院里');
+  await expect(page.locator('nav.tabs a')).toHaveCount(5);
+});
+
+test('when the app cannot start, the page says so and lists the office phones', async ({ page }) => {
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto('/');
+  await expect(page.locator('#boot-text')).toContainText('没能打开');
+  await expect(page.locator('#boot-help a[href="tel:0372-3169690"]')).toContainText('轻机南院');
+  await screenshot(page, 'cannot-start');
+});
+
+test('the five tabs navigate and mark the current one', async ({ page }) => {
+  await open(page, '/');
+  for (const tab of TABS) {
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: tab.zh }).click();
+    await expect(page).toHaveURL(new RegExp(`${tab.path}$`));
+    const current = page.locator('nav.tabs a[aria-current="page"]');
+    await expect(current).toHaveCount(1);
+    await expect(current).toContainText(tab.zh);
+  }
+});
+
+test('home lists the communities with their office phones and remembers the choice', async ({ page }) => {
+  await open(page, '/');
+  const qingji = page.locator('li.community', { hasText: '轻机南院' });
+  await expect(qingji.locator('a[href="tel:0372-3169690"]')).toBeVisible();
+  await expect(page.locator('li.community', { hasText: '纱厂东院' })).toBeVisible();
+  // Before a choice the header's phone leads to the list of offices.
+  await expect(page.locator('header a.call')).toHaveAttribute('href', '/#communities-heading');
+  await qingji.getByRole('button').click();
+  await expect(page.locator('header a.call')).toHaveAttribute('href', 'tel:0372-3169690');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('轻机南院');
+  await page.reload();
+  await expect(page.locator('header a.call')).toHaveAttribute('href', 'tel:0372-3169690');
+  // Every other tab offers the same office, one tap away.
+  await open(page, '/repairs');
+  await expect(page.locator('main a[href="tel:0372-3169690"]')).toBeVisible();
+});
+
+test('large-text mode enlarges everything, re-lays the tiles and is remembered', async ({ page }) => {
+  await open(page, '/');
+  const bodySize = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  expect(await bodySize()).toBeGreaterThanOrEqual(18);
+  await setLargeText(page, true);
+  await expect(page.locator('html')).toHaveClass(/large/);
+  expect(await bodySize()).toBeGreaterThanOrEqual(24);
+  const tiles = page.locator('.tile');
+  const first = await tiles.nth(0).boundingBox();
+  const second = await tiles.nth(1).boundingBox();
+  expect(second!.y).toBeGreaterThan(first!.y); // one column
+  await page.reload();
+  await expect(page.locator('html')).toHaveClass(/large/);
+  await setLargeText(page, false);
+  await expect(page.locator('html')).not.toHaveClass(/large/);
+});
+
+test('English is one tap away on 我的 and is remembered', async ({ page }) => {
+  await open(page, '/me');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  for (const tab of TABS) {
+    await expect(page.locator('nav.tabs')).toContainText(tab.en);
+  }
+  await page.reload();
+  await expect(page.locator('nav.tabs')).toContainText('Repairs');
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+});
+
+test('an unknown address shows a plain page with the way home', async ({ page }) => {
+  await open(page, '/no-such-page');
+  await expect(page.getByRole('heading', { name: '没有这个页面' })).toBeVisible();
+  await page.getByRole('link', { name: '回到首页' }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('an unknown API address is a JSON 404, never the app', async ({ request }) => {
+  const response = await request.get('/api/v1/nothing');
+  expect(response.status()).toBe(404);
+  expect((await response.json()).error.code).toBe('not_found');
+});
+
+for (const mode of ['normal', 'large'] as const) {
+  for (const tab of TABS) {
+    test(`${tab.path} in ${mode} text: zero axe violations, big targets, no sideways scroll`, async ({ page }) => {
+      await open(page, '/');
+      await page.locator('li.community', { hasText: '轻机南院' }).getByRole('button').click();
+      await setLargeText(page, mode === 'large');
+      await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: tab.zh }).click();
+      await expect(page).toHaveURL(new RegExp(`${tab.path}$`));
+      await expectNoAxeViolations(page);
+      await expectNoSidewaysScroll(page);
+      await expectTapTargets(page, mode === 'large' ? 60 : 48);
+      const name = tab.path === '/' ? 'home' : tab.path.slice(1);
+      await screenshot(page, `${name}-${mode}`);
+      await page.setViewportSize({ width: 320, height: 640 });
+      await expectNoSidewaysScroll(page);
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Where screenshots are kept as test artefacts. */
+export const SCREENSHOTS = path.join(__dirname, '..', 'screenshots');
+
+/** Opens a page and waits until the app (not the loading screen) shows it. */
+export async function open(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.locator('nav.tabs')).toBeVisible();
+}
+
+/** Turns 长辈模式 on or off the way a person would, on the home page. */
+export async function setLargeText(page: Page, on: boolean) {
+  const toggle = page.getByRole('switch');
+  if ((await toggle.getAttribute('aria-checked')) !== String(on)) {
+    await toggle.click();
+  }
+  await expect(toggle).toHaveAttribute('aria-checked', String(on));
+}
+
+/** axe-core with the WCAG 2.2 AA rule set: zero violations. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary).toEqual([]);
+}
+
+/** Nothing scrolls sideways. */
+export async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** Every visible button and link is at least `min` CSS pixels tall and wide. */
+export async function expectTapTargets(page: Page, min: number) {
+  const small = await page.evaluate((min) => {
+    return Array.from(document.querySelectorAll('a, button'))
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0)
+      .filter(({ r }) => r.height < min - 0.5 || r.width < min - 0.5)
+      .map(({ el, r }) => `${el.textContent?.trim()} ${Math.round(r.width)}×${Math.round(r.height)}`);
+  }, min);
+  expect(small).toEqual([]);
+}
+
+/** Saves a full-page screenshot under end2end/screenshots/. */
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

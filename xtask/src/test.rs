@@ -1,0 +1,45 @@
+//! `cargo xtask test`: every test, with everything it needs installed.
+
+use std::process::Command;
+use std::time::Instant;
+
+use crate::postgres::TestCluster;
+use crate::{build, cargo, root, status, system, target_dir};
+
+/// The port of the throwaway PostgreSQL cluster.
+const PG_PORT: u16 = 55432;
+
+pub fn all() -> anyhow::Result<()> {
+    let started = Instant::now();
+    let chromium = system::chromium()?;
+    system::npm_ci(&root().join("end2end"))?;
+
+    // Rust: unit tests (the app's wire types build without Leptos natively),
+    // then the API tests on SQLite and on PostgreSQL.
+    {
+        let cluster = TestCluster::start(PG_PORT)?;
+        let mut test = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+        test.current_dir(root())
+            .args(["test", "-p", "server", "-p", "xtask"])
+            .env("TEST_POSTGRES_URL", &cluster.url)
+            .env("COURTYARD_REQUIRE_POSTGRES", "1");
+        status(&mut test)?;
+        cargo(&["test", "-p", "app", "--lib", "--no-default-features"])?;
+    }
+
+    // End to end: the release web app and a debug server, driven by Playwright
+    // in Debian's Chromium.
+    let site = build::site()?;
+    cargo(&["build", "-p", "server"])?;
+    let server = target_dir().join("debug").join("server");
+    status(
+        Command::new("npx")
+            .current_dir(root().join("end2end"))
+            .args(["playwright", "test"])
+            .env("COURTYARD_SERVER", &server)
+            .env("COURTYARD_SITE", &site)
+            .env("CHROMIUM_PATH", &chromium),
+    )?;
+    println!("all tests passed in {:.0} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
