@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 /// How one server process is configured.
 #[derive(Debug, Clone, clap::Parser)]
-#[command(name = "server", about = "院里 Courtyard: the resident portal's API and web server")]
+#[command(
+    name = "server",
+    about = "院里 Courtyard: the resident portal's API and web server"
+)]
 pub struct Config {
     /// Address to listen on; port 0 picks a free one.
     #[arg(long, env = "COURTYARD_ADDR", default_value = "127.0.0.1:3000")]

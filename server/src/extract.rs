@@ -87,9 +87,17 @@ mod tests {
             .await
             .expect("response");
         let status = response.status();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
         let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
-        (status, json["error"]["code"].as_str().unwrap_or("").to_owned())
+        (
+            status,
+            json["error"]["code"].as_str().unwrap_or("").to_owned(),
+        )
     }
 
     const JSON: Option<&str> = Some("application/json");
@@ -103,12 +111,19 @@ mod tests {
     #[tokio::test]
     async fn malformed_json_is_a_400_envelope() {
         let (status, code) = post_json(JSON, b"{\"n\": ".to_vec()).await;
-        assert_eq!((status, code.as_str()), (StatusCode::BAD_REQUEST, "malformed_json"));
+        assert_eq!(
+            (status, code.as_str()),
+            (StatusCode::BAD_REQUEST, "malformed_json")
+        );
     }
 
     #[tokio::test]
     async fn a_body_that_is_not_json_is_a_415_envelope() {
-        for ct in [None, Some("text/plain"), Some("application/x-www-form-urlencoded")] {
+        for ct in [
+            None,
+            Some("text/plain"),
+            Some("application/x-www-form-urlencoded"),
+        ] {
             let (status, code) = post_json(ct, b"n=1".to_vec()).await;
             assert_eq!(
                 (status, code.as_str()),
@@ -120,7 +135,12 @@ mod tests {
 
     #[tokio::test]
     async fn wrong_types_and_unknown_fields_are_a_422_envelope() {
-        for body in [&br#"{"n": "one"}"#[..], br#"{"n": 1, "x": 2}"#, br#"{}"#, br#"{"n": -1}"#] {
+        for body in [
+            &br#"{"n": "one"}"#[..],
+            br#"{"n": 1, "x": 2}"#,
+            br#"{}"#,
+            br#"{"n": -1}"#,
+        ] {
             let (status, code) = post_json(JSON, body.to_vec()).await;
             assert_eq!(
                 (status, code.as_str()),
@@ -132,7 +152,10 @@ mod tests {
     #[tokio::test]
     async fn invalid_utf8_is_a_400_envelope() {
         let (status, code) = post_json(JSON, b"{\"n\": \"\xff\xfe\"}".to_vec()).await;
-        assert_eq!((status, code.as_str()), (StatusCode::BAD_REQUEST, "malformed_json"));
+        assert_eq!(
+            (status, code.as_str()),
+            (StatusCode::BAD_REQUEST, "malformed_json")
+        );
     }
 
     #[tokio::test]
@@ -141,6 +164,9 @@ mod tests {
         body.resize(crate::JSON_BODY_LIMIT + 10, b'a');
         body.extend_from_slice(b"\"}");
         let (status, code) = post_json(JSON, body).await;
-        assert_eq!((status, code.as_str()), (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"));
+        assert_eq!(
+            (status, code.as_str()),
+            (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large")
+        );
     }
 }

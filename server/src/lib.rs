@@ -109,7 +109,10 @@ fn router(state: AppState, config: &Config) -> Router {
     Router::new()
         .nest("/api", api)
         // `nest` does not match the bare prefix with a slash; it is still API.
-        .route("/api/", axum::routing::any(|| async { error::ApiError::NotFound }))
+        .route(
+            "/api/",
+            axum::routing::any(|| async { error::ApiError::NotFound }),
+        )
         .fallback_service(site::service(&config.site_dir))
         .layer(telemetry::trace_layer())
 }

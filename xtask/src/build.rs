@@ -16,8 +16,21 @@ const PROFILE: &str = "wasm-release";
 /// Builds the site and returns its directory.
 pub fn site() -> anyhow::Result<PathBuf> {
     system::ensure_wasm_target()?;
-    cargo(&["build", "-p", "app", "--bin", "app", "--target", WASM_TARGET, "--profile", PROFILE])?;
-    let wasm = target_dir().join(WASM_TARGET).join(PROFILE).join("app.wasm");
+    cargo(&[
+        "build",
+        "-p",
+        "app",
+        "--bin",
+        "app",
+        "--target",
+        WASM_TARGET,
+        "--profile",
+        PROFILE,
+    ])?;
+    let wasm = target_dir()
+        .join(WASM_TARGET)
+        .join(PROFILE)
+        .join("app.wasm");
 
     let site = target_dir().join("site");
     if site.exists() {
@@ -61,7 +74,10 @@ pub fn site() -> anyhow::Result<PathBuf> {
     fs::write(site.join("index.html"), index)?;
 
     precompress(&site)?;
-    print_sizes(&site, &["index.html", &js_url[1..], &wasm_url[1..], &css_url[1..]])?;
+    print_sizes(
+        &site,
+        &["index.html", &js_url[1..], &wasm_url[1..], &css_url[1..]],
+    )?;
     Ok(site)
 }
 
@@ -85,7 +101,12 @@ fn short_hash(parts: &[&[u8]]) -> String {
     for part in parts {
         hasher.update(part);
     }
-    hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
+    hasher
+        .finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
@@ -155,6 +176,12 @@ fn print_sizes(site: &Path, files: &[&str]) -> anyhow::Result<()> {
         br_total += br;
         println!("  {file:<40} {:>9} B → {:>8} B", raw, br);
     }
-    println!("  {:<40} {:>9} B → {:>8} B ({:.1} KB brotli)", "total", raw_total, br_total, br_total as f64 / 1024.0);
+    println!(
+        "  {:<40} {:>9} B → {:>8} B ({:.1} KB brotli)",
+        "total",
+        raw_total,
+        br_total,
+        br_total as f64 / 1024.0
+    );
     Ok(())
 }

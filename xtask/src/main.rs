@@ -62,7 +62,11 @@ fn target_dir() -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR") {
         Some(dir) => {
             let dir = PathBuf::from(dir);
-            if dir.is_absolute() { dir } else { root().join(dir) }
+            if dir.is_absolute() {
+                dir
+            } else {
+                root().join(dir)
+            }
         }
         None => root().join("target"),
     }
@@ -77,7 +81,9 @@ fn cargo(args: &[&str]) -> anyhow::Result<()> {
 /// Runs a command, failing unless it exits 0.
 fn status(cmd: &mut Command) -> anyhow::Result<()> {
     let shown = format!("{cmd:?}");
-    let status = cmd.status().with_context(|| format!("cannot start {shown}"))?;
+    let status = cmd
+        .status()
+        .with_context(|| format!("cannot start {shown}"))?;
     if !status.success() {
         bail!("{shown} failed: {status}");
     }

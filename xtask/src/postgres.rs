@@ -22,7 +22,12 @@ impl TestCluster {
         let dir = target_dir().join(format!("pg-test-{port}"));
         if dir.exists() {
             // A cluster left by an interrupted run: stop it, start afresh.
-            let _ = as_postgres(&bin, "pg_ctl", &["-D", &path(&dir), "-m", "immediate", "stop"]).status();
+            let _ = as_postgres(
+                &bin,
+                "pg_ctl",
+                &["-D", &path(&dir), "-m", "immediate", "stop"],
+            )
+            .status();
             std::fs::remove_dir_all(&dir)?;
         }
         std::fs::create_dir_all(&dir)?;
@@ -33,7 +38,16 @@ impl TestCluster {
         status(&mut as_postgres(
             &bin,
             "initdb",
-            &["-D", &path(&dir), "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "-N"],
+            &[
+                "-D",
+                &path(&dir),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C.UTF-8",
+                "-N",
+            ],
         ))
         .context("initdb")?;
         let options = format!(
@@ -43,7 +57,16 @@ impl TestCluster {
         status(&mut as_postgres(
             &bin,
             "pg_ctl",
-            &["-D", &path(&dir), "-l", &path(&dir.join("log")), "-o", &options, "-w", "start"],
+            &[
+                "-D",
+                &path(&dir),
+                "-l",
+                &path(&dir.join("log")),
+                "-o",
+                &options,
+                "-w",
+                "start",
+            ],
         ))
         .context("pg_ctl start")?;
         Ok(Self {
@@ -56,7 +79,12 @@ impl TestCluster {
 
 impl Drop for TestCluster {
     fn drop(&mut self) {
-        let _ = as_postgres(&self.bin, "pg_ctl", &["-D", &path(&self.dir), "-m", "fast", "-w", "stop"]).status();
+        let _ = as_postgres(
+            &self.bin,
+            "pg_ctl",
+            &["-D", &path(&self.dir), "-m", "fast", "-w", "stop"],
+        )
+        .status();
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }

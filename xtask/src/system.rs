@@ -84,7 +84,11 @@ fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
     println!("installing from Debian: {}", packages.join(" "));
     let sudo = !is_root();
     let apt = |args: &[&str]| {
-        let mut cmd = if sudo { Command::new("sudo") } else { Command::new("apt-get") };
+        let mut cmd = if sudo {
+            Command::new("sudo")
+        } else {
+            Command::new("apt-get")
+        };
         if sudo {
             cmd.arg("apt-get");
         }

@@ -40,6 +40,9 @@ pub fn all() -> anyhow::Result<()> {
             .env("COURTYARD_SITE", &site)
             .env("CHROMIUM_PATH", &chromium),
     )?;
-    println!("all tests passed in {:.0} s", started.elapsed().as_secs_f64());
+    println!(
+        "all tests passed in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }

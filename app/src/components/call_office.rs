@@ -15,7 +15,10 @@ pub fn CallOfficeButton() -> impl IntoView {
             view! {
                 <a class="button call-big" href=href>
                     <Svg icon=Icon::Phone />
-                    <span>{i18n.t().call_office_named} " " {c.office_phone.clone()}</span>
+                    <span class="call-text">
+                        <span>{i18n.t().call_office_named}</span>
+                        <span class="number">{c.office_phone.clone()}</span>
+                    </span>
                 </a>
             }
         })

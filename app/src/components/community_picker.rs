@@ -12,7 +12,8 @@ pub fn CommunityPicker() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_community();
     let retry = Callback::new(move |()| state.list.refetch());
-    move || match state.list.get() {
+    move || {
+        match state.list.get() {
         None => view! { <Loading /> }.into_any(),
         Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),
         Some(Ok(page)) if page.items.is_empty() => {
@@ -53,5 +54,6 @@ pub fn CommunityPicker() -> impl IntoView {
             </ul>
         }
         .into_any(),
+    }
     }
 }

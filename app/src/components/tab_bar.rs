@@ -2,10 +2,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::icons::{Icon, Svg};
-use crate::i18n::{Strings, use_i18n};
+use crate::i18n::{Words, use_i18n};
 
 /// The five tabs: icon and word, never below 16 px.
-const TABS: [(&str, Icon, fn(&Strings) -> &'static str); 5] = [
+const TABS: [(&str, Icon, Words); 5] = [
     ("/", Icon::Home, |t| t.tab_home),
     ("/repairs", Icon::Wrench, |t| t.tab_repairs),
     ("/points", Icon::Gift, |t| t.tab_points),

@@ -8,6 +8,9 @@ use leptos::prelude::*;
 
 pub use strings::Strings;
 
+/// Picks one string out of a locale: how tables of tabs and tiles name their words.
+pub type Words = fn(&Strings) -> &'static str;
+
 mod strings;
 
 /// The languages Courtyard speaks. zh-CN is the default.

@@ -31,7 +31,7 @@ pub const STRINGS: Strings = Strings {
     tile_notices: "通知公告",
     tile_notices_sub: "停水停电早知道",
     tile_fees: "物业费",
-    tile_fees_sub: "交了多少一看就懂",
+    tile_fees_sub: "交费情况",
     repairs_title: "报修",
     repairs_intro: "家里水管、电灯、门窗坏了，告诉物业，师傅上门修。",
     repairs_by_phone: "现在就可以打电话报修，说清楚楼号、门牌和哪里坏了。",

@@ -2,16 +2,16 @@ use leptos::prelude::*;
 
 use crate::components::CallOfficeButton;
 use crate::components::icons::{Icon, Svg};
-use crate::i18n::{Strings, use_i18n};
+use crate::i18n::{Words, use_i18n};
 
 /// A capability's page before sign-in: what it is for, in plain words, and
 /// the office phone as the way to get it done today.
 #[component]
 pub fn IntroPage(
     icon: Icon,
-    title: fn(&Strings) -> &'static str,
-    intro: fn(&Strings) -> &'static str,
-    how: fn(&Strings) -> &'static str,
+    title: Words,
+    intro: Words,
+    how: Words,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {

@@ -2,8 +2,8 @@
 //! milliseconds, so it runs on the blocking pool, never on the async runtime.
 
 use anyhow::Context;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
 /// Hashes a password (argon2id, the crate's default parameters: m=19 MiB, t=2, p=1).
 pub async fn hash(password: String) -> anyhow::Result<String> {
@@ -39,7 +39,11 @@ mod tests {
     async fn a_hash_verifies_its_password_and_nothing_else() {
         let stored = hash("qingji1969".into()).await.expect("hash");
         assert!(stored.starts_with("$argon2id$"));
-        assert!(verify("qingji1969".into(), stored.clone()).await.expect("verify"));
+        assert!(
+            verify("qingji1969".into(), stored.clone())
+                .await
+                .expect("verify")
+        );
         assert!(!verify("qingji1970".into(), stored).await.expect("verify"));
     }
 }

@@ -51,7 +51,10 @@ where
 /// Where a membership applies: a household (residents, helpers), a community
 /// (staff, managers) or the whole deployment (admins).
 pub enum Scope {
-    Household { community_id: i64, household_id: i64 },
+    Household {
+        community_id: i64,
+        household_id: i64,
+    },
     Community(i64),
     Deployment,
 }

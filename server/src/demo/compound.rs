@@ -36,13 +36,43 @@ pub const QINGJI_SOUTH: Compound = Compound {
     office_phone: "0372-3169690",
     layout: &[
         // 4 blocks of 5 floors × 5 flats, 2 of 6 floors × 4 flats: 148.
-        Wing { names: &["1号楼", "2号楼", "3号楼", "4号楼"], kind: BuildingKind::Block, floors: 5, per_floor: 5, area: (4800, 5950) },
-        Wing { names: &["5号楼", "6号楼"], kind: BuildingKind::Block, floors: 6, per_floor: 4, area: (4800, 5950) },
+        Wing {
+            names: &["1号楼", "2号楼", "3号楼", "4号楼"],
+            kind: BuildingKind::Block,
+            floors: 5,
+            per_floor: 5,
+            area: (4800, 5950),
+        },
+        Wing {
+            names: &["5号楼", "6号楼"],
+            kind: BuildingKind::Block,
+            floors: 6,
+            per_floor: 4,
+            area: (4800, 5950),
+        },
         // 3 tube buildings of 3 floors × 15 rooms: 135.
-        Wing { names: &["7号楼（筒子楼）", "8号楼（筒子楼）", "9号楼（筒子楼）"], kind: BuildingKind::Tube, floors: 3, per_floor: 15, area: (1800, 3200) },
+        Wing {
+            names: &["7号楼（筒子楼）", "8号楼（筒子楼）", "9号楼（筒子楼）"],
+            kind: BuildingKind::Tube,
+            floors: 3,
+            per_floor: 15,
+            area: (1800, 3200),
+        },
         // 5 bungalow rows: 4 of 9 and 1 of 8 homes: 44.
-        Wing { names: &["平房一排", "平房二排", "平房三排", "平房四排"], kind: BuildingKind::BungalowRow, floors: 1, per_floor: 9, area: (3000, 4500) },
-        Wing { names: &["平房五排"], kind: BuildingKind::BungalowRow, floors: 1, per_floor: 8, area: (3000, 4500) },
+        Wing {
+            names: &["平房一排", "平房二排", "平房三排", "平房四排"],
+            kind: BuildingKind::BungalowRow,
+            floors: 1,
+            per_floor: 9,
+            area: (3000, 4500),
+        },
+        Wing {
+            names: &["平房五排"],
+            kind: BuildingKind::BungalowRow,
+            floors: 1,
+            per_floor: 8,
+            area: (3000, 4500),
+        },
     ],
 };
 
@@ -51,7 +81,13 @@ pub const SHACHANG_EAST: Compound = Compound {
     name: "纱厂东院",
     address: "安阳市北关区纱厂路",
     office_phone: "0372-3100215",
-    layout: &[Wing { names: &["1号楼", "2号楼"], kind: BuildingKind::Block, floors: 3, per_floor: 2, area: (5000, 7200) }],
+    layout: &[Wing {
+        names: &["1号楼", "2号楼"],
+        kind: BuildingKind::Block,
+        floors: 3,
+        per_floor: 2,
+        area: (5000, 7200),
+    }],
 };
 
 impl Compound {
@@ -76,7 +112,11 @@ impl Compound {
                         flats.push((label, area));
                     }
                 }
-                out.push(Building { name: (*name).to_owned(), kind: wing.kind, flats });
+                out.push(Building {
+                    name: (*name).to_owned(),
+                    kind: wing.kind,
+                    flats,
+                });
             }
         }
         out

@@ -28,11 +28,46 @@ pub struct DemoLogin {
 
 /// The people the demo creates, in the order they are printed.
 pub const LOGINS: &[DemoLogin] = &[
-    DemoLogin { phone: "13800000001", role: Role::Manager, name: "李合昌", community: QINGJI_SOUTH.name, flat: None, relation: None },
-    DemoLogin { phone: "13800000002", role: Role::Staff, name: "王师傅", community: QINGJI_SOUTH.name, flat: None, relation: None },
-    DemoLogin { phone: "13800000003", role: Role::Resident, name: "张建国", community: QINGJI_SOUTH.name, flat: Some(("3号楼", "201")), relation: None },
-    DemoLogin { phone: "13800000004", role: Role::Helper, name: "张丽", community: QINGJI_SOUTH.name, flat: Some(("3号楼", "201")), relation: Some("child") },
-    DemoLogin { phone: "13800000005", role: Role::Manager, name: "赵桂兰", community: SHACHANG_EAST.name, flat: None, relation: None },
+    DemoLogin {
+        phone: "13800000001",
+        role: Role::Manager,
+        name: "李合昌",
+        community: QINGJI_SOUTH.name,
+        flat: None,
+        relation: None,
+    },
+    DemoLogin {
+        phone: "13800000002",
+        role: Role::Staff,
+        name: "王师傅",
+        community: QINGJI_SOUTH.name,
+        flat: None,
+        relation: None,
+    },
+    DemoLogin {
+        phone: "13800000003",
+        role: Role::Resident,
+        name: "张建国",
+        community: QINGJI_SOUTH.name,
+        flat: Some(("3号楼", "201")),
+        relation: None,
+    },
+    DemoLogin {
+        phone: "13800000004",
+        role: Role::Helper,
+        name: "张丽",
+        community: QINGJI_SOUTH.name,
+        flat: Some(("3号楼", "201")),
+        relation: Some("child"),
+    },
+    DemoLogin {
+        phone: "13800000005",
+        role: Role::Manager,
+        name: "赵桂兰",
+        community: SHACHANG_EAST.name,
+        flat: None,
+        relation: None,
+    },
 ];
 
 /// Seeds the demo into an empty database; an already-seeded one is left as is.
@@ -159,7 +194,10 @@ mod tests {
         assert_eq!(count(BuildingKind::Block), 6);
         let flats: Vec<_> = buildings.iter().flat_map(|b| &b.flats).collect();
         assert_eq!(flats.len(), 327);
-        assert!(flats.iter().all(|(_, area)| *area > 0 && *area < 6000), "every flat under 60 m²");
+        assert!(
+            flats.iter().all(|(_, area)| *area > 0 && *area < 6000),
+            "every flat under 60 m²"
+        );
     }
 
     #[test]
@@ -167,6 +205,10 @@ mod tests {
         let lines = login_lines();
         assert_eq!(lines.len(), LOGINS.len());
         assert!(lines[2].contains("13800000003") && lines[2].contains("张建国"));
-        assert!(lines.iter().all(|l| l.contains(DEMO_PASSWORD) && !l.contains('\n')));
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.contains(DEMO_PASSWORD) && !l.contains('\n'))
+        );
     }
 }

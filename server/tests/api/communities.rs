@@ -11,7 +11,10 @@ async fn anyone_can_list_communities_with_their_office_phones(app: TestApp) {
     let (status, body) = app.get_json("/api/v1/communities").await;
     assert_eq!(status, 200);
     let items = body["items"].as_array().expect("items");
-    let names: Vec<_> = items.iter().map(|c| c["name"].as_str().unwrap_or("")).collect();
+    let names: Vec<_> = items
+        .iter()
+        .map(|c| c["name"].as_str().unwrap_or(""))
+        .collect();
     assert_eq!(names, ["轻机南院", "纱厂东院"]);
     assert_eq!(items[0]["office_phone"], "0372-3169690");
     assert!(body["next_offset"].is_null());
@@ -28,7 +31,9 @@ async fn the_list_pages_by_limit_and_offset(app: TestApp) {
 
 async fn a_limit_outside_one_to_a_hundred_is_a_400_envelope(app: TestApp) {
     for bad in ["0", "101", "-1", "many"] {
-        let (status, body) = app.get_json(&format!("/api/v1/communities?limit={bad}")).await;
+        let (status, body) = app
+            .get_json(&format!("/api/v1/communities?limit={bad}"))
+            .await;
         assert_eq!(status, 400, "limit={bad}");
         assert!(body["error"]["code"].is_string(), "limit={bad}: {body}");
     }

@@ -68,11 +68,17 @@ async fn the_demo_logins_exist_with_their_roles(app: TestApp) {
     .fetch_one(app.db.reader())
     .await
     .expect("resident household");
-    assert_eq!(helper_household, father_household, "the daughter helps her father's household");
+    assert_eq!(
+        helper_household, father_household,
+        "the daughter helps her father's household"
+    );
 }
 
 async fn seeding_twice_changes_nothing(app: TestApp) {
     let seeded = server::demo::seed(&app.db).await.expect("seed");
     assert!(!seeded);
-    assert_eq!(count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM communities").await, 2);
+    assert_eq!(
+        count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM communities").await,
+        2
+    );
 }

@@ -7,7 +7,12 @@ on_both_backends!(
 );
 
 async fn an_unknown_api_path_is_a_404_envelope_not_the_app(app: TestApp) {
-    for path in ["/api/v1/nothing-here", "/api", "/api/", "/api/v2/communities"] {
+    for path in [
+        "/api/v1/nothing-here",
+        "/api",
+        "/api/",
+        "/api/v2/communities",
+    ] {
         let response = app.client.get(app.url(path)).send().await.expect("request");
         assert_eq!(response.status(), 404, "{path}");
         let body: serde_json::Value = response.json().await.expect("JSON, not index.html");

@@ -65,12 +65,16 @@ impl TestApp {
                 std::env::var_os("COURTYARD_REQUIRE_POSTGRES").is_none(),
                 "TEST_POSTGRES_URL is not set but PostgreSQL tests are required"
             );
-            eprintln!("skipped: set TEST_POSTGRES_URL (cargo xtask test does) to run on PostgreSQL");
+            eprintln!(
+                "skipped: set TEST_POSTGRES_URL (cargo xtask test does) to run on PostgreSQL"
+            );
             return None;
         };
         let name = format!("courtyard_test_{:016x}", rand::random::<u64>());
         create_database(&admin_url, &name).await;
-        let (base, _) = admin_url.rsplit_once('/').expect("URL with a database name");
+        let (base, _) = admin_url
+            .rsplit_once('/')
+            .expect("URL with a database name");
         let dir = tempfile::tempdir().expect("temp dir");
         Some(Self::start(dir, format!("{base}/{name}"), seed).await)
     }
@@ -106,7 +110,12 @@ impl TestApp {
 
     /// GET a path; returns status and parsed JSON body.
     pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
-        let response = self.client.get(self.url(path)).send().await.expect("request");
+        let response = self
+            .client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request");
         let status = response.status().as_u16();
         let body = response.json().await.expect("JSON body");
         (status, body)
@@ -130,7 +139,11 @@ async fn create_database(admin_url: &str, name: &str) {
 fn write_site(site: &Path) {
     let assets = site.join("assets").join("0123abcd");
     std::fs::create_dir_all(&assets).expect("site dir");
-    std::fs::write(site.join("index.html"), "<!doctype html><title>院里</title>").expect("index");
+    std::fs::write(
+        site.join("index.html"),
+        "<!doctype html><title>院里</title>",
+    )
+    .expect("index");
     std::fs::write(assets.join("app.js"), "console.log('plain')").expect("asset");
     std::fs::write(assets.join("app.js.br"), "pretend-brotli").expect("asset.br");
 }
@@ -139,7 +152,9 @@ fn write_site(site: &Path) {
 pub fn assert_error(body: &serde_json::Value, code: &str) {
     assert_eq!(body["error"]["code"], code, "body: {body}");
     assert!(
-        body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()),
+        body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
         "message missing: {body}"
     );
 }

@@ -28,9 +28,11 @@ async fn hashed_assets_are_served_precompressed_and_cached_for_a_year(app: TestA
         .expect("request");
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()[CONTENT_ENCODING], "br");
-    assert!(response.headers()[CACHE_CONTROL]
-        .to_str()
-        .is_ok_and(|v| v.contains("immutable")));
+    assert!(
+        response.headers()[CACHE_CONTROL]
+            .to_str()
+            .is_ok_and(|v| v.contains("immutable"))
+    );
     let plain = app
         .client
         .get(app.url("/assets/0123abcd/app.js"))

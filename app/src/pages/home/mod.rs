@@ -6,14 +6,27 @@ use leptos_router::components::A;
 
 use crate::components::icons::{Icon, Svg};
 use crate::components::{CommunityPicker, LargeTextSwitch};
-use crate::i18n::{Strings, use_i18n};
-
-type Words = fn(&Strings) -> &'static str;
+use crate::i18n::{Words, use_i18n};
 
 const TILES: [(&str, Icon, Words, Words); 4] = [
-    ("/repairs", Icon::Wrench, |t| t.tile_repairs, |t| t.tile_repairs_sub),
-    ("/points", Icon::Gift, |t| t.tile_points, |t| t.tile_points_sub),
-    ("/notices", Icon::Bell, |t| t.tile_notices, |t| t.tile_notices_sub),
+    (
+        "/repairs",
+        Icon::Wrench,
+        |t| t.tile_repairs,
+        |t| t.tile_repairs_sub,
+    ),
+    (
+        "/points",
+        Icon::Gift,
+        |t| t.tile_points,
+        |t| t.tile_points_sub,
+    ),
+    (
+        "/notices",
+        Icon::Bell,
+        |t| t.tile_notices,
+        |t| t.tile_notices_sub,
+    ),
     ("/fees", Icon::Coin, |t| t.tile_fees, |t| t.tile_fees_sub),
 ];
 
