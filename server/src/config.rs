@@ -26,6 +26,11 @@ pub struct Config {
     #[arg(long, env = "COURTYARD_DEMO")]
     pub demo: bool,
 
+    /// The address people use, e.g. `https://yuanli.example.cn`; an https URL
+    /// makes session cookies `Secure`.
+    #[arg(long, env = "COURTYARD_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
     /// Directory of the built web app (index.html and assets/).
     #[arg(long = "site", env = "COURTYARD_SITE", default_value = "./target/site")]
     pub site_dir: PathBuf,

@@ -15,9 +15,18 @@ pub enum ApiError {
     /// 401: no valid session.
     #[error("not logged in")]
     Unauthorized,
+    /// 401: wrong phone or password (never says which).
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// 401 with a specific reason.
+    #[error("{message}")]
+    Unauthorized401 { code: &'static str, message: &'static str },
     /// 403: logged in, but this is not theirs to do.
     #[error("forbidden")]
     Forbidden,
+    /// 403 with a specific reason (a failed CSRF check, a household not theirs).
+    #[error("{message}")]
+    ForbiddenBecause { code: &'static str, message: &'static str },
     /// 404: absent, or not the caller's to see (we do not say which).
     #[error("not found")]
     NotFound,
@@ -36,9 +45,9 @@ pub enum ApiError {
     /// 422: well-formed JSON whose fields do not fit.
     #[error("{message}")]
     Unprocessable { code: &'static str, message: String },
-    /// 429: too many attempts; try later.
+    /// 429: too many attempts; the message says when to try again.
     #[error("too many requests")]
-    TooManyRequests,
+    TooManyRequests(&'static str),
     /// 500: our fault. The cause is logged, never sent.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -65,15 +74,17 @@ impl ApiError {
     pub fn status(&self) -> StatusCode {
         match self {
             Self::BadRequest { .. } => StatusCode::BAD_REQUEST,
-            Self::Unauthorized => StatusCode::UNAUTHORIZED,
-            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::Unauthorized | Self::InvalidCredentials | Self::Unauthorized401 { .. } => {
+                StatusCode::UNAUTHORIZED
+            }
+            Self::Forbidden | Self::ForbiddenBecause { .. } => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict { .. } => StatusCode::CONFLICT,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Unprocessable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            Self::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -84,7 +95,10 @@ impl ApiError {
             | Self::Conflict { code, message }
             | Self::Unprocessable { code, message } => (code, message.clone()),
             Self::Unauthorized => ("not_logged_in", "请先登录".into()),
+            Self::InvalidCredentials => ("invalid_credentials", "手机号或密码不对".into()),
+            Self::Unauthorized401 { code, message } => (code, (*message).into()),
             Self::Forbidden => ("forbidden", "您没有权限做这件事".into()),
+            Self::ForbiddenBecause { code, message } => (code, (*message).into()),
             Self::NotFound => ("not_found", "没有找到".into()),
             Self::MethodNotAllowed => ("method_not_allowed", "不支持这种请求方式".into()),
             Self::PayloadTooLarge => ("payload_too_large", "内容太大了".into()),
@@ -92,7 +106,7 @@ impl ApiError {
                 "unsupported_media_type",
                 "请求内容须为 JSON（Content-Type: application/json）".into(),
             ),
-            Self::TooManyRequests => ("too_many_requests", "尝试次数太多，请稍后再试".into()),
+            Self::TooManyRequests(message) => ("too_many_requests", (*message).into()),
             Self::Internal(_) => ("internal_error", "服务器出了点问题，请稍后再试".into()),
         }
     }

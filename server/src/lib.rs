@@ -3,8 +3,10 @@
 //! very same thing (tests on port 0).
 
 pub mod accounts;
+pub mod audit;
 pub mod communities;
 mod config;
+pub mod csrf;
 pub mod db;
 pub mod demo;
 pub mod error;
@@ -32,6 +34,8 @@ pub const JSON_BODY_LIMIT: usize = 64 * 1024;
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub db: Db,
+    /// Mark cookies `Secure` (the public URL is https).
+    pub secure_cookies: bool,
 }
 
 /// A server bound to its port, ready to run.
@@ -58,7 +62,13 @@ impl Application {
                 println!("{line}");
             }
         }
-        let state = AppState { db: db.clone() };
+        let state = AppState {
+            db: db.clone(),
+            secure_cookies: config
+                .public_url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("https://")),
+        };
         let router = router(state, &config);
         let listener = TcpListener::bind(config.addr)
             .await
@@ -104,6 +114,7 @@ fn router(state: AppState, config: &Config) -> Router {
         )
         .fallback(|| async { error::ApiError::NotFound })
         .method_not_allowed_fallback(|| async { error::ApiError::MethodNotAllowed })
+        .layer(axum::middleware::from_fn(csrf::require_header))
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
         .with_state(state);
     Router::new()

@@ -4,7 +4,7 @@
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::{AppState, communities, health};
+use crate::{AppState, accounts, communities, health};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -19,4 +19,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(health::router())
         .merge(communities::routes::router())
+        .merge(accounts::routes::router())
+        .merge(accounts::helpers::router())
+        .merge(accounts::office::router())
 }

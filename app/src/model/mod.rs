@@ -4,12 +4,22 @@
 //! feature off) and with `openapi` it also derives the schemas for the
 //! server's OpenAPI document.
 
+mod account;
 mod community;
 mod error;
 mod health;
+mod office;
 mod page;
 
+pub use account::{
+    ChangePasswordRequest, CommunityAccess, HelperInfo, HouseholdAccess, IssuedCode, Language,
+    LinkHelperRequest, LoginRequest, Me, Relation, RegisterRequest, ResetPasswordRequest, Role,
+    UpdateMe,
+};
 pub use community::{BuildingKind, CommunitySummary};
 pub use error::{ErrorBody, ErrorDetail};
 pub use health::Health;
+pub use office::{
+    CreateStaffRequest, CreatedUser, PasswordResetRequest, RegistrationSlip, SlipSheet, SlipsQuery,
+};
 pub use page::{Page, PageQuery};

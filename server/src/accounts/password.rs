@@ -47,3 +47,80 @@ mod tests {
         assert!(!verify("qingji1970".into(), stored).await.expect("verify"));
     }
 }
+
+/// A hash of a random password, verified against when a phone is unknown so
+/// that a wrong phone takes as long as a wrong password.
+pub fn dummy_hash() -> String {
+    static DUMMY: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let salt = SaltString::encode_b64(&[7u8; 16]).ok();
+        let secret = rand::random::<[u8; 16]>();
+        salt.and_then(|salt| {
+            Argon2::default()
+                .hash_password(&secret, &salt)
+                .ok()
+                .map(|h| h.to_string())
+        })
+        .unwrap_or_default()
+    });
+    DUMMY.clone()
+}
+
+/// Why a new password is refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Weak {
+    TooShort,
+    TooLong,
+    Common,
+}
+
+/// Minimum length 8, not 12: many residents set their password with a helper
+/// standing beside them or on the phone, on a numeric keypad, and must be able
+/// to type it again alone. Length plus the common-password list plus the login
+/// rate limit is the defence, not a length they cannot remember.
+pub const MIN_LEN: usize = 8;
+/// Bounds hashing work per request.
+pub const MAX_LEN: usize = 128;
+
+static COMMON: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../data/common-passwords.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    });
+
+/// Checks a new password against the policy.
+pub fn check_policy(password: &str) -> Result<(), Weak> {
+    let chars = password.chars().count();
+    if chars < MIN_LEN {
+        return Err(Weak::TooShort);
+    }
+    if chars > MAX_LEN {
+        return Err(Weak::TooLong);
+    }
+    if COMMON.contains(password.to_lowercase().as_str()) {
+        return Err(Weak::Common);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod policy_tests {
+    use super::*;
+
+    #[test]
+    fn the_list_holds_a_thousand_passwords() {
+        assert_eq!(COMMON.len(), 1000);
+    }
+
+    #[test]
+    fn short_long_and_common_passwords_are_refused() {
+        assert_eq!(check_policy("1234567"), Err(Weak::TooShort));
+        assert_eq!(check_policy(&"x".repeat(129)), Err(Weak::TooLong));
+        assert_eq!(check_policy("12345678"), Err(Weak::Common));
+        assert_eq!(check_policy("PASSWORD"), Err(Weak::Common));
+        assert_eq!(check_policy("woaini1314"), Err(Weak::Common));
+        assert_eq!(check_policy("qingji1969"), Ok(()));
+        assert_eq!(check_policy("院里安阳北关1969"), Ok(()));
+    }
+}

@@ -1,30 +1,9 @@
 //! SQL for users and their memberships.
 
+use app::model::Role;
 use sqlx::Any;
 
 use crate::db::now_millis;
-
-/// The roles a membership can carry (the `role` column).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    Resident,
-    Helper,
-    Staff,
-    Manager,
-    Admin,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Resident => "resident",
-            Self::Helper => "helper",
-            Self::Staff => "staff",
-            Self::Manager => "manager",
-            Self::Admin => "admin",
-        }
-    }
-}
 
 /// Inserts a user with an already-hashed password; returns the id.
 pub async fn insert_user<'e, E>(
@@ -90,4 +69,58 @@ where
     .bind(now_millis())
     .fetch_one(executor)
     .await
+}
+
+/// A user as login needs them.
+#[derive(sqlx::FromRow)]
+pub struct Credentials {
+    pub id: i64,
+    pub password_hash: String,
+}
+
+/// The enabled user with this phone, if any.
+pub async fn credentials_by_phone(pool: &sqlx::AnyPool, phone: &str) -> sqlx::Result<Option<Credentials>> {
+    sqlx::query_as("SELECT id, password_hash FROM users WHERE phone = $1 AND disabled_at IS NULL")
+        .bind(phone)
+        .fetch_optional(pool)
+        .await
+}
+
+/// The user with this id, if enabled.
+pub async fn credentials_by_id(pool: &sqlx::AnyPool, id: i64) -> sqlx::Result<Option<Credentials>> {
+    sqlx::query_as("SELECT id, password_hash FROM users WHERE id = $1 AND disabled_at IS NULL")
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+}
+
+/// Sets a new password hash and ends every session of the user.
+pub async fn set_password<'c>(
+    tx: &mut sqlx::Transaction<'c, Any>,
+    user_id: i64,
+    password_hash: &str,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET password_hash = $1, password_changed_at = $2 WHERE id = $3")
+        .bind(password_hash)
+        .bind(now_millis())
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// True when a user with this phone exists.
+pub async fn phone_taken<'e, E>(executor: E, phone: &str) -> sqlx::Result<bool>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    let n: i64 = sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM users WHERE phone = $1")
+        .bind(phone)
+        .fetch_one(executor)
+        .await?;
+    Ok(n > 0)
 }

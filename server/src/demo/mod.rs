@@ -6,7 +6,9 @@ mod compound;
 use anyhow::Context;
 
 use crate::accounts::password;
-use crate::accounts::store::{Role, Scope, insert_membership, insert_user};
+use app::model::Role;
+
+use crate::accounts::store::{Scope, insert_membership, insert_user};
 use crate::communities::store::{NewCommunity, insert, insert_building, insert_household};
 use crate::db::Db;
 use compound::{Compound, QINGJI_SOUTH, SHACHANG_EAST};

@@ -86,6 +86,7 @@ impl TestApp {
             data_dir: dir.path().join("data"),
             database_url: Some(database_url),
             demo: matches!(seed, Seed::Demo),
+            public_url: None,
             site_dir: dir.path().join("site"),
         };
         let app = Application::build(config).await.expect("server starts");
@@ -157,4 +158,125 @@ pub fn assert_error(body: &serde_json::Value, code: &str) {
             .is_some_and(|m| !m.is_empty()),
         "message missing: {body}"
     );
+}
+
+/// The demo password.
+pub const PASSWORD: &str = "qingji1969";
+pub const MANAGER: &str = "13800000001";
+pub const STAFF: &str = "13800000002";
+pub const RESIDENT: &str = "13800000003";
+pub const HELPER: &str = "13800000004";
+/// Manager of the second demo community, 纱厂东院.
+pub const OTHER_MANAGER: &str = "13800000005";
+
+/// One person's browser: a cookie jar, and optionally the household they act for.
+pub struct User {
+    base: String,
+    client: reqwest::Client,
+    pub acting_for: Option<i64>,
+}
+
+impl TestApp {
+    /// A browser with no session.
+    pub fn anonymous(&self) -> User {
+        User {
+            base: self.base.clone(),
+            client: reqwest::Client::builder().cookie_store(true).build().expect("client"),
+            acting_for: None,
+        }
+    }
+
+    /// A browser logged in as `phone` with the demo password.
+    pub async fn login(&self, phone: &str) -> User {
+        self.login_with(phone, PASSWORD).await
+    }
+
+    pub async fn login_with(&self, phone: &str, password: &str) -> User {
+        let user = self.anonymous();
+        let (status, body) = user
+            .post("/api/v1/auth/login", serde_json::json!({"phone": phone, "password": password}))
+            .await;
+        assert_eq!(status, 200, "login {phone}: {body}");
+        user
+    }
+
+    /// A count from the database, for "nothing was stored" checks.
+    pub async fn count(&self, sql: &'static str) -> i64 {
+        sqlx::query_scalar(sql).fetch_one(self.db.reader()).await.expect("count")
+    }
+
+    /// The demo household 轻机南院 3号楼 201 (张建国's).
+    pub async fn zhang_household(&self) -> i64 {
+        sqlx::query_scalar(
+            "SELECT m.household_id FROM memberships m JOIN users u ON u.id = m.user_id
+             WHERE u.phone = '13800000003' AND m.role = 'resident'",
+        )
+        .fetch_one(self.db.reader())
+        .await
+        .expect("household")
+    }
+
+    /// A community's id by name.
+    pub async fn community(&self, name: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM communities WHERE name = $1")
+            .bind(name.to_owned())
+            .fetch_one(self.db.reader())
+            .await
+            .expect("community")
+    }
+}
+
+impl User {
+    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        let mut builder = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .header("X-Requested-With", "courtyard");
+        if let Some(h) = self.acting_for {
+            builder = builder.header("X-Acting-For", h.to_string());
+        }
+        builder
+    }
+
+    async fn send(builder: reqwest::RequestBuilder) -> (u16, serde_json::Value) {
+        let response = builder.send().await.expect("request");
+        let status = response.status().as_u16();
+        let text = response.text().await.expect("body");
+        let body = if text.is_empty() {
+            serde_json::Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON: {text}"))
+        };
+        (status, body)
+    }
+
+    pub async fn get(&self, path: &str) -> (u16, serde_json::Value) {
+        Self::send(self.request(reqwest::Method::GET, path)).await
+    }
+
+    pub async fn post(&self, path: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+        Self::send(self.request(reqwest::Method::POST, path).json(&body)).await
+    }
+
+    pub async fn patch(&self, path: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+        Self::send(self.request(reqwest::Method::PATCH, path).json(&body)).await
+    }
+
+    pub async fn delete(&self, path: &str) -> (u16, serde_json::Value) {
+        Self::send(self.request(reqwest::Method::DELETE, path)).await
+    }
+
+    /// A POST without the CSRF header, as a cross-site form would send it.
+    pub async fn post_without_csrf(&self, path: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+        Self::send(self.client.post(format!("{}{path}", self.base)).json(&body)).await
+    }
+
+    /// The raw response of a login, to inspect its cookie.
+    pub async fn login_response(&self, phone: &str, password: &str) -> reqwest::Response {
+        self.request(reqwest::Method::POST, "/api/v1/auth/login")
+            .json(&serde_json::json!({"phone": phone, "password": password}))
+            .send()
+            .await
+            .expect("request")
+    }
 }

@@ -1,0 +1,66 @@
+use serde::{Deserialize, Serialize};
+
+/// `GET /api/v1/admin/households/codes`: which community, optionally one building.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[serde(deny_unknown_fields)]
+pub struct SlipsQuery {
+    pub community_id: i64,
+    /// Only this building's households.
+    pub building_id: Option<i64>,
+}
+
+/// One household's registration slip, and who has registered with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegistrationSlip {
+    pub household_id: i64,
+    pub building_id: i64,
+    pub building: String,
+    pub flat_label: String,
+    /// 8 characters without look-alikes (no 0/O, 1/I/L).
+    pub code: String,
+    /// How many more people can register with this code.
+    pub slots_left: i64,
+    /// Names of the residents registered in this household.
+    pub residents: Vec<String>,
+    /// How many helpers the household has.
+    pub helpers: i64,
+}
+
+/// The slips of a community, for the printable sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SlipSheet {
+    pub community_name: String,
+    pub office_phone: String,
+    pub slips: Vec<RegistrationSlip>,
+}
+
+/// `POST /api/v1/admin/staff`: a repair worker, cleaner or guard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CreateStaffRequest {
+    pub community_id: i64,
+    pub phone: String,
+    pub name: String,
+    pub password: String,
+}
+
+/// `POST /api/v1/admin/password-resets`: a one-time code for a person of the
+/// manager's community who forgot their password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PasswordResetRequest {
+    pub community_id: i64,
+    pub phone: String,
+}
+
+/// A person created by the office.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreatedUser {
+    pub id: i64,
+}

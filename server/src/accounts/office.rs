@@ -1,0 +1,292 @@
+//! The property office's account tools: registration slips, staff accounts
+//! and password-reset codes. Managers only, and only in their community.
+
+use app::model::{
+    CreateStaffRequest, CreatedUser, ErrorBody, IssuedCode, PasswordResetRequest,
+    RegistrationSlip, Role, SlipSheet, SlipsQuery,
+};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use serde_json::json;
+use sqlx::FromRow;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::routes::{check_password, parse_name, parse_phone};
+use super::session::Caller;
+use super::store::{self, Scope};
+use super::{codes, password};
+use crate::audit::{self, Entry};
+use crate::db::{DAY, now_millis, rfc3339};
+use crate::error::ApiError;
+use crate::extract::{AppJson, AppQuery};
+use crate::AppState;
+
+/// People one registration code admits: a household here is one to four
+/// people (an elderly couple, a widow, a family with a grown child).
+const REGISTRATION_SLOTS: i64 = 4;
+/// A reset code read over the phone is good for a day.
+const RESET_TTL: i64 = DAY;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(registration_slips))
+        .routes(routes!(regenerate_code))
+        .routes(routes!(create_staff))
+        .routes(routes!(issue_password_reset))
+}
+
+/// Managers of the community pass; everyone else gets 403 (the community list
+/// is public, so there is nothing to hide by a 404).
+fn require_manager(caller: &Caller, community_id: i64) -> Result<(), ApiError> {
+    if caller.manages(community_id) { Ok(()) } else { Err(ApiError::Forbidden) }
+}
+
+#[derive(FromRow)]
+struct SlipRow {
+    household_id: i64,
+    building_id: i64,
+    building: String,
+    flat_label: String,
+    code: Option<String>,
+    slots_left: Option<i64>,
+    helpers: i64,
+}
+
+/// Every household's registration code (created on first request, the same
+/// on every later one), with who has registered: the printable sheet and the
+/// office's list of households.
+#[utoipa::path(get, path = "/v1/admin/households/codes", tag = "office", params(SlipsQuery),
+    responses(
+        (status = 200, description = "One slip per household", body = SlipSheet),
+        (status = 400, description = "Invalid query", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Not a manager of this community", body = ErrorBody),
+    ))]
+async fn registration_slips(
+    State(state): State<AppState>,
+    caller: Caller,
+    AppQuery(query): AppQuery<SlipsQuery>,
+) -> Result<AppJson<SlipSheet>, ApiError> {
+    require_manager(&caller, query.community_id)?;
+    let (community_name, office_phone): (String, String) =
+        sqlx::query_as("SELECT name, office_phone FROM communities WHERE id = $1")
+            .bind(query.community_id)
+            .fetch_one(state.db.reader())
+            .await?;
+    let mut tx = state.db.writer().begin().await?;
+    let missing: Vec<i64> = sqlx::query_scalar(
+        "SELECT h.id FROM households h WHERE h.community_id = $1
+           AND ($2 IS NULL OR h.building_id = $2)
+           AND NOT EXISTS (SELECT 1 FROM registration_codes r
+                           WHERE r.household_id = h.id AND r.voided_at IS NULL)",
+    )
+    .bind(query.community_id)
+    .bind(query.building_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    for household in &missing {
+        insert_code(&mut tx, *household, caller.user_id).await?;
+    }
+    let rows: Vec<SlipRow> = sqlx::query_as(
+        "SELECT h.id AS household_id, b.id AS building_id, b.name AS building, h.flat_label,
+                r.code, r.slots_left,
+                (SELECT CAST(COUNT(*) AS BIGINT) FROM memberships m
+                 WHERE m.household_id = h.id AND m.role = 'helper' AND m.revoked_at IS NULL) AS helpers
+         FROM households h JOIN buildings b ON b.id = h.building_id
+         LEFT JOIN registration_codes r ON r.household_id = h.id AND r.voided_at IS NULL
+         WHERE h.community_id = $1 AND ($2 IS NULL OR h.building_id = $2)
+         ORDER BY b.sort_order, b.id, h.id",
+    )
+    .bind(query.community_id)
+    .bind(query.building_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let residents: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT m.household_id, u.name FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.community_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL ORDER BY m.id",
+    )
+    .bind(query.community_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    let slips = rows
+        .into_iter()
+        .map(|r| RegistrationSlip {
+            residents: residents
+                .iter()
+                .filter(|(h, _)| *h == r.household_id)
+                .map(|(_, n)| n.clone())
+                .collect(),
+            household_id: r.household_id,
+            building_id: r.building_id,
+            building: r.building,
+            flat_label: r.flat_label,
+            code: r.code.unwrap_or_default(),
+            slots_left: r.slots_left.unwrap_or(0),
+            helpers: r.helpers,
+        })
+        .collect();
+    Ok(AppJson(SlipSheet { community_name, office_phone, slips }))
+}
+
+/// A fresh code for a household; the old one stops working at once.
+async fn insert_code(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    household_id: i64,
+    by: i64,
+) -> Result<String, ApiError> {
+    let code = codes::generate();
+    sqlx::query(
+        "INSERT INTO registration_codes (household_id, code, slots_left, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(household_id)
+    .bind(&code)
+    .bind(REGISTRATION_SLOTS)
+    .bind(by)
+    .bind(now_millis())
+    .execute(&mut **tx)
+    .await?;
+    Ok(code)
+}
+
+/// Voids a household's registration code and issues a new one.
+#[utoipa::path(post, path = "/v1/admin/households/{id}/registration-code", tag = "office",
+    params(("id" = i64, Path, description = "Household id")),
+    responses(
+        (status = 201, description = "The new code", body = IssuedCode),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Missing CSRF header", body = ErrorBody),
+        (status = 404, description = "No such household in a community the caller manages", body = ErrorBody),
+    ))]
+async fn regenerate_code(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(household_id): Path<i64>,
+) -> Result<(StatusCode, AppJson<IssuedCode>), ApiError> {
+    let community: Option<i64> = sqlx::query_scalar("SELECT community_id FROM households WHERE id = $1")
+        .bind(household_id)
+        .fetch_optional(state.db.reader())
+        .await?;
+    let community = community.filter(|c| caller.manages(*c)).ok_or(ApiError::NotFound)?;
+    let mut tx = state.db.writer().begin().await?;
+    sqlx::query("UPDATE registration_codes SET voided_at = $1 WHERE household_id = $2 AND voided_at IS NULL")
+        .bind(now_millis())
+        .bind(household_id)
+        .execute(&mut *tx)
+        .await?;
+    let code = insert_code(&mut tx, household_id, caller.user_id).await?;
+    audit::record(&mut *tx, Entry {
+        actor: Some(caller.user_id),
+        acting_household: Some(household_id),
+        community: Some(community),
+        action: "registration_code_regenerated",
+        detail: json!({}),
+    })
+    .await?;
+    tx.commit().await?;
+    // Registration codes do not expire; they are voided by the next one.
+    Ok((StatusCode::CREATED, AppJson(IssuedCode { code, expires_at: String::new() })))
+}
+
+/// Creates a staff account (repair worker, cleaner, guard) in the community.
+#[utoipa::path(post, path = "/v1/admin/staff", tag = "office", request_body = CreateStaffRequest,
+    responses(
+        (status = 201, description = "Created", body = CreatedUser),
+        (status = 400, description = "Invalid phone, name or weak password", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Not a manager of this community; or missing CSRF header", body = ErrorBody),
+        (status = 409, description = "Phone already registered", body = ErrorBody),
+        (status = 422, description = "Missing or unknown fields", body = ErrorBody),
+    ))]
+async fn create_staff(
+    State(state): State<AppState>,
+    caller: Caller,
+    AppJson(body): AppJson<CreateStaffRequest>,
+) -> Result<(StatusCode, AppJson<CreatedUser>), ApiError> {
+    require_manager(&caller, body.community_id)?;
+    let phone = parse_phone(&body.phone)?;
+    let name = parse_name(&body.name)?;
+    check_password(&body.password)?;
+    let hash = password::hash(body.password).await?;
+    let mut tx = state.db.writer().begin().await?;
+    if store::phone_taken(&mut *tx, phone.as_str()).await? {
+        return Err(ApiError::conflict("phone_taken", "这个手机号已经注册过了"));
+    }
+    let id = store::insert_user(&mut *tx, phone.as_str(), &name, &hash).await?;
+    store::insert_membership(&mut *tx, id, Role::Staff, Scope::Community(body.community_id), None).await?;
+    audit::record(&mut *tx, Entry {
+        actor: Some(caller.user_id),
+        acting_household: None,
+        community: Some(body.community_id),
+        action: "staff_created",
+        detail: json!({ "user": id }),
+    })
+    .await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, AppJson(CreatedUser { id })))
+}
+
+/// Issues a one-time password-reset code (24 h) for a person of the
+/// manager's community, to be read out over the phone. Shown once.
+#[utoipa::path(post, path = "/v1/admin/password-resets", tag = "office", request_body = PasswordResetRequest,
+    responses(
+        (status = 201, description = "The code, shown once", body = IssuedCode),
+        (status = 400, description = "Invalid phone", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Not a manager of this community; or missing CSRF header", body = ErrorBody),
+        (status = 404, description = "Nobody with this phone in this community", body = ErrorBody),
+        (status = 422, description = "Missing or unknown fields", body = ErrorBody),
+    ))]
+async fn issue_password_reset(
+    State(state): State<AppState>,
+    caller: Caller,
+    AppJson(body): AppJson<PasswordResetRequest>,
+) -> Result<(StatusCode, AppJson<IssuedCode>), ApiError> {
+    require_manager(&caller, body.community_id)?;
+    let phone = parse_phone(&body.phone)?;
+    // Residents, helpers and staff of this community; never another manager
+    // or an admin (a manager must not take over a peer's account).
+    let user: Option<i64> = sqlx::query_scalar(
+        "SELECT u.id FROM users u WHERE u.phone = $1 AND u.disabled_at IS NULL
+           AND EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.revoked_at IS NULL
+                       AND m.community_id = $2 AND m.role IN ('resident', 'helper', 'staff'))
+           AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.revoked_at IS NULL
+                           AND m.role IN ('manager', 'admin'))",
+    )
+    .bind(phone.as_str())
+    .bind(body.community_id)
+    .fetch_optional(state.db.reader())
+    .await?;
+    let user = user.ok_or(ApiError::NotFound)?;
+    let code = codes::generate();
+    let now = now_millis();
+    let mut tx = state.db.writer().begin().await?;
+    sqlx::query("UPDATE password_resets SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
+        .bind(now)
+        .bind(user)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO password_resets (user_id, code_hash, created_by, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(user)
+    .bind(codes::hash(&code))
+    .bind(caller.user_id)
+    .bind(now)
+    .bind(now + RESET_TTL)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(&mut *tx, Entry {
+        actor: Some(caller.user_id),
+        acting_household: None,
+        community: Some(body.community_id),
+        action: "password_reset_issued",
+        detail: json!({ "user": user }),
+    })
+    .await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, AppJson(IssuedCode { code, expires_at: rfc3339(now + RESET_TTL) })))
+}

@@ -1,0 +1,231 @@
+//! Sessions: a random token in an HttpOnly cookie, only its hash in the
+//! database (so every server process shares sessions and a leaked table opens
+//! none), and the `Caller` every protected handler takes.
+
+use app::model::Role;
+use axum::extract::FromRequestParts;
+use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue};
+use sqlx::{Any, FromRow};
+
+use super::codes;
+use crate::AppState;
+use crate::db::{DAY, HOUR, MINUTE, now_millis};
+use crate::error::ApiError;
+
+pub const COOKIE_NAME: &str = "courtyard_session";
+/// The header naming the household a person acts for.
+pub const ACTING_FOR: &str = "x-acting-for";
+
+/// Residents and helpers: 30 days, renewed by use.
+const RESIDENT_IDLE: i64 = 30 * DAY;
+/// Managers, staff and admins: 2 hours idle, 12 hours at most.
+const OFFICE_IDLE: i64 = 2 * HOUR;
+const OFFICE_ABSOLUTE: i64 = 12 * HOUR;
+/// Write `last_seen_at` at most once a minute per session, not per request.
+const TOUCH_EVERY: i64 = MINUTE;
+
+/// A live role of the caller.
+#[derive(Debug, Clone, FromRow)]
+pub struct Membership {
+    pub id: i64,
+    #[sqlx(try_from = "String")]
+    pub role: RoleName,
+    pub community_id: Option<i64>,
+    pub household_id: Option<i64>,
+}
+
+/// `Role` decoded from its column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleName(pub Role);
+
+impl TryFrom<String> for RoleName {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Role::parse(&s).map(Self).ok_or(s)
+    }
+}
+
+/// The logged-in person making this request.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub user_id: i64,
+    pub session_id: i64,
+    pub memberships: Vec<Membership>,
+    /// The household named by `X-Acting-For`, checked against the memberships.
+    pub acting_for: Option<i64>,
+}
+
+impl Caller {
+    /// Resident or helper of this household (a live membership), if either.
+    pub fn household_role(&self, household_id: i64) -> Option<Role> {
+        self.memberships
+            .iter()
+            .filter(|m| m.household_id == Some(household_id))
+            .map(|m| m.role.0)
+            .find(|r| matches!(r, Role::Resident | Role::Helper))
+    }
+
+    /// True when the caller manages this community.
+    pub fn manages(&self, community_id: i64) -> bool {
+        self.memberships
+            .iter()
+            .any(|m| m.role.0 == Role::Manager && m.community_id == Some(community_id))
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.memberships.iter().any(|m| m.role.0 == Role::Admin)
+    }
+
+    /// Managers, staff and admins get short sessions.
+    fn is_office(memberships: &[Membership]) -> bool {
+        memberships
+            .iter()
+            .any(|m| matches!(m.role.0, Role::Manager | Role::Staff | Role::Admin))
+    }
+}
+
+#[derive(FromRow)]
+struct SessionRow {
+    id: i64,
+    user_id: i64,
+    last_seen_at: i64,
+    expires_at: i64,
+    absolute_expires_at: Option<i64>,
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let token = token_from(&parts.headers).ok_or(ApiError::Unauthorized)?;
+        let now = now_millis();
+        let row: Option<SessionRow> = sqlx::query_as(
+            "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.absolute_expires_at
+             FROM sessions s JOIN users u ON u.id = s.user_id
+             WHERE s.token_hash = $1 AND u.disabled_at IS NULL",
+        )
+        .bind(codes::hash(&token))
+        .fetch_optional(state.db.reader())
+        .await?;
+        let session = row.ok_or(ApiError::Unauthorized)?;
+        if now >= session.expires_at || session.absolute_expires_at.is_some_and(|a| now >= a) {
+            sqlx::query("DELETE FROM sessions WHERE id = $1")
+                .bind(session.id)
+                .execute(state.db.writer())
+                .await?;
+            return Err(ApiError::Unauthorized);
+        }
+        let memberships = memberships(state.db.reader(), session.user_id).await?;
+        if now - session.last_seen_at >= TOUCH_EVERY {
+            let idle = if Caller::is_office(&memberships) { OFFICE_IDLE } else { RESIDENT_IDLE };
+            sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id = $3")
+                .bind(now)
+                .bind(now + idle)
+                .bind(session.id)
+                .execute(state.db.writer())
+                .await?;
+        }
+        let mut caller = Caller {
+            user_id: session.user_id,
+            session_id: session.id,
+            memberships,
+            acting_for: None,
+        };
+        if let Some(value) = parts.headers.get(ACTING_FOR) {
+            let household = value
+                .to_str()
+                .ok()
+                .and_then(|v| v.trim().parse::<i64>().ok())
+                .filter(|h| caller.household_role(*h).is_some())
+                .ok_or(ApiError::ForbiddenBecause {
+                    code: "not_your_household",
+                    message: "您不能代办这一户的事",
+                })?;
+            caller.acting_for = Some(household);
+        }
+        Ok(caller)
+    }
+}
+
+/// The caller's live memberships.
+pub async fn memberships<'e, E>(executor: E, user_id: i64) -> sqlx::Result<Vec<Membership>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT id, role, community_id, household_id FROM memberships
+         WHERE user_id = $1 AND revoked_at IS NULL ORDER BY id",
+    )
+    .bind(user_id)
+    .fetch_all(executor)
+    .await
+}
+
+/// The session token from the Cookie header, if any.
+pub fn token_from(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE_NAME)
+        .map(|(_, value)| value.to_owned())
+        .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// A new session: returns the token for the cookie (never stored as such).
+pub async fn create<'e, E>(executor: E, user_id: i64, office: bool) -> sqlx::Result<(String, i64)>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    let token: String = rand::random::<[u8; 32]>()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let now = now_millis();
+    let (expires, absolute) = if office {
+        (now + OFFICE_IDLE, Some(now + OFFICE_ABSOLUTE))
+    } else {
+        (now + RESIDENT_IDLE, None)
+    };
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, absolute_expires_at)
+         VALUES ($1, $2, $3, $3, $4, $5)",
+    )
+    .bind(codes::hash(&token))
+    .bind(user_id)
+    .bind(now)
+    .bind(expires)
+    .bind(absolute)
+    .execute(executor)
+    .await?;
+    let max_age = if office { OFFICE_ABSOLUTE } else { RESIDENT_IDLE } / 1000;
+    Ok((token, max_age))
+}
+
+/// Whether a person with these memberships gets an office (short) session.
+pub fn office_session(memberships: &[Membership]) -> bool {
+    Caller::is_office(memberships)
+}
+
+/// `Set-Cookie` for a new session. Residents' cookies outlive one 30-day
+/// window (the server's sliding expiry is what counts), office cookies do not.
+pub fn cookie(token: &str, max_age_secs: i64, secure: bool) -> (axum::http::HeaderName, HeaderValue) {
+    let max_age = if max_age_secs == RESIDENT_IDLE / 1000 { 400 * DAY / 1000 } else { max_age_secs };
+    let secure = if secure { "; Secure" } else { "" };
+    let value = format!("{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}");
+    (SET_COOKIE, HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static("")))
+}
+
+/// `Set-Cookie` that removes the session cookie.
+pub fn clear_cookie(secure: bool) -> (axum::http::HeaderName, HeaderValue) {
+    let value = if secure {
+        "courtyard_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure"
+    } else {
+        "courtyard_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
+    };
+    (SET_COOKIE, HeaderValue::from_static(value))
+}

@@ -1,0 +1,35 @@
+//! The audit log: who did what, acting for which household, when. Append-only;
+//! never holds a password or a code.
+
+use sqlx::Any;
+
+use crate::db::now_millis;
+
+/// One entry to append.
+pub struct Entry<'a> {
+    pub actor: Option<i64>,
+    pub acting_household: Option<i64>,
+    pub community: Option<i64>,
+    pub action: &'a str,
+    pub detail: serde_json::Value,
+}
+
+/// Appends an entry (inside the caller's transaction when given one).
+pub async fn record<'e, E>(executor: E, entry: Entry<'_>) -> sqlx::Result<()>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor_user_id, acting_household_id, community_id, action, detail)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(now_millis())
+    .bind(entry.actor)
+    .bind(entry.acting_household)
+    .bind(entry.community)
+    .bind(entry.action)
+    .bind(entry.detail.to_string())
+    .execute(executor)
+    .await?;
+    Ok(())
+}
