@@ -17,7 +17,10 @@ pub const VALUE: &str = "courtyard";
 
 /// Refuses unsafe methods without the header with 403 `csrf_check_failed`.
 pub async fn require_header(request: Request<Body>, next: Next) -> Response {
-    let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let safe = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
     let proven = request
         .headers()
         .get(HEADER)

@@ -20,13 +20,19 @@ pub enum ApiError {
     InvalidCredentials,
     /// 401 with a specific reason.
     #[error("{message}")]
-    Unauthorized401 { code: &'static str, message: &'static str },
+    Unauthorized401 {
+        code: &'static str,
+        message: &'static str,
+    },
     /// 403: logged in, but this is not theirs to do.
     #[error("forbidden")]
     Forbidden,
     /// 403 with a specific reason (a failed CSRF check, a household not theirs).
     #[error("{message}")]
-    ForbiddenBecause { code: &'static str, message: &'static str },
+    ForbiddenBecause {
+        code: &'static str,
+        message: &'static str,
+    },
     /// 404: absent, or not the caller's to see (we do not say which).
     #[error("not found")]
     NotFound,

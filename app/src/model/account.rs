@@ -113,9 +113,15 @@ impl Role {
     }
 
     pub fn parse(name: &str) -> Option<Self> {
-        [Self::Resident, Self::Helper, Self::Staff, Self::Manager, Self::Admin]
-            .into_iter()
-            .find(|r| r.as_str() == name)
+        [
+            Self::Resident,
+            Self::Helper,
+            Self::Staff,
+            Self::Manager,
+            Self::Admin,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == name)
     }
 }
 
@@ -231,7 +237,10 @@ mod tests {
 
     #[test]
     fn language_uses_bcp47_tags_on_the_wire() {
-        assert_eq!(serde_json::to_value(Language::ZhCn).ok(), Some(serde_json::json!("zh-CN")));
+        assert_eq!(
+            serde_json::to_value(Language::ZhCn).ok(),
+            Some(serde_json::json!("zh-CN"))
+        );
         let update: UpdateMe = serde_json::from_str(r#"{"language":"en"}"#).expect("parse");
         assert_eq!(update.language, Some(Language::En));
         assert!(serde_json::from_str::<UpdateMe>(r#"{"language":"fr"}"#).is_err());
@@ -240,10 +249,21 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for role in [Role::Resident, Role::Helper, Role::Staff, Role::Manager, Role::Admin] {
+        for role in [
+            Role::Resident,
+            Role::Helper,
+            Role::Staff,
+            Role::Manager,
+            Role::Admin,
+        ] {
             assert_eq!(Role::parse(role.as_str()), Some(role));
         }
-        for rel in [Relation::Child, Relation::Spouse, Relation::Relative, Relation::Other] {
+        for rel in [
+            Relation::Child,
+            Relation::Spouse,
+            Relation::Relative,
+            Relation::Other,
+        ] {
             assert_eq!(Relation::parse(rel.as_str()), Some(rel));
         }
     }

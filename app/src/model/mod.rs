@@ -13,7 +13,7 @@ mod page;
 
 pub use account::{
     ChangePasswordRequest, CommunityAccess, HelperInfo, HouseholdAccess, IssuedCode, Language,
-    LinkHelperRequest, LoginRequest, Me, Relation, RegisterRequest, ResetPasswordRequest, Role,
+    LinkHelperRequest, LoginRequest, Me, RegisterRequest, Relation, ResetPasswordRequest, Role,
     UpdateMe,
 };
 pub use community::{BuildingKind, CommunitySummary};

@@ -7,12 +7,7 @@ use crate::i18n::{Words, use_i18n};
 /// A capability's page before sign-in: what it is for, in plain words, and
 /// the office phone as the way to get it done today.
 #[component]
-pub fn IntroPage(
-    icon: Icon,
-    title: Words,
-    intro: Words,
-    how: Words,
-) -> impl IntoView {
+pub fn IntroPage(icon: Icon, title: Words, intro: Words, how: Words) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="card intro">

@@ -13,11 +13,11 @@ use super::codes;
 use super::me;
 use super::session::Caller;
 use super::store::{self, Scope};
+use crate::AppState;
 use crate::audit::{self, Entry};
 use crate::db::{DAY, now_millis, rfc3339};
 use crate::error::ApiError;
 use crate::extract::AppJson;
-use crate::AppState;
 
 /// A helper code lasts a week: long enough for a daughter in another city to
 /// get round to it, short enough that a lost slip goes stale.
@@ -43,7 +43,11 @@ async fn household_community(state: &AppState, household_id: i64) -> Result<i64,
 /// Residents of the household and managers of its community may manage its
 /// helpers; helpers may not (a helper cannot invite more helpers). Anyone
 /// else learns nothing: 404, as for a household that does not exist.
-async fn may_manage_helpers(state: &AppState, caller: &Caller, household_id: i64) -> Result<i64, ApiError> {
+async fn may_manage_helpers(
+    state: &AppState,
+    caller: &Caller,
+    household_id: i64,
+) -> Result<i64, ApiError> {
     let community = household_community(state, household_id).await?;
     match caller.household_role(household_id) {
         Some(Role::Resident) => Ok(community),
@@ -83,16 +87,25 @@ async fn issue_helper_code(
     .bind(expires)
     .execute(&mut *tx)
     .await?;
-    audit::record(&mut *tx, Entry {
-        actor: Some(caller.user_id),
-        acting_household: Some(household_id),
-        community: Some(community),
-        action: "helper_code_issued",
-        detail: json!({}),
-    })
+    audit::record(
+        &mut *tx,
+        Entry {
+            actor: Some(caller.user_id),
+            acting_household: Some(household_id),
+            community: Some(community),
+            action: "helper_code_issued",
+            detail: json!({}),
+        },
+    )
     .await?;
     tx.commit().await?;
-    Ok((StatusCode::CREATED, AppJson(IssuedCode { code, expires_at: rfc3339(expires) })))
+    Ok((
+        StatusCode::CREATED,
+        AppJson(IssuedCode {
+            code,
+            expires_at: rfc3339(expires),
+        }),
+    ))
 }
 
 /// Links the caller as helper of the household whose code they enter.
@@ -121,15 +134,25 @@ async fn link_helper(
     .bind(codes::hash(&code))
     .fetch_optional(&mut *tx)
     .await?;
-    let (code_id, household_id, community_id, used_at, expires_at) = found.ok_or(ApiError::NotFound)?;
+    let (code_id, household_id, community_id, used_at, expires_at) =
+        found.ok_or(ApiError::NotFound)?;
     if used_at.is_some() {
-        return Err(ApiError::conflict("code_used", "这个代办码已经用过了，请让家人重新生成"));
+        return Err(ApiError::conflict(
+            "code_used",
+            "这个代办码已经用过了，请让家人重新生成",
+        ));
     }
     if expires_at <= now_millis() {
-        return Err(ApiError::conflict("code_expired", "这个代办码已经过期，请让家人重新生成"));
+        return Err(ApiError::conflict(
+            "code_expired",
+            "这个代办码已经过期，请让家人重新生成",
+        ));
     }
     if caller.household_role(household_id).is_some() {
-        return Err(ApiError::conflict("already_linked", "您已经是这一户的成员了"));
+        return Err(ApiError::conflict(
+            "already_linked",
+            "您已经是这一户的成员了",
+        ));
     }
     let claimed = sqlx::query(
         "UPDATE helper_codes SET used_at = $1, used_by = $2 WHERE id = $3 AND used_at IS NULL",
@@ -140,26 +163,38 @@ async fn link_helper(
     .execute(&mut *tx)
     .await?;
     if claimed.rows_affected() != 1 {
-        return Err(ApiError::conflict("code_used", "这个代办码已经用过了，请让家人重新生成"));
+        return Err(ApiError::conflict(
+            "code_used",
+            "这个代办码已经用过了，请让家人重新生成",
+        ));
     }
     store::insert_membership(
         &mut *tx,
         caller.user_id,
         Role::Helper,
-        Scope::Household { community_id, household_id },
+        Scope::Household {
+            community_id,
+            household_id,
+        },
         Some(body.relation.as_str()),
     )
     .await?;
-    audit::record(&mut *tx, Entry {
-        actor: Some(caller.user_id),
-        acting_household: Some(household_id),
-        community: Some(community_id),
-        action: "helper_linked",
-        detail: json!({ "relation": body.relation.as_str() }),
-    })
+    audit::record(
+        &mut *tx,
+        Entry {
+            actor: Some(caller.user_id),
+            acting_household: Some(household_id),
+            community: Some(community_id),
+            action: "helper_linked",
+            detail: json!({ "relation": body.relation.as_str() }),
+        },
+    )
     .await?;
     tx.commit().await?;
-    Ok((StatusCode::CREATED, AppJson(me::load(state.db.writer(), caller.user_id).await?)))
+    Ok((
+        StatusCode::CREATED,
+        AppJson(me::load(state.db.writer(), caller.user_id).await?),
+    ))
 }
 
 #[derive(FromRow)]
@@ -235,13 +270,16 @@ async fn revoke_helper(
     if revoked.rows_affected() != 1 {
         return Err(ApiError::NotFound);
     }
-    audit::record(&mut *tx, Entry {
-        actor: Some(caller.user_id),
-        acting_household: Some(household_id),
-        community: Some(community),
-        action: "helper_revoked",
-        detail: json!({ "membership": helper_id }),
-    })
+    audit::record(
+        &mut *tx,
+        Entry {
+            actor: Some(caller.user_id),
+            acting_household: Some(household_id),
+            community: Some(community),
+            action: "helper_revoked",
+            detail: json!({ "membership": helper_id }),
+        },
+    )
     .await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)

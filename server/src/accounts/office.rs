@@ -2,8 +2,8 @@
 //! and password-reset codes. Managers only, and only in their community.
 
 use app::model::{
-    CreateStaffRequest, CreatedUser, ErrorBody, IssuedCode, PasswordResetRequest,
-    RegistrationSlip, Role, SlipSheet, SlipsQuery,
+    CreateStaffRequest, CreatedUser, ErrorBody, IssuedCode, PasswordResetRequest, RegistrationSlip,
+    Role, SlipSheet, SlipsQuery,
 };
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -16,11 +16,11 @@ use super::routes::{check_password, parse_name, parse_phone};
 use super::session::Caller;
 use super::store::{self, Scope};
 use super::{codes, password};
+use crate::AppState;
 use crate::audit::{self, Entry};
 use crate::db::{DAY, now_millis, rfc3339};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
-use crate::AppState;
 
 /// People one registration code admits: a household here is one to four
 /// people (an elderly couple, a widow, a family with a grown child).
@@ -39,7 +39,11 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// Managers of the community pass; everyone else gets 403 (the community list
 /// is public, so there is nothing to hide by a 404).
 fn require_manager(caller: &Caller, community_id: i64) -> Result<(), ApiError> {
-    if caller.manages(community_id) { Ok(()) } else { Err(ApiError::Forbidden) }
+    if caller.manages(community_id) {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden)
+    }
 }
 
 #[derive(FromRow)]
@@ -127,7 +131,11 @@ async fn registration_slips(
             helpers: r.helpers,
         })
         .collect();
-    Ok(AppJson(SlipSheet { community_name, office_phone, slips }))
+    Ok(AppJson(SlipSheet {
+        community_name,
+        office_phone,
+        slips,
+    }))
 }
 
 /// A fresh code for a household; the old one stops working at once.
@@ -165,11 +173,14 @@ async fn regenerate_code(
     caller: Caller,
     Path(household_id): Path<i64>,
 ) -> Result<(StatusCode, AppJson<IssuedCode>), ApiError> {
-    let community: Option<i64> = sqlx::query_scalar("SELECT community_id FROM households WHERE id = $1")
-        .bind(household_id)
-        .fetch_optional(state.db.reader())
-        .await?;
-    let community = community.filter(|c| caller.manages(*c)).ok_or(ApiError::NotFound)?;
+    let community: Option<i64> =
+        sqlx::query_scalar("SELECT community_id FROM households WHERE id = $1")
+            .bind(household_id)
+            .fetch_optional(state.db.reader())
+            .await?;
+    let community = community
+        .filter(|c| caller.manages(*c))
+        .ok_or(ApiError::NotFound)?;
     let mut tx = state.db.writer().begin().await?;
     sqlx::query("UPDATE registration_codes SET voided_at = $1 WHERE household_id = $2 AND voided_at IS NULL")
         .bind(now_millis())
@@ -177,17 +188,26 @@ async fn regenerate_code(
         .execute(&mut *tx)
         .await?;
     let code = insert_code(&mut tx, household_id, caller.user_id).await?;
-    audit::record(&mut *tx, Entry {
-        actor: Some(caller.user_id),
-        acting_household: Some(household_id),
-        community: Some(community),
-        action: "registration_code_regenerated",
-        detail: json!({}),
-    })
+    audit::record(
+        &mut *tx,
+        Entry {
+            actor: Some(caller.user_id),
+            acting_household: Some(household_id),
+            community: Some(community),
+            action: "registration_code_regenerated",
+            detail: json!({}),
+        },
+    )
     .await?;
     tx.commit().await?;
     // Registration codes do not expire; they are voided by the next one.
-    Ok((StatusCode::CREATED, AppJson(IssuedCode { code, expires_at: String::new() })))
+    Ok((
+        StatusCode::CREATED,
+        AppJson(IssuedCode {
+            code,
+            expires_at: String::new(),
+        }),
+    ))
 }
 
 /// Creates a staff account (repair worker, cleaner, guard) in the community.
@@ -215,14 +235,24 @@ async fn create_staff(
         return Err(ApiError::conflict("phone_taken", "这个手机号已经注册过了"));
     }
     let id = store::insert_user(&mut *tx, phone.as_str(), &name, &hash).await?;
-    store::insert_membership(&mut *tx, id, Role::Staff, Scope::Community(body.community_id), None).await?;
-    audit::record(&mut *tx, Entry {
-        actor: Some(caller.user_id),
-        acting_household: None,
-        community: Some(body.community_id),
-        action: "staff_created",
-        detail: json!({ "user": id }),
-    })
+    store::insert_membership(
+        &mut *tx,
+        id,
+        Role::Staff,
+        Scope::Community(body.community_id),
+        None,
+    )
+    .await?;
+    audit::record(
+        &mut *tx,
+        Entry {
+            actor: Some(caller.user_id),
+            acting_household: None,
+            community: Some(body.community_id),
+            action: "staff_created",
+            detail: json!({ "user": id }),
+        },
+    )
     .await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, AppJson(CreatedUser { id })))
@@ -279,14 +309,23 @@ async fn issue_password_reset(
     .bind(now + RESET_TTL)
     .execute(&mut *tx)
     .await?;
-    audit::record(&mut *tx, Entry {
-        actor: Some(caller.user_id),
-        acting_household: None,
-        community: Some(body.community_id),
-        action: "password_reset_issued",
-        detail: json!({ "user": user }),
-    })
+    audit::record(
+        &mut *tx,
+        Entry {
+            actor: Some(caller.user_id),
+            acting_household: None,
+            community: Some(body.community_id),
+            action: "password_reset_issued",
+            detail: json!({ "user": user }),
+        },
+    )
     .await?;
     tx.commit().await?;
-    Ok((StatusCode::CREATED, AppJson(IssuedCode { code, expires_at: rfc3339(now + RESET_TTL) })))
+    Ok((
+        StatusCode::CREATED,
+        AppJson(IssuedCode {
+            code,
+            expires_at: rfc3339(now + RESET_TTL),
+        }),
+    ))
 }

@@ -15,11 +15,11 @@ use super::password::{self, Weak};
 use super::phone::PhoneNumber;
 use super::session::{self, Caller};
 use super::{codes, me, rate_limit, store};
+use crate::AppState;
 use crate::audit::{self, Entry};
 use crate::db::now_millis;
 use crate::error::ApiError;
 use crate::extract::{AppJson, ClientIp};
-use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -30,7 +30,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(reset_password))
         .routes(routes!(get_me, patch_me))
 }
-
 
 pub(crate) fn parse_phone(input: &str) -> Result<PhoneNumber, ApiError> {
     PhoneNumber::parse(input)
@@ -52,7 +51,10 @@ pub(crate) fn parse_name(input: &str) -> Result<String, ApiError> {
     let name = input.trim();
     let chars = name.chars().count();
     if chars == 0 || chars > 50 || name.chars().any(char::is_control) {
-        return Err(ApiError::bad_request("invalid_name", "请填写姓名（不超过 50 个字）"));
+        return Err(ApiError::bad_request(
+            "invalid_name",
+            "请填写姓名（不超过 50 个字）",
+        ));
     }
     Ok(name.to_owned())
 }
@@ -67,7 +69,11 @@ async fn start_session(
     let office = session::office_session(&memberships);
     let (token, max_age) = session::create(state.db.writer(), user_id, office).await?;
     let me = me::load(state.db.reader(), user_id).await?;
-    Ok((status, [session::cookie(&token, max_age, state.secure_cookies)], AppJson(me)))
+    Ok((
+        status,
+        [session::cookie(&token, max_age, state.secure_cookies)],
+        AppJson(me),
+    ))
 }
 
 /// Registers a person with the code from their household's slip (as a
@@ -95,7 +101,10 @@ async fn register(
 
     let mut tx = state.db.writer().begin().await?;
     if store::phone_taken(&mut *tx, phone.as_str()).await? {
-        return Err(ApiError::conflict("phone_taken", "这个手机号已经注册过了，请直接登录"));
+        return Err(ApiError::conflict(
+            "phone_taken",
+            "这个手机号已经注册过了，请直接登录",
+        ));
     }
     let joining = claim_code(&mut tx, &code).await?;
     let user_id = store::insert_user(&mut *tx, phone.as_str(), &name, &hash).await?;
@@ -121,13 +130,20 @@ async fn register(
             .execute(&mut *tx)
             .await?;
     }
-    audit::record(&mut *tx, Entry {
-        actor: Some(user_id),
-        acting_household: Some(joining.household_id),
-        community: Some(joining.community_id),
-        action: if joining.as_helper { "registered_as_helper" } else { "registered" },
-        detail: json!({}),
-    })
+    audit::record(
+        &mut *tx,
+        Entry {
+            actor: Some(user_id),
+            acting_household: Some(joining.household_id),
+            community: Some(joining.community_id),
+            action: if joining.as_helper {
+                "registered_as_helper"
+            } else {
+                "registered"
+            },
+            detail: json!({}),
+        },
+    )
     .await?;
     tx.commit().await?;
     start_session(&state, user_id, StatusCode::CREATED).await
@@ -144,7 +160,10 @@ struct Joining {
 /// Uses up one slot of a household registration code or, failing that, a
 /// family member's helper code: a daughter in another city has no slip of
 /// her own, she registers with the code her father gave her.
-async fn claim_code(tx: &mut sqlx::Transaction<'_, sqlx::Any>, code: &str) -> Result<Joining, ApiError> {
+async fn claim_code(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    code: &str,
+) -> Result<Joining, ApiError> {
     let registration: Option<(i64, i64, i64)> = sqlx::query_as(
         "SELECT r.id, r.household_id, h.community_id FROM registration_codes r
          JOIN households h ON h.id = r.household_id
@@ -161,9 +180,17 @@ async fn claim_code(tx: &mut sqlx::Transaction<'_, sqlx::Any>, code: &str) -> Re
         .execute(&mut **tx)
         .await?;
         if used.rows_affected() != 1 {
-            return Err(ApiError::conflict("code_used", "这张登记码已经用完了，请找物业重新开一张"));
+            return Err(ApiError::conflict(
+                "code_used",
+                "这张登记码已经用完了，请找物业重新开一张",
+            ));
         }
-        return Ok(Joining { household_id, community_id, as_helper: false, helper_code_id: None });
+        return Ok(Joining {
+            household_id,
+            community_id,
+            as_helper: false,
+            helper_code_id: None,
+        });
     }
     let helper: Option<(i64, i64, i64, Option<i64>, i64)> = sqlx::query_as(
         "SELECT c.id, c.household_id, h.community_id, c.used_at, c.expires_at
@@ -173,24 +200,42 @@ async fn claim_code(tx: &mut sqlx::Transaction<'_, sqlx::Any>, code: &str) -> Re
     .fetch_optional(&mut **tx)
     .await?;
     let Some((code_id, household_id, community_id, used_at, expires_at)) = helper else {
-        return Err(ApiError::bad_request("invalid_code", "登记码不对，请核对物业发的纸条"));
+        return Err(ApiError::bad_request(
+            "invalid_code",
+            "登记码不对，请核对物业发的纸条",
+        ));
     };
     let now = now_millis();
     if used_at.is_some() {
-        return Err(ApiError::conflict("code_used", "这个代办码已经用过了，请让家人重新生成"));
+        return Err(ApiError::conflict(
+            "code_used",
+            "这个代办码已经用过了，请让家人重新生成",
+        ));
     }
     if expires_at <= now {
-        return Err(ApiError::conflict("code_expired", "这个代办码已经过期，请让家人重新生成"));
+        return Err(ApiError::conflict(
+            "code_expired",
+            "这个代办码已经过期，请让家人重新生成",
+        ));
     }
-    let claimed = sqlx::query("UPDATE helper_codes SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
-        .bind(now)
-        .bind(code_id)
-        .execute(&mut **tx)
-        .await?;
+    let claimed =
+        sqlx::query("UPDATE helper_codes SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
+            .bind(now)
+            .bind(code_id)
+            .execute(&mut **tx)
+            .await?;
     if claimed.rows_affected() != 1 {
-        return Err(ApiError::conflict("code_used", "这个代办码已经用过了，请让家人重新生成"));
+        return Err(ApiError::conflict(
+            "code_used",
+            "这个代办码已经用过了，请让家人重新生成",
+        ));
     }
-    Ok(Joining { household_id, community_id, as_helper: true, helper_code_id: Some(code_id) })
+    Ok(Joining {
+        household_id,
+        community_id,
+        as_helper: true,
+        helper_code_id: Some(code_id),
+    })
 }
 
 /// Logs in with phone and password.
@@ -214,27 +259,35 @@ async fn login(
         .map_or_else(|| body.phone.chars().take(32).collect(), |p| p.to_string());
     rate_limit::check(&state.db, &phone, &ip).await?;
     let user = store::credentials_by_phone(state.db.reader(), &phone).await?;
-    let stored = user.as_ref().map_or_else(password::dummy_hash, |u| u.password_hash.clone());
+    let stored = user
+        .as_ref()
+        .map_or_else(password::dummy_hash, |u| u.password_hash.clone());
     let ok = password::verify(body.password, stored).await? && user.is_some();
     let Some(user) = user.filter(|_| ok) else {
         rate_limit::record_failure(&state.db, &phone, &ip).await?;
-        audit::record(state.db.writer(), Entry {
-            actor: None,
-            acting_household: None,
-            community: None,
-            action: "login_failed",
-            detail: json!({ "phone": phone, "ip": ip }),
-        })
+        audit::record(
+            state.db.writer(),
+            Entry {
+                actor: None,
+                acting_household: None,
+                community: None,
+                action: "login_failed",
+                detail: json!({ "phone": phone, "ip": ip }),
+            },
+        )
         .await?;
         return Err(ApiError::InvalidCredentials);
     };
-    audit::record(state.db.writer(), Entry {
-        actor: Some(user.id),
-        acting_household: None,
-        community: None,
-        action: "logged_in",
-        detail: json!({ "ip": ip }),
-    })
+    audit::record(
+        state.db.writer(),
+        Entry {
+            actor: Some(user.id),
+            acting_household: None,
+            community: None,
+            action: "logged_in",
+            detail: json!({ "ip": ip }),
+        },
+    )
     .await?;
     start_session(&state, user.id, StatusCode::OK).await
 }
@@ -245,14 +298,20 @@ async fn login(
         (status = 204, description = "Logged out (also when no session was open)"),
         (status = 403, description = "Missing CSRF header", body = ErrorBody),
     ))]
-async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<impl IntoResponse, ApiError> {
+async fn logout(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<impl IntoResponse, ApiError> {
     if let Some(token) = session::token_from(&headers) {
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(codes::hash(&token))
             .execute(state.db.writer())
             .await?;
     }
-    Ok((StatusCode::NO_CONTENT, [session::clear_cookie(state.secure_cookies)]))
+    Ok((
+        StatusCode::NO_CONTENT,
+        [session::clear_cookie(state.secure_cookies)],
+    ))
 }
 
 /// Changes the caller's password; all their sessions end and this device
@@ -280,13 +339,16 @@ async fn change_password(
     let hash = password::hash(body.new_password).await?;
     let mut tx = state.db.writer().begin().await?;
     store::set_password(&mut tx, caller.user_id, &hash).await?;
-    audit::record(&mut *tx, Entry {
-        actor: Some(caller.user_id),
-        acting_household: None,
-        community: None,
-        action: "password_changed",
-        detail: json!({}),
-    })
+    audit::record(
+        &mut *tx,
+        Entry {
+            actor: Some(caller.user_id),
+            acting_household: None,
+            community: None,
+            action: "password_changed",
+            detail: json!({}),
+        },
+    )
     .await?;
     tx.commit().await?;
     start_session(&state, caller.user_id, StatusCode::OK).await
@@ -341,13 +403,16 @@ async fn reset_password(
         .execute(&mut *tx)
         .await?;
     store::set_password(&mut tx, user_id, &hash).await?;
-    audit::record(&mut *tx, Entry {
-        actor: Some(user_id),
-        acting_household: None,
-        community: None,
-        action: "password_reset",
-        detail: json!({}),
-    })
+    audit::record(
+        &mut *tx,
+        Entry {
+            actor: Some(user_id),
+            acting_household: None,
+            community: None,
+            action: "password_reset",
+            detail: json!({}),
+        },
+    )
     .await?;
     tx.commit().await?;
     start_session(&state, user_id, StatusCode::OK).await

@@ -119,7 +119,11 @@ impl FromRequestParts<AppState> for Caller {
         }
         let memberships = memberships(state.db.reader(), session.user_id).await?;
         if now - session.last_seen_at >= TOUCH_EVERY {
-            let idle = if Caller::is_office(&memberships) { OFFICE_IDLE } else { RESIDENT_IDLE };
+            let idle = if Caller::is_office(&memberships) {
+                OFFICE_IDLE
+            } else {
+                RESIDENT_IDLE
+            };
             sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id = $3")
                 .bind(now)
                 .bind(now + idle)
@@ -202,7 +206,11 @@ where
     .bind(absolute)
     .execute(executor)
     .await?;
-    let max_age = if office { OFFICE_ABSOLUTE } else { RESIDENT_IDLE } / 1000;
+    let max_age = if office {
+        OFFICE_ABSOLUTE
+    } else {
+        RESIDENT_IDLE
+    } / 1000;
     Ok((token, max_age))
 }
 
@@ -213,11 +221,23 @@ pub fn office_session(memberships: &[Membership]) -> bool {
 
 /// `Set-Cookie` for a new session. Residents' cookies outlive one 30-day
 /// window (the server's sliding expiry is what counts), office cookies do not.
-pub fn cookie(token: &str, max_age_secs: i64, secure: bool) -> (axum::http::HeaderName, HeaderValue) {
-    let max_age = if max_age_secs == RESIDENT_IDLE / 1000 { 400 * DAY / 1000 } else { max_age_secs };
+pub fn cookie(
+    token: &str,
+    max_age_secs: i64,
+    secure: bool,
+) -> (axum::http::HeaderName, HeaderValue) {
+    let max_age = if max_age_secs == RESIDENT_IDLE / 1000 {
+        400 * DAY / 1000
+    } else {
+        max_age_secs
+    };
     let secure = if secure { "; Secure" } else { "" };
-    let value = format!("{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}");
-    (SET_COOKIE, HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static("")))
+    let value =
+        format!("{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}");
+    (
+        SET_COOKIE,
+        HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static("")),
+    )
 }
 
 /// `Set-Cookie` that removes the session cookie.

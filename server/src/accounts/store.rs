@@ -79,7 +79,10 @@ pub struct Credentials {
 }
 
 /// The enabled user with this phone, if any.
-pub async fn credentials_by_phone(pool: &sqlx::AnyPool, phone: &str) -> sqlx::Result<Option<Credentials>> {
+pub async fn credentials_by_phone(
+    pool: &sqlx::AnyPool,
+    phone: &str,
+) -> sqlx::Result<Option<Credentials>> {
     sqlx::query_as("SELECT id, password_hash FROM users WHERE phone = $1 AND disabled_at IS NULL")
         .bind(phone)
         .fetch_optional(pool)

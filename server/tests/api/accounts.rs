@@ -21,13 +21,23 @@ on_both_backends!(
 async fn login_sets_an_httponly_lax_cookie_and_me_names_the_household(app: TestApp) {
     let response = app.anonymous().login_response(RESIDENT, PASSWORD).await;
     assert_eq!(response.status(), 200);
-    let cookie = response.headers()["set-cookie"].to_str().expect("ascii").to_owned();
+    let cookie = response.headers()["set-cookie"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
     assert!(cookie.starts_with("courtyard_session="), "{cookie}");
     for attribute in ["HttpOnly", "SameSite=Lax", "Path=/"] {
         assert!(cookie.contains(attribute), "{attribute} missing: {cookie}");
     }
-    assert!(!cookie.contains("Secure"), "plain http must not mark it Secure");
-    let token = cookie.split(';').next().and_then(|kv| kv.split_once('=')).map(|(_, v)| v.to_owned());
+    assert!(
+        !cookie.contains("Secure"),
+        "plain http must not mark it Secure"
+    );
+    let token = cookie
+        .split(';')
+        .next()
+        .and_then(|kv| kv.split_once('='))
+        .map(|(_, v)| v.to_owned());
     assert_eq!(token.map(|t| t.len()), Some(64), "256 random bits, hex");
 
     let resident = app.login(RESIDENT).await;
@@ -51,20 +61,29 @@ async fn a_wrong_password_is_401_and_the_eleventh_attempt_is_429(app: TestApp) {
     let browser = app.anonymous();
     for attempt in 1..=10 {
         let (status, body) = browser
-            .post("/api/v1/auth/login", json!({"phone": RESIDENT, "password": "wrong-password"}))
+            .post(
+                "/api/v1/auth/login",
+                json!({"phone": RESIDENT, "password": "wrong-password"}),
+            )
             .await;
         assert_eq!(status, 401, "attempt {attempt}");
         assert_error(&body, "invalid_credentials");
     }
     // Even the right password waits now.
     let (status, body) = browser
-        .post("/api/v1/auth/login", json!({"phone": RESIDENT, "password": PASSWORD}))
+        .post(
+            "/api/v1/auth/login",
+            json!({"phone": RESIDENT, "password": PASSWORD}),
+        )
         .await;
     assert_eq!(status, 429);
     assert_error(&body, "too_many_requests");
     // Another person is not locked out by it.
     let (status, _) = browser
-        .post("/api/v1/auth/login", json!({"phone": HELPER, "password": PASSWORD}))
+        .post(
+            "/api/v1/auth/login",
+            json!({"phone": HELPER, "password": PASSWORD}),
+        )
         .await;
     assert_eq!(status, 200);
     let failures = app
@@ -72,7 +91,9 @@ async fn a_wrong_password_is_401_and_the_eleventh_attempt_is_429(app: TestApp) {
         .await;
     assert_eq!(failures, 10);
     let leaked = app
-        .count("SELECT CAST(COUNT(*) AS BIGINT) FROM audit_log WHERE detail LIKE '%wrong-password%'")
+        .count(
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM audit_log WHERE detail LIKE '%wrong-password%'",
+        )
         .await;
     assert_eq!(leaked, 0, "the audit log never holds a password");
 }
@@ -80,7 +101,10 @@ async fn a_wrong_password_is_401_and_the_eleventh_attempt_is_429(app: TestApp) {
 async fn an_unknown_phone_fails_like_a_wrong_password(app: TestApp) {
     let (status, body) = app
         .anonymous()
-        .post("/api/v1/auth/login", json!({"phone": "13999999999", "password": PASSWORD}))
+        .post(
+            "/api/v1/auth/login",
+            json!({"phone": "13999999999", "password": PASSWORD}),
+        )
         .await;
     assert_eq!(status, 401);
     assert_error(&body, "invalid_credentials");
@@ -89,12 +113,17 @@ async fn an_unknown_phone_fails_like_a_wrong_password(app: TestApp) {
 async fn state_changing_requests_without_the_csrf_header_are_refused(app: TestApp) {
     let browser = app.anonymous();
     let (status, body) = browser
-        .post_without_csrf("/api/v1/auth/login", json!({"phone": RESIDENT, "password": PASSWORD}))
+        .post_without_csrf(
+            "/api/v1/auth/login",
+            json!({"phone": RESIDENT, "password": PASSWORD}),
+        )
         .await;
     assert_eq!(status, 403);
     assert_error(&body, "csrf_check_failed");
     let resident = app.login(RESIDENT).await;
-    let (status, _) = resident.post_without_csrf("/api/v1/auth/logout", json!({})).await;
+    let (status, _) = resident
+        .post_without_csrf("/api/v1/auth/logout", json!({}))
+        .await;
     assert_eq!(status, 403);
     let (status, _) = resident.get("/api/v1/me").await;
     assert_eq!(status, 200, "the refused logout changed nothing");
@@ -105,7 +134,11 @@ async fn logout_ends_the_session_on_the_server(app: TestApp) {
     let cookie = response.headers()["set-cookie"].to_str().expect("ascii");
     let pair = cookie.split(';').next().expect("pair").to_owned();
     let client = reqwest::Client::new();
-    let me = |c: &reqwest::Client| c.get(app.url("/api/v1/me")).header("cookie", pair.clone()).send();
+    let me = |c: &reqwest::Client| {
+        c.get(app.url("/api/v1/me"))
+            .header("cookie", pair.clone())
+            .send()
+    };
     assert_eq!(me(&client).await.expect("me").status(), 200);
     let out = client
         .post(app.url("/api/v1/auth/logout"))
@@ -123,7 +156,10 @@ async fn me_needs_a_session(app: TestApp) {
     let (status, body) = app.anonymous().get("/api/v1/me").await;
     assert_eq!(status, 401);
     assert_error(&body, "not_logged_in");
-    let (status, _) = app.anonymous().patch("/api/v1/me", json!({"large_text": true})).await;
+    let (status, _) = app
+        .anonymous()
+        .patch("/api/v1/me", json!({"large_text": true}))
+        .await;
     assert_eq!(status, 401);
 }
 
@@ -133,12 +169,23 @@ async fn preferences_change_and_persist(app: TestApp) {
         .patch("/api/v1/me", json!({"language": "en", "large_text": true}))
         .await;
     assert_eq!(status, 200);
-    assert_eq!((me["language"].as_str(), me["large_text"].as_bool()), (Some("en"), Some(true)));
+    assert_eq!(
+        (me["language"].as_str(), me["large_text"].as_bool()),
+        (Some("en"), Some(true))
+    );
     let again = app.login(RESIDENT).await;
     let (_, me) = again.get("/api/v1/me").await;
-    assert_eq!((me["language"].as_str(), me["large_text"].as_bool()), (Some("en"), Some(true)));
-    let (_, me) = again.patch("/api/v1/me", json!({"large_text": false})).await;
-    assert_eq!((me["language"].as_str(), me["large_text"].as_bool()), (Some("en"), Some(false)));
+    assert_eq!(
+        (me["language"].as_str(), me["large_text"].as_bool()),
+        (Some("en"), Some(true))
+    );
+    let (_, me) = again
+        .patch("/api/v1/me", json!({"large_text": false}))
+        .await;
+    assert_eq!(
+        (me["language"].as_str(), me["large_text"].as_bool()),
+        (Some("en"), Some(false))
+    );
 }
 
 async fn invalid_preferences_are_refused_and_change_nothing(app: TestApp) {
@@ -200,11 +247,22 @@ async fn changing_the_password_ends_other_sessions(app: TestApp) {
         )
         .await;
     assert_eq!(status, 200);
-    assert_eq!(laptop.get("/api/v1/me").await.0, 401, "the other device is logged out");
-    assert_eq!(phone.get("/api/v1/me").await.0, 200, "this device got a fresh session");
+    assert_eq!(
+        laptop.get("/api/v1/me").await.0,
+        401,
+        "the other device is logged out"
+    );
+    assert_eq!(
+        phone.get("/api/v1/me").await.0,
+        200,
+        "this device got a fresh session"
+    );
     let fresh = app.anonymous();
     let (status, _) = fresh
-        .post("/api/v1/auth/login", json!({"phone": RESIDENT, "password": PASSWORD}))
+        .post(
+            "/api/v1/auth/login",
+            json!({"phone": RESIDENT, "password": PASSWORD}),
+        )
         .await;
     assert_eq!(status, 401, "the old password is gone");
     app.login_with(RESIDENT, "jianguo-1949").await;

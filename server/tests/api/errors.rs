@@ -24,6 +24,7 @@ async fn a_wrong_method_is_a_405_envelope(app: TestApp) {
     let response = app
         .client
         .delete(app.url("/api/v1/communities"))
+        .header("X-Requested-With", "courtyard")
         .send()
         .await
         .expect("request");

@@ -181,7 +181,10 @@ impl TestApp {
     pub fn anonymous(&self) -> User {
         User {
             base: self.base.clone(),
-            client: reqwest::Client::builder().cookie_store(true).build().expect("client"),
+            client: reqwest::Client::builder()
+                .cookie_store(true)
+                .build()
+                .expect("client"),
             acting_for: None,
         }
     }
@@ -194,7 +197,10 @@ impl TestApp {
     pub async fn login_with(&self, phone: &str, password: &str) -> User {
         let user = self.anonymous();
         let (status, body) = user
-            .post("/api/v1/auth/login", serde_json::json!({"phone": phone, "password": password}))
+            .post(
+                "/api/v1/auth/login",
+                serde_json::json!({"phone": phone, "password": password}),
+            )
             .await;
         assert_eq!(status, 200, "login {phone}: {body}");
         user
@@ -202,7 +208,10 @@ impl TestApp {
 
     /// A count from the database, for "nothing was stored" checks.
     pub async fn count(&self, sql: &'static str) -> i64 {
-        sqlx::query_scalar(sql).fetch_one(self.db.reader()).await.expect("count")
+        sqlx::query_scalar(sql)
+            .fetch_one(self.db.reader())
+            .await
+            .expect("count")
     }
 
     /// The demo household 轻机南院 3号楼 201 (张建国's).
@@ -267,7 +276,11 @@ impl User {
     }
 
     /// A POST without the CSRF header, as a cross-site form would send it.
-    pub async fn post_without_csrf(&self, path: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+    pub async fn post_without_csrf(
+        &self,
+        path: &str,
+        body: serde_json::Value,
+    ) -> (u16, serde_json::Value) {
         Self::send(self.client.post(format!("{}{path}", self.base)).json(&body)).await
     }
 

@@ -9,4 +9,6 @@ mod communities;
 mod demo;
 mod errors;
 mod health;
+mod joining;
+mod office;
 mod site;
