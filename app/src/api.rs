@@ -1,10 +1,19 @@
 //! The typed API client: one function per endpoint, over gloo-net. Any
 //! non-2xx answer becomes an `ApiError` carrying the server's envelope.
+//! Every request carries the CSRF header and, when set, the household the
+//! person acts for.
 
-use gloo_net::http::{Request, Response};
+use std::cell::Cell;
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::model::{CommunitySummary, ErrorBody, Page};
+use crate::model::{
+    ChangePasswordRequest, CommunitySummary, CreateStaffRequest, CreatedUser, ErrorBody,
+    HelperInfo, IssuedCode, LinkHelperRequest, LoginRequest, Me, Page, PasswordResetRequest,
+    RegisterRequest, ResetPasswordRequest, SlipSheet, UpdateMe,
+};
 
 /// Why a call failed, in the terms the UI needs to pick its words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,12 +29,45 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// True when retrying later may help (network trouble or a 5xx).
-    pub fn is_transient(&self) -> bool {
+    /// The envelope's code, or "network".
+    pub fn code(&self) -> &str {
         match self {
-            Self::Network => true,
-            Self::Server { status, .. } => *status >= 500,
+            Self::Network => "network",
+            Self::Server { code, .. } => code,
         }
+    }
+
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::Network => 0,
+            Self::Server { status, .. } => *status,
+        }
+    }
+
+    /// The server's plain message (Chinese), or empty.
+    pub fn message(&self) -> &str {
+        match self {
+            Self::Network => "",
+            Self::Server { message, .. } => message,
+        }
+    }
+}
+
+thread_local! {
+    /// The household sent as `X-Acting-For` (set by the act-for switch).
+    static ACTING_FOR: Cell<Option<i64>> = const { Cell::new(None) };
+}
+
+/// Chooses the household every following request acts for.
+pub fn set_acting_for(household: Option<i64>) {
+    ACTING_FOR.with(|a| a.set(household));
+}
+
+fn with_headers(builder: RequestBuilder) -> RequestBuilder {
+    let builder = builder.header("X-Requested-With", "courtyard");
+    match ACTING_FOR.with(Cell::get) {
+        Some(h) => builder.header("X-Acting-For", &h.to_string()),
+        None => builder,
     }
 }
 
@@ -50,14 +92,119 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
 }
 
 async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let response = Request::get(path)
+    let response = with_headers(Request::get(path))
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
     decode(response).await
 }
 
-/// `GET /api/v1/communities`: the first page (a deployment serves tens).
+async fn send_json<B: Serialize, T: DeserializeOwned>(
+    builder: RequestBuilder,
+    body: &B,
+) -> Result<T, ApiError> {
+    let request = with_headers(builder)
+        .json(body)
+        .map_err(|_| ApiError::Network)?;
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    decode(response).await
+}
+
+/// For endpoints that answer 204 No Content.
+async fn send_empty(builder: RequestBuilder) -> Result<(), ApiError> {
+    let response = with_headers(builder)
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if response.ok() {
+        Ok(())
+    } else {
+        decode::<()>(response).await
+    }
+}
+
 pub async fn communities() -> Result<Page<CommunitySummary>, ApiError> {
     get("/api/v1/communities?limit=100").await
+}
+
+pub async fn me() -> Result<Me, ApiError> {
+    get("/api/v1/me").await
+}
+
+pub async fn login(body: LoginRequest) -> Result<Me, ApiError> {
+    send_json(Request::post("/api/v1/auth/login"), &body).await
+}
+
+pub async fn register(body: RegisterRequest) -> Result<Me, ApiError> {
+    send_json(Request::post("/api/v1/auth/register"), &body).await
+}
+
+pub async fn logout() -> Result<(), ApiError> {
+    send_empty(Request::post("/api/v1/auth/logout")).await
+}
+
+pub async fn change_password(body: ChangePasswordRequest) -> Result<Me, ApiError> {
+    send_json(Request::post("/api/v1/auth/password"), &body).await
+}
+
+pub async fn reset_password(body: ResetPasswordRequest) -> Result<Me, ApiError> {
+    send_json(Request::post("/api/v1/auth/reset-password"), &body).await
+}
+
+pub async fn update_me(body: UpdateMe) -> Result<Me, ApiError> {
+    send_json(Request::patch("/api/v1/me"), &body).await
+}
+
+pub async fn issue_helper_code(household: i64) -> Result<IssuedCode, ApiError> {
+    send_json(
+        Request::post(&format!("/api/v1/households/{household}/helper-codes")),
+        &(),
+    )
+    .await
+}
+
+pub async fn helpers(household: i64) -> Result<Vec<HelperInfo>, ApiError> {
+    get(&format!("/api/v1/households/{household}/helpers")).await
+}
+
+pub async fn revoke_helper(household: i64, helper: i64) -> Result<(), ApiError> {
+    send_empty(Request::delete(&format!(
+        "/api/v1/households/{household}/helpers/{helper}"
+    )))
+    .await
+}
+
+pub async fn link_helper(body: LinkHelperRequest) -> Result<Me, ApiError> {
+    send_json(Request::post("/api/v1/helpers/link"), &body).await
+}
+
+pub async fn registration_slips(
+    community: i64,
+    building: Option<i64>,
+) -> Result<SlipSheet, ApiError> {
+    let building = building
+        .map(|b| format!("&building_id={b}"))
+        .unwrap_or_default();
+    get(&format!(
+        "/api/v1/admin/households/codes?community_id={community}{building}"
+    ))
+    .await
+}
+
+pub async fn regenerate_code(household: i64) -> Result<IssuedCode, ApiError> {
+    send_json(
+        Request::post(&format!(
+            "/api/v1/admin/households/{household}/registration-code"
+        )),
+        &(),
+    )
+    .await
+}
+
+pub async fn create_staff(body: CreateStaffRequest) -> Result<CreatedUser, ApiError> {
+    send_json(Request::post("/api/v1/admin/staff"), &body).await
+}
+
+pub async fn issue_password_reset(body: PasswordResetRequest) -> Result<IssuedCode, ApiError> {
+    send_json(Request::post("/api/v1/admin/password-resets"), &body).await
 }

@@ -1,27 +1,140 @@
-//! The root component: shared state (language, large text, community),
-//! the header, the routes and the tab bar.
+//! The root component: shared state (session, language, large text,
+//! community), the header, the routes and the tab bar.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::{self, ApiError};
-use crate::components::{AppHeader, TabBar};
+use crate::components::{ActForBanner, AppHeader, TabBar};
 use crate::i18n::{I18n, Lang};
-use crate::model::{CommunitySummary, Page};
-use crate::pages::{account, fees, home, not_found, notices, points, repairs};
+use crate::model::{CommunitySummary, HouseholdAccess, Language, Me, Page, UpdateMe};
+use crate::pages::{account, fees, home, manage, not_found, notices, points, repairs};
 use crate::prefs;
+
+/// Who is logged in, and which household they act for.
+#[derive(Clone, Copy)]
+pub struct SessionState {
+    pub me: RwSignal<Option<Me>>,
+    /// True once `GET /me` has answered (logged in or not).
+    pub checked: RwSignal<bool>,
+    pub acting_for: RwSignal<Option<i64>>,
+    /// The preferences, held here (not looked up from context) because
+    /// `sign_in` also runs in spawned tasks, which have no reactive owner.
+    lang: RwSignal<Lang>,
+    large: RwSignal<bool>,
+}
+
+impl SessionState {
+    /// After login or registration: remember the person, pick the household
+    /// they act for, and apply their preferences (or, for a new account, give
+    /// the server the ones this device already had).
+    pub fn sign_in(&self, me: Me, adopt_server_prefs: bool) {
+        let keep_device_prefs = !adopt_server_prefs;
+        if adopt_server_prefs {
+            self.lang.set(Lang::from_tag(me.language.as_str()));
+            self.large.set(me.large_text);
+        }
+        let stored =
+            prefs::acting_for().filter(|h| me.households.iter().any(|x| x.household_id == *h));
+        let acting = stored.or_else(|| me.households.first().map(|h| h.household_id));
+        self.set_acting_for(acting);
+        self.me.set(Some(me));
+        if keep_device_prefs {
+            self.save_prefs();
+        }
+    }
+
+    /// Saves the preferences to the server when someone is logged in.
+    fn save_prefs(&self) {
+        if self.me.get_untracked().is_none() {
+            return;
+        }
+        let language = if self.lang.get_untracked() == Lang::En {
+            Language::En
+        } else {
+            Language::ZhCn
+        };
+        let large_text = self.large.get_untracked();
+        spawn_local(async move {
+            // A failed save is harmless: the device remembers it too.
+            let _ = api::update_me(UpdateMe {
+                language: Some(language),
+                large_text: Some(large_text),
+            })
+            .await;
+        });
+    }
+
+    pub fn set_acting_for(&self, household: Option<i64>) {
+        api::set_acting_for(household);
+        if let Some(h) = household {
+            prefs::set_acting_for(h);
+        }
+        self.acting_for.set(household);
+    }
+
+    pub fn sign_out(&self) {
+        api::set_acting_for(None);
+        self.acting_for.set(None);
+        self.me.set(None);
+    }
+
+    /// The household being acted for, with its details.
+    pub fn acting_household(&self) -> Option<HouseholdAccess> {
+        let id = self.acting_for.get()?;
+        self.me
+            .get()?
+            .households
+            .into_iter()
+            .find(|h| h.household_id == id)
+    }
+
+    pub fn is_manager(&self) -> bool {
+        self.me.get().is_some_and(|me| {
+            me.communities
+                .iter()
+                .any(|c| c.role == crate::model::Role::Manager)
+        })
+    }
+}
+
+pub fn use_session() -> SessionState {
+    expect_context::<SessionState>()
+}
 
 /// The communities this deployment serves, and the one the user picked.
 #[derive(Clone, Copy)]
 pub struct CommunityState {
     pub list: LocalResource<Result<Page<CommunitySummary>, ApiError>>,
     pub chosen: RwSignal<Option<i64>>,
+    session: SessionState,
 }
 
 impl CommunityState {
-    /// The community the screens speak for: the chosen one, or the only one.
+    /// The community the screens speak for: that of the household acted for
+    /// (or the community worked in), else the chosen one, or the only one.
     pub fn current(&self) -> Option<CommunitySummary> {
+        let session = self.session;
+        if let Some(h) = session.acting_household() {
+            return Some(CommunitySummary {
+                id: h.community_id,
+                name: h.community_name,
+                office_phone: h.office_phone,
+            });
+        }
+        if let Some(c) = session
+            .me
+            .get()
+            .and_then(|me| me.communities.into_iter().next())
+        {
+            return Some(CommunitySummary {
+                id: c.community_id,
+                name: c.community_name,
+                office_phone: c.office_phone,
+            });
+        }
         let list = self.list.get()?.ok()?.items;
         match self.chosen.get() {
             Some(id) => list.into_iter().find(|c| c.id == id),
@@ -49,6 +162,19 @@ pub fn use_large_text() -> RwSignal<bool> {
     expect_context::<LargeText>().0
 }
 
+/// Changes a preference the way a person does: at once, on this device, and
+/// for their account when logged in.
+pub fn set_preference(large: Option<bool>, lang: Option<Lang>) {
+    let session = use_session();
+    if let Some(l) = large {
+        session.large.set(l);
+    }
+    if let Some(l) = lang {
+        session.lang.set(l);
+    }
+    session.save_prefs();
+}
+
 /// Courtyard, as mounted on the page.
 #[component]
 pub fn App() -> impl IntoView {
@@ -56,9 +182,18 @@ pub fn App() -> impl IntoView {
     let large = RwSignal::new(prefs::large_text());
     provide_context(I18n(lang));
     provide_context(LargeText(large));
+    let session = SessionState {
+        me: RwSignal::new(None),
+        checked: RwSignal::new(false),
+        acting_for: RwSignal::new(None),
+        lang,
+        large,
+    };
+    provide_context(session);
     provide_context(CommunityState {
         list: LocalResource::new(api::communities),
         chosen: RwSignal::new(prefs::community()),
+        session,
     });
     Effect::new(move || {
         let (on, tag) = (large.get(), lang.get().tag());
@@ -66,10 +201,17 @@ pub fn App() -> impl IntoView {
         prefs::set_lang(tag);
         prefs::apply_to_document(on, tag);
     });
+    spawn_local(async move {
+        if let Ok(me) = api::me().await {
+            session.sign_in(me, true);
+        }
+        session.checked.set(true);
+    });
 
     view! {
         <Router>
             <AppHeader />
+            <ActForBanner />
             <main id="main">
                 <Routes fallback=not_found::NotFoundPage>
                     <Route path=path!("/") view=home::HomePage />
@@ -78,6 +220,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/notices") view=notices::NoticesPage />
                     <Route path=path!("/fees") view=fees::FeesPage />
                     <Route path=path!("/me") view=account::MePage />
+                    <Route path=path!("/login") view=account::LoginPage />
+                    <Route path=path!("/register") view=account::RegisterPage />
+                    <Route path=path!("/reset-password") view=account::ResetPasswordPage />
+                    <Route path=path!("/manage") view=manage::ManagePage />
+                    <Route path=path!("/manage/codes") view=manage::CodesPage />
                 </Routes>
             </main>
             <TabBar />

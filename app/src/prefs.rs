@@ -62,3 +62,13 @@ pub fn apply_to_document(large: bool, lang_tag: &str) {
     };
     let _ = root.set_attribute("lang", lang_tag);
 }
+
+const ACTING_FOR: &str = "courtyard.acting_for";
+
+pub fn acting_for() -> Option<i64> {
+    read(ACTING_FOR)?.parse().ok()
+}
+
+pub fn set_acting_for(household: i64) {
+    write(ACTING_FOR, &household.to_string());
+}

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::icons::{Icon, Svg};
-use crate::app::use_large_text;
+use crate::app::{set_preference, use_large_text};
 use crate::i18n::use_i18n;
 
 /// The 长辈模式 switch: a real switch (role="switch") with its state in words.
@@ -24,7 +24,7 @@ pub fn LargeTextSwitch() -> impl IntoView {
                 role="switch"
                 aria-labelledby="large-text-label"
                 aria-checked=move || if large.get() { "true" } else { "false" }
-                on:click=move |_| large.update(|on| *on = !*on)
+                on:click=move |_| set_preference(Some(!large.get_untracked()), None)
             >
                 {move || if large.get() { i18n.t().switch_on } else { i18n.t().switch_off }}
             </button>

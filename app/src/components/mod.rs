@@ -1,15 +1,21 @@
 //! Reusable pieces of the interface.
 
+mod act_for;
 mod call_office;
 mod community_picker;
+mod confirm;
+mod form;
 mod header;
 pub mod icons;
 mod large_text_switch;
 mod loadable;
 mod tab_bar;
 
+pub use act_for::ActForBanner;
 pub use call_office::CallOfficeButton;
 pub use community_picker::CommunityPicker;
+pub use confirm::ConfirmButton;
+pub use form::{FormError, PasswordField, TextField};
 pub use header::AppHeader;
 pub use large_text_switch::LargeTextSwitch;
 pub use loadable::{ErrorNotice, Loading};

@@ -59,3 +59,27 @@ impl I18n {
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
+
+/// The words for an API error code, falling back to the server's own message.
+pub fn error_words(t: &'static Strings, error: &crate::api::ApiError) -> String {
+    let words = match error.code() {
+        "network" => t.error_network,
+        "invalid_credentials" => t.err_invalid_credentials,
+        "too_many_requests" => t.err_too_many,
+        "phone_taken" => t.err_phone_taken,
+        "invalid_phone" => t.err_invalid_phone,
+        "invalid_name" => t.err_invalid_name,
+        "weak_password" => t.err_weak_password,
+        "invalid_code" | "invalid_reset_code" => t.err_invalid_code,
+        "code_used" => t.err_code_used,
+        "code_expired" => t.err_code_expired,
+        "already_linked" => t.err_already_linked,
+        "not_found" => t.err_not_found,
+        "forbidden" | "not_your_household" => t.err_forbidden,
+        _ if !error.message().is_empty() && error.status() < 500 => {
+            return error.message().to_owned();
+        }
+        _ => t.error_server,
+    };
+    words.to_owned()
+}

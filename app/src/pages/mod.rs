@@ -3,6 +3,7 @@
 pub mod account;
 pub mod fees;
 pub mod home;
+pub mod manage;
 pub mod not_found;
 pub mod notices;
 pub mod points;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::app::use_session;
 use crate::components::icons::{Icon, Svg};
 use crate::components::{CommunityPicker, LargeTextSwitch};
 use crate::i18n::{Words, use_i18n};
@@ -33,8 +34,13 @@ const TILES: [(&str, Icon, Words, Words); 4] = [
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
+    let session = use_session();
+    let greeting = move || match session.me.get() {
+        Some(me) => i18n.t().home_hello_name.replace("{name}", &me.name),
+        None => i18n.t().home_welcome.to_owned(),
+    };
     view! {
-        <p class="welcome">{move || i18n.t().home_welcome}</p>
+        <p class="welcome">{greeting}</p>
         <div class="tiles">
             {TILES
                 .into_iter()
@@ -52,9 +58,12 @@ pub fn HomePage() -> impl IntoView {
                 .collect_view()}
         </div>
         <LargeTextSwitch />
-        <section aria-labelledby="communities-heading">
-            <h2 id="communities-heading" class="section-title">{move || i18n.t().home_pick_community}</h2>
-            <CommunityPicker />
-        </section>
+        // Before login, which compound (and which office phone) is theirs.
+        {move || session.me.get().is_none().then(|| view! {
+            <section aria-labelledby="communities-heading">
+                <h2 id="communities-heading" class="section-title">{i18n.t().home_pick_community}</h2>
+                <CommunityPicker />
+            </section>
+        })}
     }
 }

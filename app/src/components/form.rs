@@ -1,0 +1,84 @@
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::i18n::{error_words, use_i18n};
+
+/// A labelled text input, large, with an optional hint under the label.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: Signal<&'static str>,
+    value: RwSignal<String>,
+    #[prop(optional)] hint: Option<Signal<&'static str>>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(optional)] inputmode: Option<&'static str>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id>{move || label.get()}</label>
+            {hint.map(|h| view! { <small id=hint_id.clone() class="hint">{move || h.get()}</small> })}
+            <input
+                id=id
+                name=id
+                type=kind
+                autocomplete=autocomplete
+                inputmode=inputmode
+                aria-describedby=hint.map(|_| format!("{id}-hint"))
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+/// A password input with a show/hide button (older eyes mistype unseen).
+#[component]
+pub fn PasswordField(
+    id: &'static str,
+    label: Signal<&'static str>,
+    value: RwSignal<String>,
+    #[prop(optional)] hint: Option<Signal<&'static str>>,
+    #[prop(default = "current-password")] autocomplete: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let shown = RwSignal::new(false);
+    view! {
+        <div class="field">
+            <label for=id>{move || label.get()}</label>
+            {hint.map(|h| view! { <small id=format!("{id}-hint") class="hint">{move || h.get()}</small> })}
+            <div class="password-row">
+                <input
+                    id=id
+                    name=id
+                    type=move || if shown.get() { "text" } else { "password" }
+                    autocomplete=autocomplete
+                    aria-describedby=hint.map(|_| format!("{id}-hint"))
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                />
+                <button
+                    type="button"
+                    class="button"
+                    aria-pressed=move || if shown.get() { "true" } else { "false" }
+                    aria-controls=id
+                    on:click=move |_| shown.update(|s| *s = !*s)
+                >
+                    {move || if shown.get() { i18n.t().hide_password } else { i18n.t().show_password }}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// The error of the last submit, in plain words, announced to screen readers.
+#[component]
+pub fn FormError(error: RwSignal<Option<ApiError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div role="alert" class="form-error-slot">
+            {move || error.get().map(|e| view! { <p class="card notice-bad">{error_words(i18n.t(), &e)}</p> })}
+        </div>
+    }
+}

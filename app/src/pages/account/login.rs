@@ -1,0 +1,57 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::api::{self, ApiError};
+use crate::app::use_session;
+use crate::components::{CallOfficeButton, FormError, PasswordField, TextField};
+use crate::i18n::use_i18n;
+use crate::model::LoginRequest;
+
+/// Phone and password in large fields, the office phone right there.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let phone = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let submit = Action::new_local(move |body: &LoginRequest| {
+        let body = body.clone();
+        async move { api::login(body).await }
+    });
+    Effect::new(move || match submit.value().get() {
+        Some(Ok(me)) => {
+            session.sign_in(me, true);
+            navigate("/", Default::default());
+        }
+        Some(Err(e)) => error.set(Some(e)),
+        None => {}
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        submit.dispatch(LoginRequest {
+            phone: phone.get_untracked(),
+            password: password.get_untracked(),
+        });
+    };
+    view! {
+        <h2 class="section-title">{move || i18n.t().login_title}</h2>
+        <form class="card form" on:submit=on_submit>
+            <TextField id="phone" label=Signal::derive(move || i18n.t().phone) value=phone kind="tel" autocomplete="tel" inputmode="numeric" />
+            <PasswordField id="password" label=Signal::derive(move || i18n.t().password) value=password />
+            <FormError error />
+            <button type="submit" class="button primary" disabled=move || submit.pending().get()>
+                {move || if submit.pending().get() { i18n.t().logging_in } else { i18n.t().login_button }}
+            </button>
+        </form>
+        <A href="/register" attr:class="button">{move || i18n.t().no_account}</A>
+        <section class="card">
+            <p>{move || i18n.t().forgot_password}</p>
+            <CallOfficeButton />
+            <A href="/reset-password" attr:class="button">{move || i18n.t().have_reset_code}</A>
+        </section>
+    }
+}

@@ -1,0 +1,54 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::api::{self, ApiError};
+use crate::app::use_session;
+use crate::components::{FormError, PasswordField, TextField};
+use crate::i18n::use_i18n;
+use crate::model::ResetPasswordRequest;
+
+/// A new password with the one-time code the office read over the phone.
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let phone = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let submit = Action::new_local(move |body: &ResetPasswordRequest| {
+        let body = body.clone();
+        async move { api::reset_password(body).await }
+    });
+    Effect::new(move || match submit.value().get() {
+        Some(Ok(me)) => {
+            session.sign_in(me, true);
+            navigate("/", Default::default());
+        }
+        Some(Err(e)) => error.set(Some(e)),
+        None => {}
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        submit.dispatch(ResetPasswordRequest {
+            phone: phone.get_untracked(),
+            code: code.get_untracked(),
+            new_password: password.get_untracked(),
+        });
+    };
+    view! {
+        <h2 class="section-title">{move || i18n.t().reset_title}</h2>
+        <p>{move || i18n.t().reset_intro}</p>
+        <form class="card form" on:submit=on_submit>
+            <TextField id="phone" label=Signal::derive(move || i18n.t().phone) value=phone kind="tel" autocomplete="tel" inputmode="numeric" />
+            <TextField id="code" label=Signal::derive(move || i18n.t().reset_code) hint=Signal::derive(move || i18n.t().code_hint) value=code />
+            <PasswordField id="password" label=Signal::derive(move || i18n.t().new_password) hint=Signal::derive(move || i18n.t().password_hint) value=password autocomplete="new-password" />
+            <FormError error />
+            <button type="submit" class="button primary" disabled=move || submit.pending().get()>
+                {move || i18n.t().reset_button}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,41 @@
+//! 物业管理: the office's account tools (managers only; the server checks).
+
+mod codes;
+mod people;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+pub use codes::CodesPage;
+
+use crate::app::use_session;
+use crate::i18n::use_i18n;
+use crate::model::Role;
+
+/// The community the manager manages (the first, if several).
+pub fn managed_community() -> Option<(i64, String)> {
+    use_session()
+        .me
+        .get()?
+        .communities
+        .into_iter()
+        .find(|c| c.role == Role::Manager)
+        .map(|c| (c.community_id, c.community_name))
+}
+
+#[component]
+pub fn ManagePage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h2 class="section-title">{move || i18n.t().manage_title}</h2>
+        {move || match managed_community() {
+            None => view! { <p class="card">{i18n.t().err_forbidden}</p> }.into_any(),
+            Some((community, name)) => view! {
+                <p class="soft">{name}</p>
+                <A href="/manage/codes" attr:class="button primary">{i18n.t().manage_codes}</A>
+                <people::StaffForm community />
+                <people::ResetForm community />
+            }.into_any(),
+        }}
+    }
+}
