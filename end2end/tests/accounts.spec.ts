@@ -46,6 +46,9 @@ for (const mode of ['normal', 'large'] as const) {
     await expect(slip.locator('.big-code')).toHaveText(/^[2-9A-HJ-NP-Z]{8}$/);
     await expect(slip.locator('svg.qr')).toBeVisible();
     await check(office, `manage-codes-${mode}`);
+    await office.emulateMedia({ media: 'print' });
+    await screenshot(office, `manage-codes-print-${mode}`);
+    await office.emulateMedia({ media: 'screen' });
     const code = (await slip.locator('.big-code').textContent())!.trim();
 
     // The elderly resident opens the QR link: the code is already there.

@@ -34,6 +34,63 @@ pub struct Config {
     /// Directory of the built web app (index.html and assets/).
     #[arg(long = "site", env = "COURTYARD_SITE", default_value = "./target/site")]
     pub site_dir: PathBuf,
+
+    /// Set up the deployment instead of serving.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Deployment set-up, run from the shell.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum Command {
+    /// Communities: create, list, add a manager.
+    Community {
+        #[command(subcommand)]
+        action: CommunityCommand,
+    },
+    /// Deployment admins.
+    Admin {
+        #[command(subcommand)]
+        action: AdminCommand,
+    },
+}
+
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum CommunityCommand {
+    /// Adds a community.
+    Create {
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "")]
+        address: String,
+        #[arg(long)]
+        office_phone: String,
+        #[arg(long, default_value = "Asia/Shanghai")]
+        time_zone: String,
+    },
+    /// Lists communities with household and manager counts.
+    List,
+    /// Creates a manager account (password from COURTYARD_NEW_PASSWORD, or
+    /// generated and printed once).
+    AddManager {
+        #[arg(long)]
+        community: i64,
+        #[arg(long)]
+        phone: String,
+        #[arg(long)]
+        name: String,
+    },
+}
+
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum AdminCommand {
+    /// Creates a deployment admin (password as for add-manager).
+    Create {
+        #[arg(long)]
+        phone: String,
+        #[arg(long)]
+        name: String,
+    },
 }
 
 impl Config {

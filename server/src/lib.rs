@@ -3,9 +3,10 @@
 //! very same thing (tests on port 0).
 
 pub mod accounts;
+pub mod admin;
 pub mod audit;
 pub mod communities;
-mod config;
+pub mod config;
 pub mod csrf;
 pub mod db;
 pub mod demo;
@@ -49,12 +50,7 @@ impl Application {
     /// Opens (and migrates) the database, seeds the demo when asked, binds the
     /// listener and builds the router.
     pub async fn build(config: Config) -> anyhow::Result<Self> {
-        let url = config.database_url();
-        if config.database_url.is_none() {
-            std::fs::create_dir_all(&config.data_dir)
-                .with_context(|| format!("cannot create {}", config.data_dir.display()))?;
-        }
-        let db = Db::connect(&url).await?;
+        let db = open_database(&config).await?;
         if config.demo {
             let seeded = demo::seed(&db).await?;
             tracing::info!(seeded, "demo data ready");
@@ -102,6 +98,15 @@ impl Application {
         .await
         .context("server error")
     }
+}
+
+/// Opens (creating the data directory if needed) and migrates the database.
+pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
+    if config.database_url.is_none() {
+        std::fs::create_dir_all(&config.data_dir)
+            .with_context(|| format!("cannot create {}", config.data_dir.display()))?;
+    }
+    Db::connect(&config.database_url()).await
 }
 
 /// The whole router: `/api/…` (never falls back to the app) and the site.

@@ -4,7 +4,7 @@
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::{AppState, accounts, communities, health};
+use crate::{AppState, accounts, admin, communities, health};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -22,4 +22,5 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(accounts::routes::router())
         .merge(accounts::helpers::router())
         .merge(accounts::office::router())
+        .merge(admin::routes::router())
 }

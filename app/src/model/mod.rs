@@ -20,6 +20,7 @@ pub use community::{BuildingKind, CommunitySummary};
 pub use error::{ErrorBody, ErrorDetail};
 pub use health::Health;
 pub use office::{
-    CreateStaffRequest, CreatedUser, PasswordResetRequest, RegistrationSlip, SlipSheet, SlipsQuery,
+    CommunityOverview, CreateManagerRequest, CreateStaffRequest, CreatedUser, NewCommunityRequest,
+    PasswordResetRequest, RegistrationSlip, SlipSheet, SlipsQuery,
 };
 pub use page::{Page, PageQuery};

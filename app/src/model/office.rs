@@ -64,3 +64,39 @@ pub struct PasswordResetRequest {
 pub struct CreatedUser {
     pub id: i64,
 }
+
+/// `POST /api/v1/admin/communities` (deployment admins).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewCommunityRequest {
+    pub name: String,
+    #[serde(default)]
+    pub address: String,
+    pub office_phone: String,
+    /// IANA zone; `Asia/Shanghai` when absent.
+    pub time_zone: Option<String>,
+}
+
+/// A community as a deployment admin sees it: counts, never residents' data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommunityOverview {
+    pub id: i64,
+    pub name: String,
+    pub address: String,
+    pub office_phone: String,
+    pub time_zone: String,
+    pub households: i64,
+    pub managers: i64,
+}
+
+/// `POST /api/v1/admin/communities/{id}/managers`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CreateManagerRequest {
+    pub phone: String,
+    pub name: String,
+    pub password: String,
+}

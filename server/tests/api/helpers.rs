@@ -87,6 +87,7 @@ impl TestApp {
             database_url: Some(database_url),
             demo: matches!(seed, Seed::Demo),
             public_url: None,
+            command: None,
             site_dir: dir.path().join("site"),
         };
         let app = Application::build(config).await.expect("server starts");

@@ -111,7 +111,8 @@ fn Helpers(household: i64) -> impl IntoView {
             <FormError error />
             {move || match issued.get() {
                 Some(code) => {
-                    let link = format!("/register?for=helper&code={}", code.code);
+                    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+                    let link = format!("{origin}/register?for=helper&code={}", code.code);
                     view! {
                         <div class="card issued" role="status">
                             <p>{i18n.t().helper_code_shown}</p>
@@ -162,14 +163,17 @@ pub fn LinkHelper() -> impl IntoView {
             relation: relation.get_untracked(),
         });
     };
+    // Folded away: most people here are residents, not helpers.
     view! {
-        <form class="card form" on:submit=on_submit aria-labelledby="link-heading">
-            <h3 id="link-heading">{move || i18n.t().link_title}</h3>
+        <details class="card">
+        <summary>{move || i18n.t().link_title}</summary>
+        <form class="form" on:submit=on_submit>
             <TextField id="helper-code" label=Signal::derive(move || i18n.t().code) hint=Signal::derive(move || i18n.t().code_hint) value=code />
             <RelationChoice relation />
             <FormError error />
             {move || done.get().then(|| view! { <p class="status ok" role="status">{i18n.t().linked}</p> })}
             <button type="submit" class="button primary">{move || i18n.t().link_button}</button>
         </form>
+        </details>
     }
 }

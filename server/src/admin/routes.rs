@@ -1,0 +1,133 @@
+//! The deployment admin's API: list and create communities, add managers.
+
+use app::model::{
+    CommunityOverview, CommunitySummary, CreateManagerRequest, CreatedUser, ErrorBody,
+    NewCommunityRequest,
+};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use serde_json::json;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+use crate::accounts::session::Caller;
+use crate::audit::{self, Entry};
+use crate::communities::store::NewCommunity;
+use crate::error::ApiError;
+use crate::extract::AppJson;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_communities, create_community))
+        .routes(routes!(add_manager))
+}
+
+fn require_admin(caller: &Caller) -> Result<(), ApiError> {
+    if caller.is_admin() {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden)
+    }
+}
+
+/// Every community with household and manager counts.
+#[utoipa::path(get, path = "/v1/admin/communities", tag = "admin",
+    responses(
+        (status = 200, description = "All communities", body = Vec<CommunityOverview>),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Not a deployment admin", body = ErrorBody),
+    ))]
+async fn list_communities(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<AppJson<Vec<CommunityOverview>>, ApiError> {
+    require_admin(&caller)?;
+    Ok(AppJson(super::overview(&state.db).await?))
+}
+
+/// Adds a community to the deployment.
+#[utoipa::path(post, path = "/v1/admin/communities", tag = "admin", request_body = NewCommunityRequest,
+    responses(
+        (status = 201, description = "Created", body = CommunitySummary),
+        (status = 400, description = "Invalid name, phone, address or time zone", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Not a deployment admin; or missing CSRF header", body = ErrorBody),
+        (status = 409, description = "Name taken", body = ErrorBody),
+        (status = 422, description = "Missing or unknown fields", body = ErrorBody),
+    ))]
+async fn create_community(
+    State(state): State<AppState>,
+    caller: Caller,
+    AppJson(body): AppJson<NewCommunityRequest>,
+) -> Result<(StatusCode, AppJson<CommunitySummary>), ApiError> {
+    require_admin(&caller)?;
+    let time_zone = body.time_zone.as_deref().unwrap_or("Asia/Shanghai");
+    let new = NewCommunity {
+        name: &body.name,
+        address: &body.address,
+        office_phone: &body.office_phone,
+        time_zone,
+    };
+    let id = super::create_community(&state.db, &new).await?;
+    audit::record(
+        state.db.writer(),
+        Entry {
+            actor: Some(caller.user_id),
+            acting_household: None,
+            community: Some(id),
+            action: "community_created",
+            detail: json!({}),
+        },
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        AppJson(CommunitySummary {
+            id,
+            name: body.name.trim().to_owned(),
+            office_phone: body.office_phone.trim().to_owned(),
+        }),
+    ))
+}
+
+/// Creates a manager account for a community.
+#[utoipa::path(post, path = "/v1/admin/communities/{id}/managers", tag = "admin", request_body = CreateManagerRequest,
+    params(("id" = i64, Path, description = "Community id")),
+    responses(
+        (status = 201, description = "Created", body = CreatedUser),
+        (status = 400, description = "Invalid phone, name or weak password", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Not a deployment admin; or missing CSRF header", body = ErrorBody),
+        (status = 404, description = "No such community", body = ErrorBody),
+        (status = 409, description = "Phone already registered", body = ErrorBody),
+        (status = 422, description = "Missing or unknown fields", body = ErrorBody),
+    ))]
+async fn add_manager(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(community_id): Path<i64>,
+    AppJson(body): AppJson<CreateManagerRequest>,
+) -> Result<(StatusCode, AppJson<CreatedUser>), ApiError> {
+    require_admin(&caller)?;
+    let id = super::create_manager(
+        &state.db,
+        community_id,
+        &body.phone,
+        &body.name,
+        body.password,
+    )
+    .await?;
+    audit::record(
+        state.db.writer(),
+        Entry {
+            actor: Some(caller.user_id),
+            acting_household: None,
+            community: Some(community_id),
+            action: "manager_created",
+            detail: json!({ "user": id }),
+        },
+    )
+    .await?;
+    Ok((StatusCode::CREATED, AppJson(CreatedUser { id })))
+}
