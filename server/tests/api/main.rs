@@ -11,5 +11,6 @@ mod demo;
 mod errors;
 mod health;
 mod joining;
+mod matrix;
 mod office;
 mod site;
