@@ -92,7 +92,7 @@ fn Slip(
                 <div>
                     <p class="big-code">{slip.code.clone()}</p>
                     <p class="slip-how">{move || i18n.t().slip_how}</p>
-                    <p class="slip-phone">{move || i18n.t().call_office} " " {phone.clone()}</p>
+                    <p class="slip-phone">{move || i18n.t().call_office} " " <span class="nowrap">{phone.clone()}</span></p>
                 </div>
                 <QrSvg text=url />
             </div>
