@@ -13,6 +13,7 @@ pub mod demo;
 pub mod error;
 pub mod extract;
 mod health;
+pub mod notices;
 pub mod openapi;
 mod site;
 pub mod telemetry;

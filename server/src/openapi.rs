@@ -4,7 +4,7 @@
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::{AppState, accounts, admin, communities, health};
+use crate::{AppState, accounts, admin, communities, health, notices};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -23,4 +23,5 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(accounts::helpers::router())
         .merge(accounts::office::router())
         .merge(admin::routes::router())
+        .merge(notices::routes::router())
 }

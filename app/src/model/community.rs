@@ -36,6 +36,11 @@ impl BuildingKind {
             Self::Tube => "tube",
         }
     }
+
+    /// The kind named `name` in the database.
+    pub fn parse(name: &str) -> Option<Self> {
+        [Self::Block, Self::BungalowRow, Self::Tube].into_iter().find(|k| k.as_str() == name)
+    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod account;
 mod community;
 mod error;
 mod health;
+mod notice;
 mod office;
 mod page;
 
@@ -19,6 +20,10 @@ pub use account::{
 pub use community::{BuildingKind, CommunitySummary};
 pub use error::{ErrorBody, ErrorDetail};
 pub use health::Health;
+pub use notice::{
+    Building, Contact, NewNotice, Notice, NoticeCategory, NoticeList, NoticeQuery, NoticeReach,
+    NoticeSummary, NoticeUpdate, UnreachedHousehold,
+};
 pub use office::{
     CommunityOverview, CreateManagerRequest, CreateStaffRequest, CreatedUser, NewCommunityRequest,
     PasswordResetRequest, RegistrationSlip, SlipSheet, SlipsQuery,

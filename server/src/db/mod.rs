@@ -15,7 +15,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Executor};
 
 mod time;
-pub use time::{DAY, HOUR, MINUTE, now_millis, rfc3339};
+pub use time::{DAY, HOUR, MINUTE, now_millis, parse_rfc3339, rfc3339};
 
 /// Which engine is behind the pools.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,73 @@
+//! Who is reading: a household member (resident, or helper acting for the
+//! household) or the community's office (staff, managers).
+
+use app::model::Role;
+
+use crate::accounts::session::Caller;
+use crate::error::ApiError;
+use crate::AppState;
+
+/// The point of view a list or a notice is seen from.
+#[derive(Debug, Clone, Copy)]
+pub enum Reader {
+    Household {
+        household_id: i64,
+        community_id: i64,
+        building_id: i64,
+        as_helper: bool,
+    },
+    Office { community_id: i64 },
+}
+
+impl Reader {
+    pub fn community_id(self) -> i64 {
+        match self {
+            Self::Household { community_id, .. } | Self::Office { community_id, .. } => community_id,
+        }
+    }
+}
+
+/// The household acted for (the `X-Acting-For` one, else the person's first),
+/// or, for office people, the community asked for (else their first).
+pub async fn reader(state: &AppState, caller: &Caller, community: Option<i64>) -> Result<Reader, ApiError> {
+    let household = caller.acting_for.or_else(|| {
+        caller
+            .memberships
+            .iter()
+            .find(|m| matches!(m.role.0, Role::Resident | Role::Helper))
+            .and_then(|m| m.household_id)
+    });
+    let office = caller
+        .memberships
+        .iter()
+        .filter(|m| matches!(m.role.0, Role::Manager | Role::Staff))
+        .find(|m| community.is_none_or(|c| m.community_id == Some(c)));
+    // An office person asking for their community sees it as the office.
+    if let (Some(m), Some(_)) = (office, community) {
+        return office_reader(m.community_id);
+    }
+    if let Some(household_id) = household {
+        let (community_id, building_id): (i64, i64) =
+            sqlx::query_as("SELECT community_id, building_id FROM households WHERE id = $1")
+                .bind(household_id)
+                .fetch_one(state.db.reader())
+                .await?;
+        if community.is_some_and(|c| c != community_id) {
+            return Err(ApiError::Forbidden);
+        }
+        let as_helper = caller.household_role(household_id) == Some(Role::Helper);
+        return Ok(Reader::Household { household_id, community_id, building_id, as_helper });
+    }
+    match office {
+        Some(m) => office_reader(m.community_id),
+        None => Err(ApiError::ForbiddenBecause {
+            code: "no_household",
+            message: "您还没有加入任何住户或小区",
+        }),
+    }
+}
+
+fn office_reader(community: Option<i64>) -> Result<Reader, ApiError> {
+    let community_id = community.ok_or(ApiError::Forbidden)?;
+    Ok(Reader::Office { community_id })
+}

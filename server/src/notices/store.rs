@@ -1,0 +1,175 @@
+//! SQL for notices, targets, revisions and read receipts.
+
+use app::model::{NoticeCategory, NoticeSummary};
+use sqlx::{AnyPool, FromRow};
+
+use super::audience::Reader;
+use crate::db::{now_millis, rfc3339};
+
+#[derive(FromRow)]
+pub struct NoticeRow {
+    pub id: i64,
+    pub community_id: i64,
+    pub title: String,
+    pub body: String,
+    pub category: String,
+    pub pinned: i64,
+    pub urgent: i64,
+    pub published_at: i64,
+    pub updated_at: Option<i64>,
+    pub expires_at: Option<i64>,
+    pub archived_at: Option<i64>,
+    pub read: i64,
+}
+
+impl NoticeRow {
+    pub fn summary(&self, buildings: Vec<String>) -> NoticeSummary {
+        NoticeSummary {
+            id: self.id,
+            title: self.title.clone(),
+            category: NoticeCategory::parse(&self.category).unwrap_or(NoticeCategory::General),
+            pinned: self.pinned != 0,
+            urgent: self.urgent != 0,
+            published_at: rfc3339(self.published_at),
+            updated_at: self.updated_at.map(rfc3339),
+            expires_at: self.expires_at.map(rfc3339),
+            read: self.read != 0,
+            buildings,
+        }
+    }
+
+    /// Current: not archived and not expired.
+    pub fn is_current(&self, now: i64) -> bool {
+        self.archived_at.is_none() && self.expires_at.is_none_or(|e| e > now)
+    }
+}
+
+const COLUMNS: &str = "n.id, n.community_id, n.title, n.body, n.category, n.pinned, n.urgent,
+    n.published_at, n.updated_at, n.expires_at, n.archived_at";
+
+/// Every notice the reader may see, current and archived, best first:
+/// pinned, urgent, newest. A household sees the community's notices for
+/// everyone and those for its building.
+pub async fn visible(pool: &AnyPool, reader: Reader, user_id: i64) -> sqlx::Result<Vec<NoticeRow>> {
+    const ORDER: &str = "ORDER BY n.pinned DESC, n.urgent DESC, n.published_at DESC, n.id DESC";
+    match reader {
+        Reader::Household { community_id, household_id, building_id, .. } => {
+            let sql = format!(
+                "SELECT {COLUMNS},
+                    CASE WHEN EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id
+                                      AND r.user_id = $2 AND r.household_id = $3) THEN 1 ELSE 0 END AS read
+                 FROM notices n
+                 WHERE n.community_id = $1
+                   AND (NOT EXISTS (SELECT 1 FROM notice_targets t WHERE t.notice_id = n.id)
+                        OR EXISTS (SELECT 1 FROM notice_targets t
+                                   WHERE t.notice_id = n.id AND t.building_id = $4))
+                 {ORDER}"
+            );
+            sqlx::query_as(sqlx::AssertSqlSafe(sql))
+                .bind(community_id)
+                .bind(user_id)
+                .bind(household_id)
+                .bind(building_id)
+                .fetch_all(pool)
+                .await
+        }
+        Reader::Office { community_id, .. } => {
+            let sql = format!("SELECT {COLUMNS}, 1 AS read FROM notices n WHERE n.community_id = $1 {ORDER}");
+            sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(community_id).fetch_all(pool).await
+        }
+    }
+}
+
+/// One notice if the reader may see it.
+pub async fn one(pool: &AnyPool, reader: Reader, user_id: i64, id: i64) -> sqlx::Result<Option<NoticeRow>> {
+    Ok(visible(pool, reader, user_id).await?.into_iter().find(|n| n.id == id))
+}
+
+/// Building names each notice of the community targets: (notice, name).
+pub async fn targets(pool: &AnyPool, community_id: i64) -> sqlx::Result<Vec<(i64, String)>> {
+    sqlx::query_as(
+        "SELECT t.notice_id, b.name FROM notice_targets t
+         JOIN buildings b ON b.id = t.building_id
+         WHERE b.community_id = $1 ORDER BY b.sort_order, b.id",
+    )
+    .bind(community_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// Records that a person read a notice for a household (once).
+pub async fn record_read(pool: &AnyPool, notice: i64, user: i64, household: i64, as_helper: bool) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO notice_reads (notice_id, user_id, household_id, as_helper, read_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+    )
+    .bind(notice)
+    .bind(user)
+    .bind(household)
+    .bind(i64::from(as_helper))
+    .bind(now_millis())
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// The notice's community, if it exists.
+pub async fn community_of(pool: &AnyPool, notice: i64) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar("SELECT community_id FROM notices WHERE id = $1")
+        .bind(notice)
+        .fetch_optional(pool)
+        .await
+}
+
+/// The households a notice is for, by building then flat, with whether
+/// anyone read it for them.
+#[derive(FromRow)]
+pub struct TargetHousehold {
+    pub household_id: i64,
+    pub building: String,
+    pub flat_label: String,
+    pub read: i64,
+}
+
+pub async fn target_households(pool: &AnyPool, community: i64, notice: i64) -> sqlx::Result<Vec<TargetHousehold>> {
+    sqlx::query_as(
+        "SELECT h.id AS household_id, b.name AS building, h.flat_label,
+                CASE WHEN EXISTS (SELECT 1 FROM notice_reads r
+                                  WHERE r.notice_id = $2 AND r.household_id = h.id) THEN 1 ELSE 0 END AS read
+         FROM households h JOIN buildings b ON b.id = h.building_id
+         WHERE h.community_id = $1
+           AND (NOT EXISTS (SELECT 1 FROM notice_targets t WHERE t.notice_id = $2)
+                OR h.building_id IN (SELECT t.building_id FROM notice_targets t WHERE t.notice_id = $2))
+         ORDER BY b.sort_order, b.id, h.id",
+    )
+    .bind(community)
+    .bind(notice)
+    .fetch_all(pool)
+    .await
+}
+
+/// Registered people of the community's households: (household, name, phone, role, read it).
+#[derive(FromRow)]
+pub struct Person {
+    pub household_id: i64,
+    pub name: String,
+    pub phone: String,
+    pub role: String,
+    pub read: i64,
+}
+
+pub async fn people(pool: &AnyPool, community: i64, notice: i64) -> sqlx::Result<Vec<Person>> {
+    sqlx::query_as(
+        "SELECT m.household_id, u.name, u.phone, m.role,
+                CASE WHEN EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = $2
+                                  AND r.user_id = m.user_id AND r.household_id = m.household_id)
+                     THEN 1 ELSE 0 END AS read
+         FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.community_id = $1 AND m.role IN ('resident', 'helper') AND m.revoked_at IS NULL
+         ORDER BY CASE m.role WHEN 'resident' THEN 0 ELSE 1 END, m.id",
+    )
+    .bind(community)
+    .bind(notice)
+    .fetch_all(pool)
+    .await
+}
