@@ -39,7 +39,9 @@ impl BuildingKind {
 
     /// The kind named `name` in the database.
     pub fn parse(name: &str) -> Option<Self> {
-        [Self::Block, Self::BungalowRow, Self::Tube].into_iter().find(|k| k.as_str() == name)
+        [Self::Block, Self::BungalowRow, Self::Tube]
+            .into_iter()
+            .find(|k| k.as_str() == name)
     }
 }
 

@@ -203,7 +203,10 @@ mod tests {
     fn categories_round_trip_by_name() {
         for c in NoticeCategory::ALL {
             assert_eq!(NoticeCategory::parse(c.as_str()), Some(c));
-            assert_eq!(serde_json::to_value(c).ok(), Some(serde_json::json!(c.as_str())));
+            assert_eq!(
+                serde_json::to_value(c).ok(),
+                Some(serde_json::json!(c.as_str()))
+            );
         }
     }
 
@@ -221,7 +224,13 @@ mod tests {
             read: false,
             buildings: vec![],
         };
-        let notice = Notice { summary, body: "周四".into(), community_name: "轻机南院".into(), archived: false, revisions: 0 };
+        let notice = Notice {
+            summary,
+            body: "周四".into(),
+            community_name: "轻机南院".into(),
+            archived: false,
+            revisions: 0,
+        };
         let json = serde_json::to_value(&notice).expect("json");
         assert_eq!(json["title"], "停水");
         assert_eq!(json["body"], "周四");

@@ -54,16 +54,29 @@ mod tests {
 /// into Unix milliseconds. `None` for anything else.
 pub fn parse_rfc3339(s: &str) -> Option<i64> {
     let b = s.as_bytes();
-    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' || b[16] != b':' {
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
         return None;
     }
     let num = |r: std::ops::Range<usize>| -> Option<i64> {
         let part = s.get(r)?;
-        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
     };
     let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
     let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+    if !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
         return None;
     }
     let mut rest = &s[19..];
@@ -73,7 +86,11 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
         if digits == 0 {
             return None;
         }
-        let ms: String = frac[..digits].chars().chain("000".chars()).take(3).collect();
+        let ms: String = frac[..digits]
+            .chars()
+            .chain("000".chars())
+            .take(3)
+            .collect();
         millis = ms.parse().ok()?;
         rest = &frac[digits..];
     }
@@ -112,13 +129,24 @@ mod parse_tests {
         for ms in [0, 951_782_400_000, 1_795_646_383_000] {
             assert_eq!(parse_rfc3339(&rfc3339(ms)), Some(ms));
         }
-        assert_eq!(parse_rfc3339("2026-11-26T06:39:43+08:00"), parse_rfc3339("2026-11-25T22:39:43Z"));
+        assert_eq!(
+            parse_rfc3339("2026-11-26T06:39:43+08:00"),
+            parse_rfc3339("2026-11-25T22:39:43Z")
+        );
         assert_eq!(parse_rfc3339("1970-01-01T00:00:00.5Z"), Some(500));
     }
 
     #[test]
     fn refuses_what_is_not_rfc3339() {
-        for bad in ["", "2026-11-25", "2026-13-01T00:00:00Z", "2026-11-25T22:39:43", "2026-11-25T22:39:43+8", "yesterday", "2026-11-25T25:00:00Z"] {
+        for bad in [
+            "",
+            "2026-11-25",
+            "2026-13-01T00:00:00Z",
+            "2026-11-25T22:39:43",
+            "2026-11-25T22:39:43+8",
+            "yesterday",
+            "2026-11-25T25:00:00Z",
+        ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad}");
         }
     }

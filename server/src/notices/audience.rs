@@ -3,9 +3,9 @@
 
 use app::model::Role;
 
+use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::error::ApiError;
-use crate::AppState;
 
 /// The point of view a list or a notice is seen from.
 #[derive(Debug, Clone, Copy)]
@@ -16,20 +16,28 @@ pub enum Reader {
         building_id: i64,
         as_helper: bool,
     },
-    Office { community_id: i64 },
+    Office {
+        community_id: i64,
+    },
 }
 
 impl Reader {
     pub fn community_id(self) -> i64 {
         match self {
-            Self::Household { community_id, .. } | Self::Office { community_id, .. } => community_id,
+            Self::Household { community_id, .. } | Self::Office { community_id, .. } => {
+                community_id
+            }
         }
     }
 }
 
 /// The household acted for (the `X-Acting-For` one, else the person's first),
 /// or, for office people, the community asked for (else their first).
-pub async fn reader(state: &AppState, caller: &Caller, community: Option<i64>) -> Result<Reader, ApiError> {
+pub async fn reader(
+    state: &AppState,
+    caller: &Caller,
+    community: Option<i64>,
+) -> Result<Reader, ApiError> {
     let household = caller.acting_for.or_else(|| {
         caller
             .memberships
@@ -56,7 +64,12 @@ pub async fn reader(state: &AppState, caller: &Caller, community: Option<i64>) -
             return Err(ApiError::Forbidden);
         }
         let as_helper = caller.household_role(household_id) == Some(Role::Helper);
-        return Ok(Reader::Household { household_id, community_id, building_id, as_helper });
+        return Ok(Reader::Household {
+            household_id,
+            community_id,
+            building_id,
+            as_helper,
+        });
     }
     match office {
         Some(m) => office_reader(m.community_id),

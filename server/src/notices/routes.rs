@@ -12,12 +12,12 @@ use utoipa_axum::routes;
 
 use super::audience::{Reader, reader};
 use super::{store, text};
+use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::db::{now_millis, parse_rfc3339};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
-use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -29,7 +29,11 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// Building names per notice, from one query for the community.
 fn names_for(targets: &[(i64, String)], notice: i64) -> Vec<String> {
-    targets.iter().filter(|(n, _)| *n == notice).map(|(_, b)| b.clone()).collect()
+    targets
+        .iter()
+        .filter(|(n, _)| *n == notice)
+        .map(|(_, b)| b.clone())
+        .collect()
 }
 
 /// Notices for my household (or, for the office, the community): current
@@ -46,7 +50,10 @@ async fn list_notices(
     caller: Caller,
     AppQuery(query): AppQuery<NoticeQuery>,
 ) -> Result<AppJson<NoticeList>, ApiError> {
-    let page = PageQuery { limit: query.limit, offset: query.offset };
+    let page = PageQuery {
+        limit: query.limit,
+        offset: query.offset,
+    };
     let limit = page
         .limit()
         .ok_or_else(|| ApiError::bad_request("invalid_limit", "limit 须在 1 到 100 之间"))?;
@@ -55,7 +62,10 @@ async fn list_notices(
     let targets = store::targets(state.db.reader(), reader.community_id()).await?;
     let now = now_millis();
     let archived = query.archived.unwrap_or(false);
-    let unread: Vec<_> = rows.iter().filter(|n| n.is_current(now) && n.read == 0).collect();
+    let unread: Vec<_> = rows
+        .iter()
+        .filter(|n| n.is_current(now) && n.read == 0)
+        .collect();
     let unread_urgent = unread
         .iter()
         .filter(|n| n.urgent != 0)
@@ -70,7 +80,12 @@ async fn list_notices(
         .map(|n| n.summary(names_for(&targets, n.id)))
         .collect();
     let page = app::model::Page::from_overfetch(chosen, &page, limit);
-    Ok(AppJson(NoticeList { items: page.items, next_offset: page.next_offset, unread, unread_urgent }))
+    Ok(AppJson(NoticeList {
+        items: page.items,
+        next_offset: page.next_offset,
+        unread,
+        unread_urgent,
+    }))
 }
 
 /// Opens a notice, which records my read receipt (once; a helper's read
@@ -89,21 +104,37 @@ async fn get_notice(
     Path(id): Path<i64>,
 ) -> Result<AppJson<Notice>, ApiError> {
     // Office people see it from the notice's own community.
-    let community = store::community_of(state.db.reader(), id).await?.ok_or(ApiError::NotFound)?;
+    let community = store::community_of(state.db.reader(), id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     let office = caller.memberships.iter().any(|m| {
         matches!(m.role.0, Role::Manager | Role::Staff) && m.community_id == Some(community)
     });
     let reader = match reader(&state, &caller, office.then_some(community)).await {
         Ok(r) => r,
-        Err(ApiError::Forbidden | ApiError::ForbiddenBecause { .. }) => return Err(ApiError::NotFound),
+        Err(ApiError::Forbidden | ApiError::ForbiddenBecause { .. }) => {
+            return Err(ApiError::NotFound);
+        }
         Err(e) => return Err(e),
     };
     let mut row = store::one(state.db.reader(), reader, caller.user_id, id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    if let Reader::Household { household_id, as_helper, .. } = reader {
+    if let Reader::Household {
+        household_id,
+        as_helper,
+        ..
+    } = reader
+    {
         if row.read == 0 {
-            store::record_read(state.db.writer(), id, caller.user_id, household_id, as_helper).await?;
+            store::record_read(
+                state.db.writer(),
+                id,
+                caller.user_id,
+                household_id,
+                as_helper,
+            )
+            .await?;
             row.read = 1;
         }
     }
@@ -112,10 +143,12 @@ async fn get_notice(
         .bind(row.community_id)
         .fetch_one(state.db.reader())
         .await?;
-    let revisions: i64 = sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM notice_revisions WHERE notice_id = $1")
-        .bind(id)
-        .fetch_one(state.db.reader())
-        .await?;
+    let revisions: i64 = sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM notice_revisions WHERE notice_id = $1",
+    )
+    .bind(id)
+    .fetch_one(state.db.reader())
+    .await?;
     Ok(AppJson(Notice {
         summary: row.summary(names_for(&targets, id)),
         body: row.body.clone(),
@@ -130,7 +163,10 @@ fn future_time(input: &str) -> Result<i64, ApiError> {
     let at = parse_rfc3339(input)
         .ok_or_else(|| ApiError::bad_request("invalid_expiry", "到期时间格式不对"))?;
     if at <= now_millis() {
-        return Err(ApiError::bad_request("expiry_in_past", "到期时间不能早于现在"));
+        return Err(ApiError::bad_request(
+            "expiry_in_past",
+            "到期时间不能早于现在",
+        ));
     }
     Ok(at)
 }
@@ -163,13 +199,17 @@ async fn publish_notice(
     }
     let mut tx = state.db.writer().begin().await?;
     for building in &buildings {
-        let ok: Option<i64> = sqlx::query_scalar("SELECT id FROM buildings WHERE id = $1 AND community_id = $2")
-            .bind(*building)
-            .bind(body.community_id)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let ok: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM buildings WHERE id = $1 AND community_id = $2")
+                .bind(*building)
+                .bind(body.community_id)
+                .fetch_optional(&mut *tx)
+                .await?;
         if ok.is_none() {
-            return Err(ApiError::bad_request("invalid_buildings", "选的楼不属于这个小区"));
+            return Err(ApiError::bad_request(
+                "invalid_buildings",
+                "选的楼不属于这个小区",
+            ));
         }
     }
     let id: i64 = sqlx::query_scalar(
@@ -194,13 +234,16 @@ async fn publish_notice(
             .execute(&mut *tx)
             .await?;
     }
-    audit::record(&mut *tx, Entry {
-        actor: Some(caller.user_id),
-        acting_household: None,
-        community: Some(body.community_id),
-        action: "notice_published",
-        detail: json!({ "notice": id, "urgent": body.urgent, "buildings": buildings }),
-    })
+    audit::record(
+        &mut *tx,
+        Entry {
+            actor: Some(caller.user_id),
+            acting_household: None,
+            community: Some(body.community_id),
+            action: "notice_published",
+            detail: json!({ "notice": id, "urgent": body.urgent, "buildings": buildings }),
+        },
+    )
     .await?;
     tx.commit().await?;
     let notice = get_notice(State(state), caller, Path(id)).await?;
@@ -234,10 +277,11 @@ async fn edit_notice(
     };
     let now = now_millis();
     let mut tx = state.db.writer().begin().await?;
-    let (old_title, old_body): (String, String) = sqlx::query_as("SELECT title, body FROM notices WHERE id = $1")
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let (old_title, old_body): (String, String) =
+        sqlx::query_as("SELECT title, body FROM notices WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
     let new_title = title.unwrap_or_else(|| old_title.clone());
     let new_body = text_body.unwrap_or_else(|| old_body.clone());
     if new_title != old_title || new_body != old_body {
@@ -260,16 +304,32 @@ async fn edit_notice(
             .await?;
     }
     if let Some(category) = body.category {
-        sqlx::query("UPDATE notices SET category = $1 WHERE id = $2").bind(category.as_str()).bind(id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE notices SET category = $1 WHERE id = $2")
+            .bind(category.as_str())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
     }
     if let Some(pinned) = body.pinned {
-        sqlx::query("UPDATE notices SET pinned = $1 WHERE id = $2").bind(i64::from(pinned)).bind(id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE notices SET pinned = $1 WHERE id = $2")
+            .bind(i64::from(pinned))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
     }
     if let Some(urgent) = body.urgent {
-        sqlx::query("UPDATE notices SET urgent = $1 WHERE id = $2").bind(i64::from(urgent)).bind(id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE notices SET urgent = $1 WHERE id = $2")
+            .bind(i64::from(urgent))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
     }
     if let Some(expires) = expires {
-        sqlx::query("UPDATE notices SET expires_at = $1 WHERE id = $2").bind(expires).bind(id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE notices SET expires_at = $1 WHERE id = $2")
+            .bind(expires)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
     }
     if let Some(archived) = body.archived {
         sqlx::query("UPDATE notices SET archived_at = $1 WHERE id = $2")
@@ -278,13 +338,16 @@ async fn edit_notice(
             .execute(&mut *tx)
             .await?;
     }
-    audit::record(&mut *tx, Entry {
-        actor: Some(caller.user_id),
-        acting_household: None,
-        community: Some(community),
-        action: "notice_edited",
-        detail: json!({ "notice": id }),
-    })
+    audit::record(
+        &mut *tx,
+        Entry {
+            actor: Some(caller.user_id),
+            acting_household: None,
+            community: Some(community),
+            action: "notice_edited",
+            detail: json!({ "notice": id }),
+        },
+    )
     .await?;
     tx.commit().await?;
     get_notice(State(state), caller, Path(id)).await
@@ -293,12 +356,21 @@ async fn edit_notice(
 /// The notice's community when the caller manages it; 403 for people of the
 /// community who may read it but not manage it; 404 for everyone else.
 async fn manager_or_hide(state: &AppState, caller: &Caller, notice: i64) -> Result<i64, ApiError> {
-    let community = store::community_of(state.db.reader(), notice).await?.ok_or(ApiError::NotFound)?;
+    let community = store::community_of(state.db.reader(), notice)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     if caller.manages(community) {
         return Ok(community);
     }
-    let member = caller.memberships.iter().any(|m| m.community_id == Some(community));
-    Err(if member { ApiError::Forbidden } else { ApiError::NotFound })
+    let member = caller
+        .memberships
+        .iter()
+        .any(|m| m.community_id == Some(community));
+    Err(if member {
+        ApiError::Forbidden
+    } else {
+        ApiError::NotFound
+    })
 }
 
 /// Who the notice has reached: by household and by person, and the
@@ -323,8 +395,12 @@ async fn notice_reads(
         .await?;
     let households = store::target_households(state.db.reader(), community, id).await?;
     let people = store::people(state.db.reader(), community, id).await?;
-    let targeted: std::collections::HashSet<i64> = households.iter().map(|h| h.household_id).collect();
-    let people: Vec<_> = people.into_iter().filter(|p| targeted.contains(&p.household_id)).collect();
+    let targeted: std::collections::HashSet<i64> =
+        households.iter().map(|h| h.household_id).collect();
+    let people: Vec<_> = people
+        .into_iter()
+        .filter(|p| targeted.contains(&p.household_id))
+        .collect();
     let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
     let unreached = households
         .iter()
@@ -363,23 +439,28 @@ async fn notice_reads(
         (status = 200, description = "Buildings in their usual order", body = Vec<Building>),
         (status = 404, description = "No such community", body = ErrorBody),
     ))]
-async fn list_buildings(State(state): State<AppState>, Path(id): Path<i64>) -> Result<AppJson<Vec<Building>>, ApiError> {
+async fn list_buildings(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<AppJson<Vec<Building>>, ApiError> {
     let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM communities WHERE id = $1")
         .bind(id)
         .fetch_optional(state.db.reader())
         .await?;
     exists.ok_or(ApiError::NotFound)?;
-    let rows: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT id, name, kind FROM buildings WHERE community_id = $1 ORDER BY sort_order, id")
-            .bind(id)
-            .fetch_all(state.db.reader())
-            .await?;
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT id, name, kind FROM buildings WHERE community_id = $1 ORDER BY sort_order, id",
+    )
+    .bind(id)
+    .fetch_all(state.db.reader())
+    .await?;
     Ok(AppJson(
         rows.into_iter()
             .map(|(id, name, kind)| Building {
                 id,
                 name,
-                kind: app::model::BuildingKind::parse(&kind).unwrap_or(app::model::BuildingKind::Block),
+                kind: app::model::BuildingKind::parse(&kind)
+                    .unwrap_or(app::model::BuildingKind::Block),
             })
             .collect(),
     ))

@@ -53,7 +53,12 @@ const COLUMNS: &str = "n.id, n.community_id, n.title, n.body, n.category, n.pinn
 pub async fn visible(pool: &AnyPool, reader: Reader, user_id: i64) -> sqlx::Result<Vec<NoticeRow>> {
     const ORDER: &str = "ORDER BY n.pinned DESC, n.urgent DESC, n.published_at DESC, n.id DESC";
     match reader {
-        Reader::Household { community_id, household_id, building_id, .. } => {
+        Reader::Household {
+            community_id,
+            household_id,
+            building_id,
+            ..
+        } => {
             let sql = format!(
                 "SELECT {COLUMNS},
                     CASE WHEN EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id
@@ -74,15 +79,28 @@ pub async fn visible(pool: &AnyPool, reader: Reader, user_id: i64) -> sqlx::Resu
                 .await
         }
         Reader::Office { community_id, .. } => {
-            let sql = format!("SELECT {COLUMNS}, 1 AS read FROM notices n WHERE n.community_id = $1 {ORDER}");
-            sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(community_id).fetch_all(pool).await
+            let sql = format!(
+                "SELECT {COLUMNS}, 1 AS read FROM notices n WHERE n.community_id = $1 {ORDER}"
+            );
+            sqlx::query_as(sqlx::AssertSqlSafe(sql))
+                .bind(community_id)
+                .fetch_all(pool)
+                .await
         }
     }
 }
 
 /// One notice if the reader may see it.
-pub async fn one(pool: &AnyPool, reader: Reader, user_id: i64, id: i64) -> sqlx::Result<Option<NoticeRow>> {
-    Ok(visible(pool, reader, user_id).await?.into_iter().find(|n| n.id == id))
+pub async fn one(
+    pool: &AnyPool,
+    reader: Reader,
+    user_id: i64,
+    id: i64,
+) -> sqlx::Result<Option<NoticeRow>> {
+    Ok(visible(pool, reader, user_id)
+        .await?
+        .into_iter()
+        .find(|n| n.id == id))
 }
 
 /// Building names each notice of the community targets: (notice, name).
@@ -98,7 +116,13 @@ pub async fn targets(pool: &AnyPool, community_id: i64) -> sqlx::Result<Vec<(i64
 }
 
 /// Records that a person read a notice for a household (once).
-pub async fn record_read(pool: &AnyPool, notice: i64, user: i64, household: i64, as_helper: bool) -> sqlx::Result<()> {
+pub async fn record_read(
+    pool: &AnyPool,
+    notice: i64,
+    user: i64,
+    household: i64,
+    as_helper: bool,
+) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO notice_reads (notice_id, user_id, household_id, as_helper, read_at)
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
@@ -131,7 +155,11 @@ pub struct TargetHousehold {
     pub read: i64,
 }
 
-pub async fn target_households(pool: &AnyPool, community: i64, notice: i64) -> sqlx::Result<Vec<TargetHousehold>> {
+pub async fn target_households(
+    pool: &AnyPool,
+    community: i64,
+    notice: i64,
+) -> sqlx::Result<Vec<TargetHousehold>> {
     sqlx::query_as(
         "SELECT h.id AS household_id, b.name AS building, h.flat_label,
                 CASE WHEN EXISTS (SELECT 1 FROM notice_reads r

@@ -11,7 +11,10 @@ pub fn title(input: &str) -> Result<String, ApiError> {
     let title = input.trim();
     let chars = title.chars().count();
     if chars == 0 || chars > TITLE_MAX || title.chars().any(char::is_control) {
-        return Err(ApiError::bad_request("invalid_title", "标题须为 1 到 200 个字，不能换行"));
+        return Err(ApiError::bad_request(
+            "invalid_title",
+            "标题须为 1 到 200 个字，不能换行",
+        ));
     }
     Ok(title.to_owned())
 }
@@ -21,10 +24,19 @@ pub fn title(input: &str) -> Result<String, ApiError> {
 pub fn body(input: &str) -> Result<String, ApiError> {
     let body = input.trim_end();
     if body.chars().count() > BODY_MAX {
-        return Err(ApiError::bad_request("body_too_long", "正文太长了，请不要超过 20000 个字"));
+        return Err(ApiError::bad_request(
+            "body_too_long",
+            "正文太长了，请不要超过 20000 个字",
+        ));
     }
-    if body.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
-        return Err(ApiError::bad_request("invalid_body", "正文里有不能显示的字符"));
+    if body
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(ApiError::bad_request(
+            "invalid_body",
+            "正文里有不能显示的字符",
+        ));
     }
     Ok(body.to_owned())
 }

@@ -12,5 +12,6 @@ mod errors;
 mod health;
 mod joining;
 mod matrix;
+mod notices;
 mod office;
 mod site;
