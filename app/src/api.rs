@@ -10,7 +10,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::model::{
-    ChangePasswordRequest, CommunitySummary, CreateStaffRequest, CreatedUser, ErrorBody,
+    Building, ChangePasswordRequest, CommunitySummary, CreateStaffRequest, CreatedUser, ErrorBody,
+    NewNotice, Notice, NoticeList, NoticeReach, NoticeUpdate,
     HelperInfo, IssuedCode, LinkHelperRequest, LoginRequest, Me, Page, PasswordResetRequest,
     RegisterRequest, ResetPasswordRequest, SlipSheet, UpdateMe,
 };
@@ -207,4 +208,28 @@ pub async fn create_staff(body: CreateStaffRequest) -> Result<CreatedUser, ApiEr
 
 pub async fn issue_password_reset(body: PasswordResetRequest) -> Result<IssuedCode, ApiError> {
     send_json(Request::post("/api/v1/admin/password-resets"), &body).await
+}
+
+pub async fn notices(archived: bool) -> Result<NoticeList, ApiError> {
+    get(&format!("/api/v1/notices?limit=100&archived={archived}")).await
+}
+
+pub async fn notice(id: i64) -> Result<Notice, ApiError> {
+    get(&format!("/api/v1/notices/{id}")).await
+}
+
+pub async fn publish_notice(body: NewNotice) -> Result<Notice, ApiError> {
+    send_json(Request::post("/api/v1/notices"), &body).await
+}
+
+pub async fn edit_notice(id: i64, body: NoticeUpdate) -> Result<Notice, ApiError> {
+    send_json(Request::patch(&format!("/api/v1/notices/{id}")), &body).await
+}
+
+pub async fn notice_reach(id: i64) -> Result<NoticeReach, ApiError> {
+    get(&format!("/api/v1/notices/{id}/reads")).await
+}
+
+pub async fn buildings(community: i64) -> Result<Vec<Building>, ApiError> {
+    get(&format!("/api/v1/communities/{community}/buildings")).await
 }

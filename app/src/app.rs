@@ -9,7 +9,7 @@ use leptos_router::path;
 use crate::api::{self, ApiError};
 use crate::components::{ActForBanner, AppHeader, TabBar};
 use crate::i18n::{I18n, Lang};
-use crate::model::{CommunitySummary, HouseholdAccess, Language, Me, Page, UpdateMe};
+use crate::model::{CommunitySummary, HouseholdAccess, Language, Me, NoticeList, Page, UpdateMe};
 use crate::pages::{account, fees, home, manage, not_found, notices, points, repairs};
 use crate::prefs;
 
@@ -154,6 +154,26 @@ pub fn use_community() -> CommunityState {
     expect_context::<CommunityState>()
 }
 
+/// The current notices of the household acted for (or the office's
+/// community): the unread badge on 通知 and the urgent banner on 首页.
+#[derive(Clone, Copy)]
+pub struct NoticeFeed(LocalResource<Option<NoticeList>>);
+
+impl NoticeFeed {
+    /// The list, once loaded and when logged in.
+    pub fn get(&self) -> Option<NoticeList> {
+        self.0.get().flatten()
+    }
+
+    pub fn refetch(&self) {
+        self.0.refetch();
+    }
+}
+
+pub fn use_notice_feed() -> NoticeFeed {
+    expect_context::<NoticeFeed>()
+}
+
 /// Whether large-text mode (长辈模式) is on.
 #[derive(Clone, Copy)]
 struct LargeText(RwSignal<bool>);
@@ -201,6 +221,13 @@ pub fn App() -> impl IntoView {
         prefs::set_lang(tag);
         prefs::apply_to_document(on, tag);
     });
+    provide_context(NoticeFeed(LocalResource::new(move || {
+        let logged_in = session.me.with(Option::is_some);
+        session.acting_for.track();
+        async move {
+            if logged_in { api::notices(false).await.ok() } else { None }
+        }
+    })));
     spawn_local(async move {
         if let Ok(me) = api::me().await {
             session.sign_in(me, true);
@@ -218,6 +245,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/repairs") view=repairs::RepairsPage />
                     <Route path=path!("/points") view=points::PointsPage />
                     <Route path=path!("/notices") view=notices::NoticesPage />
+                    <Route path=path!("/notices/new") view=notices::NewNoticePage />
+                    <Route path=path!("/notices/:id") view=notices::NoticeDetailPage />
+                    <Route path=path!("/notices/:id/edit") view=notices::EditNoticePage />
+                    <Route path=path!("/notices/:id/reach") view=notices::NoticeReachPage />
+                    <Route path=path!("/notices/:id/print") view=notices::NoticePrintPage />
                     <Route path=path!("/fees") view=fees::FeesPage />
                     <Route path=path!("/me") view=account::MePage />
                     <Route path=path!("/login") view=account::LoginPage />

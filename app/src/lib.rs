@@ -12,6 +12,8 @@ mod app;
 #[cfg(feature = "ui")]
 pub mod components;
 #[cfg(feature = "ui")]
+pub mod format;
+#[cfg(feature = "ui")]
 pub mod i18n;
 #[cfg(feature = "ui")]
 pub mod pages;

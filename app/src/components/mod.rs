@@ -9,6 +9,7 @@ mod header;
 pub mod icons;
 mod large_text_switch;
 mod loadable;
+mod qr;
 mod tab_bar;
 
 pub use act_for::ActForBanner;
@@ -19,4 +20,5 @@ pub use form::{FormError, PasswordField, TextField};
 pub use header::AppHeader;
 pub use large_text_switch::LargeTextSwitch;
 pub use loadable::{ErrorNotice, Loading};
+pub use qr::QrSvg;
 pub use tab_bar::TabBar;

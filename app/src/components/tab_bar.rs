@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::icons::{Icon, Svg};
+use crate::app::use_notice_feed;
 use crate::i18n::{Words, use_i18n};
 
 /// The five tabs: icon and word, never below 16 px.
@@ -17,6 +18,14 @@ const TABS: [(&str, Icon, Words); 5] = [
 #[component]
 pub fn TabBar() -> impl IntoView {
     let i18n = use_i18n();
+    let feed = use_notice_feed();
+    // Unread notices, said in words for screen readers, as a number otherwise.
+    let badge = move |href: &str| {
+        let unread = (href == "/notices").then(|| feed.get().map_or(0, |l| l.unread)).unwrap_or(0);
+        (unread > 0).then(|| view! {
+            <span class="badge">{unread}<span class="visually-hidden">{i18n.t().unread}</span></span>
+        })
+    };
     view! {
         <nav class="tabs" aria-label=move || i18n.t().main_nav>
             {TABS
@@ -24,7 +33,7 @@ pub fn TabBar() -> impl IntoView {
                 .map(|(href, icon, label)| {
                     view! {
                         <A href=href exact=href == "/">
-                            <Svg icon=icon />
+                            <span class="tab-icon"><Svg icon=icon />{move || badge(href)}</span>
                             <span>{move || label(i18n.t())}</span>
                         </A>
                     }

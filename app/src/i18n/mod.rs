@@ -76,10 +76,27 @@ pub fn error_words(t: &'static Strings, error: &crate::api::ApiError) -> String 
         "already_linked" => t.err_already_linked,
         "not_found" => t.err_not_found,
         "forbidden" | "not_your_household" => t.err_forbidden,
+        "invalid_title" => t.err_invalid_title,
+        "body_too_long" => t.err_body_too_long,
+        "expiry_in_past" | "invalid_expiry" => t.err_expiry,
         _ if !error.message().is_empty() && error.status() < 500 => {
             return error.message().to_owned();
         }
         _ => t.error_server,
     };
     words.to_owned()
+}
+
+/// The words for a notice category.
+pub fn category_words(t: &'static Strings, category: crate::model::NoticeCategory) -> &'static str {
+    use crate::model::NoticeCategory as C;
+    match category {
+        C::Water => t.cat_water,
+        C::Power => t.cat_power,
+        C::Gas => t.cat_gas,
+        C::Heating => t.cat_heating,
+        C::Activity => t.cat_activity,
+        C::Policy => t.cat_policy,
+        C::General => t.cat_general,
+    }
 }

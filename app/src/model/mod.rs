@@ -11,6 +11,7 @@ mod health;
 mod notice;
 mod office;
 mod page;
+pub mod time;
 
 pub use account::{
     ChangePasswordRequest, CommunityAccess, HelperInfo, HouseholdAccess, IssuedCode, Language,

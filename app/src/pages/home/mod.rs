@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::use_session;
+use crate::app::{use_notice_feed, use_session};
 use crate::components::icons::{Icon, Svg};
 use crate::components::{CommunityPicker, LargeTextSwitch};
 use crate::i18n::{Words, use_i18n};
@@ -39,7 +39,20 @@ pub fn HomePage() -> impl IntoView {
         Some(me) => i18n.t().home_hello_name.replace("{name}", &me.name),
         None => i18n.t().home_welcome.to_owned(),
     };
+    let feed = use_notice_feed();
+    // Unread urgent notices sit on top until read.
+    let urgent = move || {
+        feed.get().map(|l| l.unread_urgent).unwrap_or_default().into_iter().map(|n| view! {
+            <div class="urgent-banner" role="alert">
+                <Svg icon=Icon::Bell />
+                <span><strong>{i18n.t().urgent} "："{n.title.clone()}</strong> " "
+                    <A href=format!("/notices/{}", n.id)>{i18n.t().see_details}</A>
+                </span>
+            </div>
+        }).collect_view()
+    };
     view! {
+        {urgent}
         <p class="welcome">{greeting}</p>
         <div class="tiles">
             {TILES
@@ -57,6 +70,7 @@ pub fn HomePage() -> impl IntoView {
                 })
                 .collect_view()}
         </div>
+        {move || session.is_manager().then(|| view! { <LatestUrgentReach /> })}
         <LargeTextSwitch />
         // Before login, which compound (and which office phone) is theirs.
         {move || session.me.get().is_none().then(|| view! {
@@ -66,4 +80,32 @@ pub fn HomePage() -> impl IntoView {
             </section>
         })}
     }
+}
+
+/// For managers: how far the latest urgent notice has reached.
+#[component]
+fn LatestUrgentReach() -> impl IntoView {
+    let i18n = use_i18n();
+    let feed = use_notice_feed();
+    let reach = LocalResource::new(move || {
+        let latest = feed.get().and_then(|l| l.items.into_iter().filter(|n| n.urgent).max_by(|a, b| a.published_at.cmp(&b.published_at)));
+        async move {
+            match latest {
+                Some(n) => crate::api::notice_reach(n.id).await.ok(),
+                None => None,
+            }
+        }
+    });
+    move || reach.get().flatten().map(|r| {
+        let percent = if r.households > 0 { r.households_read * 100 / r.households } else { 100 };
+        let unreached = r.households - r.households_read;
+        view! {
+            <A href=format!("/notices/{}/reach", r.notice_id) attr:class="card reach-card">
+                <span class="soft">{i18n.t().home_latest_urgent}</span>
+                <strong>{r.title.clone()}</strong>
+                <span class="big">{percent} "%"</span>
+                <span>{unreached} " " {i18n.t().home_unreached}</span>
+            </A>
+        }
+    })
 }

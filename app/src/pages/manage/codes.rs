@@ -1,10 +1,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use qrcodegen::{QrCode, QrCodeEcc};
 
 use super::managed_community;
 use crate::api;
-use crate::components::{ConfirmButton, ErrorNotice, Loading};
+use crate::components::{ConfirmButton, ErrorNotice, Loading, QrSvg};
 use crate::i18n::use_i18n;
 use crate::model::RegistrationSlip;
 
@@ -107,29 +106,4 @@ fn Slip(
             </div>
         </article>
     }
-}
-
-/// A QR code as inline SVG (one path, crisp at any print size).
-#[component]
-fn QrSvg(text: String) -> impl IntoView {
-    let Ok(qr) = QrCode::encode_text(&text, QrCodeEcc::Medium) else {
-        return ().into_any();
-    };
-    let size = qr.size();
-    let mut d = String::new();
-    for y in 0..size {
-        for x in 0..size {
-            if qr.get_module(x, y) {
-                d.push_str(&format!("M{},{}h1v1h-1z", x + 4, y + 4));
-            }
-        }
-    }
-    let view_box = format!("0 0 {0} {0}", size + 8);
-    view! {
-        <svg class="qr" viewBox=view_box role="img" aria-label=text>
-            <rect width="100%" height="100%" fill="#fff" />
-            <path d=d fill="#000" />
-        </svg>
-    }
-    .into_any()
 }

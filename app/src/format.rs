@@ -1,0 +1,41 @@
+//! Dates in plain words, in the community's time zone (Asia/Shanghai):
+//! "今天 09:30", "昨天 18:05", "3月2日", "2025年3月2日".
+
+use crate::i18n::{Lang, Strings};
+use crate::model::time::{SHANGHAI_OFFSET_MINUTES, civil, parse_rfc3339};
+
+/// Now, in Unix milliseconds, from the browser's clock.
+pub fn now_millis() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// An RFC 3339 instant as a person would say it, relative to `now`.
+pub fn when(rfc3339: &str, now: i64, t: &Strings, lang: Lang) -> String {
+    let Some(at) = parse_rfc3339(rfc3339) else {
+        return rfc3339.to_owned();
+    };
+    let (y, m, d, hh, mm) = civil(at, SHANGHAI_OFFSET_MINUTES);
+    let today = civil(now, SHANGHAI_OFFSET_MINUTES);
+    let yesterday = civil(now - 86_400_000, SHANGHAI_OFFSET_MINUTES);
+    let same_day = |c: (i64, i64, i64, i64, i64)| (c.0, c.1, c.2) == (y, m, d);
+    if same_day(today) {
+        return format!("{} {hh:02}:{mm:02}", t.today);
+    }
+    if same_day(yesterday) {
+        return format!("{} {hh:02}:{mm:02}", t.yesterday);
+    }
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let month_name = MONTHS[usize::try_from(m - 1).unwrap_or(0).min(11)];
+    match (lang, y == today.0) {
+        (Lang::ZhCn, true) => format!("{m}月{d}日"),
+        (Lang::ZhCn, false) => format!("{y}年{m}月{d}日"),
+        (Lang::En, true) => format!("{d} {month_name}"),
+        (Lang::En, false) => format!("{d} {month_name} {y}"),
+    }
+}
+
+/// A calendar date "YYYY-MM-DD" (from a date input) as the end of that day
+/// in Shanghai, RFC 3339 — what "expires on 3 March" means to a person.
+pub fn end_of_day(date: &str) -> Option<String> {
+    parse_rfc3339(&format!("{date}T23:59:59+08:00")).map(crate::model::time::rfc3339)
+}

@@ -1,0 +1,173 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use super::body::NoticeBody;
+use super::detail::notice_id;
+use crate::api::{self, ApiError};
+use crate::app::use_session;
+use crate::components::{ErrorNotice, FormError, Loading, TextField};
+use crate::format::end_of_day;
+use crate::i18n::{category_words, use_i18n};
+use crate::model::{NewNotice, Notice, NoticeCategory, NoticeUpdate, Role};
+
+/// The manager's community (the first they manage).
+fn managed_community() -> Option<i64> {
+    use_session().me.get()?.communities.into_iter().find(|c| c.role == Role::Manager).map(|c| c.community_id)
+}
+
+/// 发通知.
+#[component]
+pub fn NewNoticePage() -> impl IntoView {
+    view! { <Editor existing=None /> }
+}
+
+/// 修改 a published notice (the old text is kept on the server).
+#[component]
+pub fn EditNoticePage() -> impl IntoView {
+    let id = notice_id();
+    let notice = LocalResource::new(move || async move {
+        match id {
+            Some(id) => api::notice(id).await,
+            None => Err(ApiError::Server { status: 404, code: "not_found".into(), message: String::new() }),
+        }
+    });
+    let retry = Callback::new(move |()| notice.refetch());
+    move || match notice.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),
+        Some(Ok(n)) => view! { <Editor existing=Some(n) /> }.into_any(),
+    }
+}
+
+#[component]
+fn Editor(existing: Option<Notice>) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let editing = existing.as_ref().map(|n| n.summary.id);
+    let title = RwSignal::new(existing.as_ref().map(|n| n.summary.title.clone()).unwrap_or_default());
+    let body = RwSignal::new(existing.as_ref().map(|n| n.body.clone()).unwrap_or_default());
+    let category = RwSignal::new(existing.as_ref().map_or(NoticeCategory::General, |n| n.summary.category));
+    let urgent = RwSignal::new(existing.as_ref().is_some_and(|n| n.summary.urgent));
+    let pinned = RwSignal::new(existing.as_ref().is_some_and(|n| n.summary.pinned));
+    let expires = RwSignal::new(String::new());
+    let chosen = RwSignal::new(Vec::<i64>::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let buildings = LocalResource::new(move || {
+        let community = managed_community();
+        async move {
+            match community {
+                Some(c) => api::buildings(c).await,
+                None => Ok(Vec::new()),
+            }
+        }
+    });
+    let submit = Action::new_local(move |(): &()| {
+        let expires_at = end_of_day(&expires.get_untracked());
+        let community = managed_community();
+        async move {
+            match editing {
+                Some(id) => {
+                    let update = NoticeUpdate {
+                        title: Some(title.get_untracked()),
+                        body: Some(body.get_untracked()),
+                        category: Some(category.get_untracked()),
+                        pinned: Some(pinned.get_untracked()),
+                        urgent: Some(urgent.get_untracked()),
+                        expires_at,
+                        archived: None,
+                    };
+                    api::edit_notice(id, update).await
+                }
+                None => {
+                    let new = NewNotice {
+                        community_id: community.unwrap_or_default(),
+                        title: title.get_untracked(),
+                        body: body.get_untracked(),
+                        category: category.get_untracked(),
+                        pinned: pinned.get_untracked(),
+                        urgent: urgent.get_untracked(),
+                        expires_at,
+                        building_ids: chosen.get_untracked(),
+                    };
+                    api::publish_notice(new).await
+                }
+            }
+        }
+    });
+    Effect::new(move || match submit.value().get() {
+        Some(Ok(n)) => navigate(&format!("/notices/{}", n.summary.id), Default::default()),
+        Some(Err(e)) => error.set(Some(e)),
+        None => {}
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        submit.dispatch(());
+    };
+    let checkbox = move |id: &'static str, label: fn(&'static crate::i18n::Strings) -> &'static str, value: RwSignal<bool>| view! {
+        <label class="radio" for=id>
+            <input type="checkbox" id=id prop:checked=move || value.get() on:change=move |ev| value.set(event_target_checked(&ev)) />
+            <span>{move || label(i18n.t())}</span>
+        </label>
+    };
+    view! {
+        <h2 class="section-title">{move || if editing.is_some() { i18n.t().edit_notice } else { i18n.t().new_notice }}</h2>
+        <form class="card form" on:submit=on_submit>
+            <TextField id="notice-title" label=Signal::derive(move || i18n.t().title_label) value=title />
+            <div class="field">
+                <label for="notice-body">{move || i18n.t().body_label}</label>
+                <small id="notice-body-hint" class="hint">{move || i18n.t().body_hint}</small>
+                <textarea id="notice-body" rows="8" aria-describedby="notice-body-hint"
+                    prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+            </div>
+            <div class="field">
+                <label for="notice-category">{move || i18n.t().category_label}</label>
+                <select id="notice-category" on:change=move |ev| {
+                    if let Some(c) = NoticeCategory::parse(&event_target_value(&ev)) { category.set(c) }
+                }>
+                    {NoticeCategory::ALL.into_iter().map(|c| view! {
+                        <option value=c.as_str() selected=move || category.get() == c>{move || category_words(i18n.t(), c)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            {checkbox("notice-urgent", |t| t.urgent_label, urgent)}
+            {checkbox("notice-pinned", |t| t.pinned_label, pinned)}
+            <TextField id="notice-expires" label=Signal::derive(move || i18n.t().expires_label) value=expires kind="date" />
+            {editing.is_none().then(|| view! {
+                <fieldset class="field">
+                    <legend>{move || i18n.t().target_label}</legend>
+                    <p class="soft">{move || if chosen.get().is_empty() { i18n.t().target_all } else { "" }}</p>
+                    <div class="choice">
+                        {move || buildings.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|b| {
+                            let id = b.id;
+                            let input_id = format!("building-{id}");
+                            let label_for = input_id.clone();
+                            view! {
+                                <label class="radio" for=label_for>
+                                    <input type="checkbox" id=input_id
+                                        prop:checked=move || chosen.get().contains(&id)
+                                        on:change=move |ev| chosen.update(|c| {
+                                            c.retain(|x| *x != id);
+                                            if event_target_checked(&ev) { c.push(id) }
+                                        }) />
+                                    <span>{b.name}</span>
+                                </label>
+                            }
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+            })}
+            <section class="preview" aria-labelledby="preview-heading">
+                <h3 id="preview-heading">{move || i18n.t().preview}</h3>
+                <div class="card notice" class:urgent=move || urgent.get()>
+                    <h4>{move || title.get()}</h4>
+                    {move || view! { <NoticeBody text=body.get() /> }}
+                </div>
+            </section>
+            <FormError error />
+            <button type="submit" class="button primary" disabled=move || submit.pending().get()>
+                {move || if editing.is_some() { i18n.t().save } else { i18n.t().publish }}
+            </button>
+        </form>
+    }
+}
