@@ -1,31 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { SCREENSHOTS, expectNoAxeViolations, expectNoSidewaysScroll, open, screenshot, setLargeText } from './support';
+import { expect, test, type Page } from '@playwright/test';
+import { MANAGER, SCREENSHOTS, check, expectNoAxeViolations, login, open, person, screenshot } from './support';
 
-const PASSWORD = 'qingji1969';
-const MANAGER = '13800000001';
-
-/** A fresh browser (its own cookies and storage), in the given text mode. */
-async function person(browser: Browser, large: boolean): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await open(page, '/');
-  await setLargeText(page, large);
-  return page;
-}
-
-async function login(page: Page, phone: string, password = PASSWORD) {
-  await open(page, '/login');
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page.locator('.welcome')).toContainText('您好，');
-}
-
-async function check(page: Page, name: string) {
-  await expectNoAxeViolations(page);
-  await expectNoSidewaysScroll(page);
-  await screenshot(page, name);
-}
 
 for (const mode of ['normal', 'large'] as const) {
   const large = mode === 'large';

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -57,4 +57,34 @@ export async function expectTapTargets(page: Page, min: number) {
 export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The demo password and logins. */
+export const PASSWORD = 'qingji1969';
+export const MANAGER = '13800000001';
+export const RESIDENT = '13800000003';
+
+/** A fresh browser (its own cookies and storage), in the given text mode. */
+export async function person(browser: Browser, large: boolean): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page, '/');
+  await setLargeText(page, large);
+  return page;
+}
+
+export async function login(page: Page, phone: string, password = PASSWORD) {
+  await open(page, '/login');
+  await page.getByLabel('手机号').fill(phone);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.locator('.welcome')).toContainText('您好，');
+}
+
+
+/** The checks every journey screen gets: axe, no sideways scroll, a screenshot. */
+export async function check(page: Page, name: string) {
+  await expectNoAxeViolations(page);
+  await expectNoSidewaysScroll(page);
+  await screenshot(page, name);
 }

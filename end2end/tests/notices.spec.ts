@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test';
+import { MANAGER, RESIDENT, SCREENSHOTS, check, login, open, person } from './support';
+
+for (const mode of ['normal', 'large'] as const) {
+  const large = mode === 'large';
+  const title = large ? '停水通知（大字）' : '停水通知';
+
+  test(`an urgent water outage for two buildings, read and reached (${mode} text)`, async ({ browser }) => {
+    // The office posts it for 3号楼 and 4号楼.
+    const office = await person(browser, large);
+    await login(office, MANAGER);
+    await open(office, '/notices');
+    await office.getByRole('link', { name: '发通知' }).click();
+    await office.getByLabel('标题').fill(title);
+    await office.getByLabel('正文').fill('周四 8:00–14:00 停水，请提前储水。\n\n详情：https://example.cn/water');
+    await office.getByLabel('类别').selectOption({ label: '停水' });
+    await office.getByLabel('紧急（首页置顶提醒，直到看过）').check();
+    await office.getByLabel('3号楼', { exact: true }).check();
+    await office.getByLabel('4号楼', { exact: true }).check();
+    await expect(office.locator('.preview')).toContainText('请提前储水');
+    await check(office, `notice-editor-${mode}`);
+    await office.getByRole('button', { name: '发布' }).click();
+    await expect(office.getByRole('heading', { level: 2, name: title })).toBeVisible();
+    await expect(office.locator('.notice')).toContainText('只发给：3号楼、4号楼');
+    const id = office.url().split('/').pop();
+
+    // 张建国 of 3号楼 201 sees the banner and the badge until he reads it.
+    const elder = await person(browser, large);
+    await login(elder, RESIDENT);
+    const banner = elder.locator('.urgent-banner', { hasText: title });
+    await expect(banner).toBeVisible();
+    await expect(elder.locator('nav.tabs .badge')).toBeVisible();
+    await check(elder, `home-urgent-${mode}`);
+    await banner.getByRole('link', { name: '看详情' }).click();
+    await expect(elder.getByRole('heading', { level: 2, name: title })).toBeVisible();
+    await expect(elder.getByRole('link', { name: 'https://example.cn/water' })).toBeVisible();
+    await expect(elder.getByRole('button', { name: '朗读' })).toBeVisible();
+    await check(elder, `notice-detail-${mode}`);
+    await elder.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '首页' }).click();
+    await expect(elder.locator('.urgent-banner', { hasText: title })).toHaveCount(0);
+    await open(elder, '/notices');
+    await expect(elder.locator('.notice-card', { hasText: title })).not.toContainText('未读');
+    await check(elder, `notices-list-${mode}`);
+
+    // The reach page lists exactly the other 49 households of the two buildings.
+    await open(office, `/notices/${id}/reach`);
+    const unreached = office.locator('ul.unreached > li');
+    await expect(unreached).toHaveCount(49);
+    await expect(unreached.filter({ hasText: '3号楼 201' })).toHaveCount(0);
+    await expect(unreached.first()).toContainText('3号楼 101');
+    await expect(unreached.last()).toContainText('4号楼 505');
+    await expect(office.locator('.big').first()).toContainText('1 / 50');
+    await check(office, `notice-reach-${mode}`);
+
+    // The print view for the paper board.
+    await open(office, `/notices/${id}/print`);
+    await expect(office.locator('.poster-title')).toHaveText(title);
+    await expect(office.locator('.poster svg.qr')).toBeVisible();
+    await check(office, `notice-print-${mode}`);
+    await office.pdf({ path: `${SCREENSHOTS}/notice-print-${mode}.pdf`, format: 'A4', printBackground: true });
+  });
+}
+
+test('markup a manager types is shown as text and never runs', async ({ browser }) => {
+  const office = await person(browser, false);
+  await login(office, MANAGER);
+  await open(office, '/notices/new');
+  const title = '<b>粗</b><img src=x onerror="window.__xss=1">';
+  await office.getByLabel('标题').fill(title);
+  await office.getByLabel('正文').fill('<script>window.__xss=2</script>正文');
+  await office.getByRole('button', { name: '发布' }).click();
+  await expect(office.getByRole('heading', { level: 2 })).toHaveText(title);
+  await expect(office.locator('.notice-body')).toContainText('<script>window.__xss=2</script>正文');
+  expect(await office.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await expect(office.locator('.notice img')).toHaveCount(0);
+});
