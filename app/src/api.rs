@@ -11,9 +11,9 @@ use serde::de::DeserializeOwned;
 
 use crate::model::{
     Building, ChangePasswordRequest, CommunitySummary, CreateStaffRequest, CreatedUser, ErrorBody,
-    NewNotice, Notice, NoticeList, NoticeReach, NoticeUpdate,
-    HelperInfo, IssuedCode, LinkHelperRequest, LoginRequest, Me, Page, PasswordResetRequest,
-    RegisterRequest, ResetPasswordRequest, SlipSheet, UpdateMe,
+    HelperInfo, IssuedCode, LinkHelperRequest, LoginRequest, Me, NewNotice, Notice, NoticeList,
+    NoticeReach, NoticeUpdate, Page, PasswordResetRequest, RegisterRequest, ResetPasswordRequest,
+    SlipSheet, UpdateMe,
 };
 
 /// Why a call failed, in the terms the UI needs to pick its words.

@@ -31,17 +31,23 @@ impl SessionState {
     /// they act for, and apply their preferences (or, for a new account, give
     /// the server the ones this device already had).
     pub fn sign_in(&self, me: Me, adopt_server_prefs: bool) {
-        let keep_device_prefs = !adopt_server_prefs;
+        // Large text is never switched off behind someone's back: an elderly
+        // person who turned it on before logging in keeps it, and so does
+        // their account from then on.
+        let large = self.large.get_untracked() || me.large_text;
+        let mut save = large != me.large_text;
         if adopt_server_prefs {
             self.lang.set(Lang::from_tag(me.language.as_str()));
-            self.large.set(me.large_text);
+        } else {
+            save = true;
         }
+        self.large.set(large);
         let stored =
             prefs::acting_for().filter(|h| me.households.iter().any(|x| x.household_id == *h));
         let acting = stored.or_else(|| me.households.first().map(|h| h.household_id));
         self.set_acting_for(acting);
         self.me.set(Some(me));
-        if keep_device_prefs {
+        if save {
             self.save_prefs();
         }
     }
@@ -225,7 +231,11 @@ pub fn App() -> impl IntoView {
         let logged_in = session.me.with(Option::is_some);
         session.acting_for.track();
         async move {
-            if logged_in { api::notices(false).await.ok() } else { None }
+            if logged_in {
+                api::notices(false).await.ok()
+            } else {
+                None
+            }
         }
     })));
     spawn_local(async move {

@@ -24,13 +24,28 @@ pub fn when(rfc3339: &str, now: i64, t: &Strings, lang: Lang) -> String {
     if same_day(yesterday) {
         return format!("{} {hh:02}:{mm:02}", t.yesterday);
     }
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     let month_name = MONTHS[usize::try_from(m - 1).unwrap_or(0).min(11)];
     match (lang, y == today.0) {
         (Lang::ZhCn, true) => format!("{m}月{d}日"),
         (Lang::ZhCn, false) => format!("{y}年{m}月{d}日"),
         (Lang::En, true) => format!("{d} {month_name}"),
         (Lang::En, false) => format!("{d} {month_name} {y}"),
+    }
+}
+
+/// An instant as a full date and time ("2026年11月26日 07:31"), for paper,
+/// where "today" would be wrong tomorrow.
+pub fn date_time(rfc3339: &str, lang: Lang) -> String {
+    let Some(at) = parse_rfc3339(rfc3339) else {
+        return rfc3339.to_owned();
+    };
+    let (y, m, d, hh, mm) = civil(at, SHANGHAI_OFFSET_MINUTES);
+    match lang {
+        Lang::ZhCn => format!("{y}年{m}月{d}日 {hh:02}:{mm:02}"),
+        Lang::En => format!("{y}-{m:02}-{d:02} {hh:02}:{mm:02}"),
     }
 }
 

@@ -27,6 +27,10 @@ for (const mode of ['normal', 'large'] as const) {
     // 张建国 of 3号楼 201 sees the banner and the badge until he reads it.
     const elder = await person(browser, large);
     await login(elder, RESIDENT);
+    if (large) {
+      // Turned on before logging in, it stays on (and is saved for him).
+      await expect(elder.locator('html')).toHaveClass(/large/);
+    }
     const banner = elder.locator('.urgent-banner', { hasText: title });
     await expect(banner).toBeVisible();
     await expect(elder.locator('nav.tabs .badge')).toBeVisible();

@@ -21,7 +21,11 @@ pub fn TabBar() -> impl IntoView {
     let feed = use_notice_feed();
     // Unread notices, said in words for screen readers, as a number otherwise.
     let badge = move |href: &str| {
-        let unread = (href == "/notices").then(|| feed.get().map_or(0, |l| l.unread)).unwrap_or(0);
+        let unread = if href == "/notices" {
+            feed.get().map_or(0, |l| l.unread)
+        } else {
+            0
+        };
         (unread > 0).then(|| view! {
             <span class="badge">{unread}<span class="visually-hidden">{i18n.t().unread}</span></span>
         })

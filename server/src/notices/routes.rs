@@ -125,18 +125,17 @@ async fn get_notice(
         as_helper,
         ..
     } = reader
+        && row.read == 0
     {
-        if row.read == 0 {
-            store::record_read(
-                state.db.writer(),
-                id,
-                caller.user_id,
-                household_id,
-                as_helper,
-            )
-            .await?;
-            row.read = 1;
-        }
+        store::record_read(
+            state.db.writer(),
+            id,
+            caller.user_id,
+            household_id,
+            as_helper,
+        )
+        .await?;
+        row.read = 1;
     }
     let targets = store::targets(state.db.reader(), row.community_id).await?;
     let (community_name,): (String,) = sqlx::query_as("SELECT name FROM communities WHERE id = $1")

@@ -42,14 +42,21 @@ pub fn HomePage() -> impl IntoView {
     let feed = use_notice_feed();
     // Unread urgent notices sit on top until read.
     let urgent = move || {
-        feed.get().map(|l| l.unread_urgent).unwrap_or_default().into_iter().map(|n| view! {
-            <div class="urgent-banner" role="alert">
-                <Svg icon=Icon::Bell />
-                <span><strong>{i18n.t().urgent} "："{n.title.clone()}</strong> " "
-                    <A href=format!("/notices/{}", n.id)>{i18n.t().see_details}</A>
-                </span>
-            </div>
-        }).collect_view()
+        feed.get()
+            .map(|l| l.unread_urgent)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|n| {
+                view! {
+                    <div class="urgent-banner" role="alert">
+                        <Svg icon=Icon::Bell />
+                        <span><strong>{i18n.t().urgent} "："{n.title.clone()}</strong> " "
+                            <A href=format!("/notices/{}", n.id)>{i18n.t().see_details}</A>
+                        </span>
+                    </div>
+                }
+            })
+            .collect_view()
     };
     view! {
         {urgent}
@@ -88,7 +95,12 @@ fn LatestUrgentReach() -> impl IntoView {
     let i18n = use_i18n();
     let feed = use_notice_feed();
     let reach = LocalResource::new(move || {
-        let latest = feed.get().and_then(|l| l.items.into_iter().filter(|n| n.urgent).max_by(|a, b| a.published_at.cmp(&b.published_at)));
+        let latest = feed.get().and_then(|l| {
+            l.items
+                .into_iter()
+                .filter(|n| n.urgent)
+                .max_by(|a, b| a.published_at.cmp(&b.published_at))
+        });
         async move {
             match latest {
                 Some(n) => crate::api::notice_reach(n.id).await.ok(),
@@ -96,16 +108,22 @@ fn LatestUrgentReach() -> impl IntoView {
             }
         }
     });
-    move || reach.get().flatten().map(|r| {
-        let percent = if r.households > 0 { r.households_read * 100 / r.households } else { 100 };
-        let unreached = r.households - r.households_read;
-        view! {
-            <A href=format!("/notices/{}/reach", r.notice_id) attr:class="card reach-card">
-                <span class="soft">{i18n.t().home_latest_urgent}</span>
-                <strong>{r.title.clone()}</strong>
-                <span class="big">{percent} "%"</span>
-                <span>{unreached} " " {i18n.t().home_unreached}</span>
-            </A>
-        }
-    })
+    move || {
+        reach.get().flatten().map(|r| {
+            let percent = if r.households > 0 {
+                r.households_read * 100 / r.households
+            } else {
+                100
+            };
+            let unreached = r.households - r.households_read;
+            view! {
+                <A href=format!("/notices/{}/reach", r.notice_id) attr:class="card reach-card">
+                    <span class="soft">{i18n.t().home_latest_urgent}</span>
+                    <strong>{r.title.clone()}</strong>
+                    <span class="big">{percent} "%"</span>
+                    <span>{unreached} " " {i18n.t().home_unreached}</span>
+                </A>
+            }
+        })
+    }
 }

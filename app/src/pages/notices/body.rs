@@ -27,7 +27,12 @@ pub fn NoticeBody(text: String) -> impl IntoView {
 fn linkify(line: &str) -> impl IntoView + use<> {
     let mut parts = Vec::new();
     let mut rest = line;
-    while let Some(start) = rest.find("http://").into_iter().chain(rest.find("https://")).min() {
+    while let Some(start) = rest
+        .find("http://")
+        .into_iter()
+        .chain(rest.find("https://"))
+        .min()
+    {
         let (before, from) = rest.split_at(start);
         let end = from.find(char::is_whitespace).unwrap_or(from.len());
         let (url, after) = from.split_at(end);
@@ -37,12 +42,14 @@ fn linkify(line: &str) -> impl IntoView + use<> {
     parts.push((rest.to_owned(), None));
     parts
         .into_iter()
-        .map(|(text, url)| view! {
-            {text}
-            {url.map(|u| {
-                let href = u.clone();
-                view! { <a href=href rel="noopener noreferrer" target="_blank">{u}</a> }
-            })}
+        .map(|(text, url)| {
+            view! {
+                {text}
+                {url.map(|u| {
+                    let href = u.clone();
+                    view! { <a href=href rel="noopener noreferrer" target="_blank">{u}</a> }
+                })}
+            }
         })
         .collect_view()
 }

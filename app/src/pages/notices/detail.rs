@@ -26,7 +26,11 @@ pub fn NoticeDetailPage() -> impl IntoView {
     let notice = LocalResource::new(move || async move {
         let result = match id {
             Some(id) => api::notice(id).await,
-            None => Err(api::ApiError::Server { status: 404, code: "not_found".into(), message: String::new() }),
+            None => Err(api::ApiError::Server {
+                status: 404,
+                code: "not_found".into(),
+                message: String::new(),
+            }),
         };
         // The badge and the home banner change once it is read.
         feed.refetch();
@@ -53,7 +57,16 @@ fn NoticeView(notice: Notice) -> impl IntoView {
     let archive = Callback::new(move |()| {
         let navigate = navigate.clone();
         spawn_local(async move {
-            if api::edit_notice(id, NoticeUpdate { archived: Some(true), ..Default::default() }).await.is_ok() {
+            if api::edit_notice(
+                id,
+                NoticeUpdate {
+                    archived: Some(true),
+                    ..Default::default()
+                },
+            )
+            .await
+            .is_ok()
+            {
                 navigate("/notices", Default::default());
             }
         });

@@ -12,7 +12,13 @@ use crate::model::{NewNotice, Notice, NoticeCategory, NoticeUpdate, Role};
 
 /// The manager's community (the first they manage).
 fn managed_community() -> Option<i64> {
-    use_session().me.get()?.communities.into_iter().find(|c| c.role == Role::Manager).map(|c| c.community_id)
+    use_session()
+        .me
+        .get()?
+        .communities
+        .into_iter()
+        .find(|c| c.role == Role::Manager)
+        .map(|c| c.community_id)
 }
 
 /// 发通知.
@@ -28,7 +34,11 @@ pub fn EditNoticePage() -> impl IntoView {
     let notice = LocalResource::new(move || async move {
         match id {
             Some(id) => api::notice(id).await,
-            None => Err(ApiError::Server { status: 404, code: "not_found".into(), message: String::new() }),
+            None => Err(ApiError::Server {
+                status: 404,
+                code: "not_found".into(),
+                message: String::new(),
+            }),
         }
     });
     let retry = Callback::new(move |()| notice.refetch());
@@ -44,9 +54,23 @@ fn Editor(existing: Option<Notice>) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
     let editing = existing.as_ref().map(|n| n.summary.id);
-    let title = RwSignal::new(existing.as_ref().map(|n| n.summary.title.clone()).unwrap_or_default());
-    let body = RwSignal::new(existing.as_ref().map(|n| n.body.clone()).unwrap_or_default());
-    let category = RwSignal::new(existing.as_ref().map_or(NoticeCategory::General, |n| n.summary.category));
+    let title = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|n| n.summary.title.clone())
+            .unwrap_or_default(),
+    );
+    let body = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|n| n.body.clone())
+            .unwrap_or_default(),
+    );
+    let category = RwSignal::new(
+        existing
+            .as_ref()
+            .map_or(NoticeCategory::General, |n| n.summary.category),
+    );
     let urgent = RwSignal::new(existing.as_ref().is_some_and(|n| n.summary.urgent));
     let pinned = RwSignal::new(existing.as_ref().is_some_and(|n| n.summary.pinned));
     let expires = RwSignal::new(String::new());
@@ -104,11 +128,15 @@ fn Editor(existing: Option<Notice>) -> impl IntoView {
         error.set(None);
         submit.dispatch(());
     };
-    let checkbox = move |id: &'static str, label: fn(&'static crate::i18n::Strings) -> &'static str, value: RwSignal<bool>| view! {
-        <label class="radio" for=id>
-            <input type="checkbox" id=id prop:checked=move || value.get() on:change=move |ev| value.set(event_target_checked(&ev)) />
-            <span>{move || label(i18n.t())}</span>
-        </label>
+    let checkbox = move |id: &'static str,
+                         label: fn(&'static crate::i18n::Strings) -> &'static str,
+                         value: RwSignal<bool>| {
+        view! {
+            <label class="radio" for=id>
+                <input type="checkbox" id=id prop:checked=move || value.get() on:change=move |ev| value.set(event_target_checked(&ev)) />
+                <span>{move || label(i18n.t())}</span>
+            </label>
+        }
     };
     view! {
         <h2 class="section-title">{move || if editing.is_some() { i18n.t().edit_notice } else { i18n.t().new_notice }}</h2>

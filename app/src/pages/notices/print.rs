@@ -4,7 +4,7 @@ use super::body::NoticeBody;
 use super::detail::notice_id;
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, Loading, QrSvg};
-use crate::format::{now_millis, when};
+use crate::format::date_time;
 use crate::i18n::{category_words, use_i18n};
 
 /// The notice for the paper board: A4, very large type, the community, the
@@ -16,17 +16,23 @@ pub fn NoticePrintPage() -> impl IntoView {
     let notice = LocalResource::new(move || async move {
         match id {
             Some(id) => api::notice(id).await,
-            None => Err(ApiError::Server { status: 404, code: "not_found".into(), message: String::new() }),
+            None => Err(ApiError::Server {
+                status: 404,
+                code: "not_found".into(),
+                message: String::new(),
+            }),
         }
     });
     let retry = Callback::new(move |()| notice.refetch());
-    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
     move || match notice.get() {
         None => view! { <Loading /> }.into_any(),
         Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),
         Some(Ok(n)) => {
             let url = format!("{origin}/notices/{}", n.summary.id);
-            let date = when(&n.summary.published_at, now_millis(), i18n.t(), i18n.0.get_untracked());
+            let date = date_time(&n.summary.published_at, i18n.0.get_untracked());
             view! {
                 <button type="button" class="button primary no-print" on:click=|_| {
                     if let Some(w) = web_sys::window() { let _ = w.print(); }

@@ -15,7 +15,11 @@ pub fn NoticeReachPage() -> impl IntoView {
     let reach = LocalResource::new(move || async move {
         match id {
             Some(id) => api::notice_reach(id).await,
-            None => Err(ApiError::Server { status: 404, code: "not_found".into(), message: String::new() }),
+            None => Err(ApiError::Server {
+                status: 404,
+                code: "not_found".into(),
+                message: String::new(),
+            }),
         }
     });
     let retry = Callback::new(move |()| reach.refetch());
@@ -23,7 +27,11 @@ pub fn NoticeReachPage() -> impl IntoView {
         None => view! { <Loading /> }.into_any(),
         Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),
         Some(Ok(r)) => {
-            let percent = if r.households > 0 { r.households_read * 100 / r.households } else { 100 };
+            let percent = if r.households > 0 {
+                r.households_read * 100 / r.households
+            } else {
+                100
+            };
             view! {
                 <h2 class="section-title">{i18n.t().reach_title}</h2>
                 <section class="card">

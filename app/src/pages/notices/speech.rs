@@ -9,7 +9,11 @@ use crate::i18n::{Lang, use_i18n};
 fn synthesis() -> Option<web_sys::SpeechSynthesis> {
     let window = web_sys::window()?;
     let present = js_sys::Reflect::has(&window, &"speechSynthesis".into()).unwrap_or(false);
-    if present { window.speech_synthesis().ok() } else { None }
+    if present {
+        window.speech_synthesis().ok()
+    } else {
+        None
+    }
 }
 
 /// A large 朗读 button that reads the text aloud (zh-CN voice on a Chinese
@@ -26,8 +30,14 @@ pub fn ReadAloud(text: String) -> impl IntoView {
             speaking.set(false);
             return;
         }
-        let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&text) else { return };
-        utterance.set_lang(if i18n.0.get_untracked() == Lang::En { "en" } else { "zh-CN" });
+        let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&text) else {
+            return;
+        };
+        utterance.set_lang(if i18n.0.get_untracked() == Lang::En {
+            "en"
+        } else {
+            "zh-CN"
+        });
         utterance.set_rate(0.9);
         let done = Closure::<dyn FnMut()>::new(move || speaking.set(false));
         utterance.set_onend(Some(done.as_ref().unchecked_ref()));
