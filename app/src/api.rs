@@ -45,6 +45,15 @@ impl ApiError {
         }
     }
 
+    /// A 404 made on this side (an address without a valid id).
+    pub fn not_found() -> Self {
+        Self::Server {
+            status: 404,
+            code: "not_found".into(),
+            message: String::new(),
+        }
+    }
+
     /// The server's plain message (Chinese), or empty.
     pub fn message(&self) -> &str {
         match self {

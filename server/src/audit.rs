@@ -14,6 +14,35 @@ pub struct Entry<'a> {
     pub detail: serde_json::Value,
 }
 
+impl<'a> Entry<'a> {
+    /// `actor` did `action` (no household, no community, no detail yet).
+    pub fn new(action: &'a str, actor: Option<i64>) -> Self {
+        Self {
+            actor,
+            acting_household: None,
+            community: None,
+            action,
+            detail: serde_json::json!({}),
+        }
+    }
+
+    /// Acting for (or about) this household.
+    pub fn household(mut self, household: i64) -> Self {
+        self.acting_household = Some(household);
+        self
+    }
+
+    pub fn community(mut self, community: i64) -> Self {
+        self.community = Some(community);
+        self
+    }
+
+    pub fn detail(mut self, detail: serde_json::Value) -> Self {
+        self.detail = detail;
+        self
+    }
+}
+
 /// Appends an entry (inside the caller's transaction when given one).
 pub async fn record<'e, E>(executor: E, entry: Entry<'_>) -> sqlx::Result<()>
 where

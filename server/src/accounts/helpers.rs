@@ -89,13 +89,9 @@ async fn issue_helper_code(
     .await?;
     audit::record(
         &mut *tx,
-        Entry {
-            actor: Some(caller.user_id),
-            acting_household: Some(household_id),
-            community: Some(community),
-            action: "helper_code_issued",
-            detail: json!({}),
-        },
+        Entry::new("helper_code_issued", Some(caller.user_id))
+            .household(household_id)
+            .community(community),
     )
     .await?;
     tx.commit().await?;
@@ -181,13 +177,10 @@ async fn link_helper(
     .await?;
     audit::record(
         &mut *tx,
-        Entry {
-            actor: Some(caller.user_id),
-            acting_household: Some(household_id),
-            community: Some(community_id),
-            action: "helper_linked",
-            detail: json!({ "relation": body.relation.as_str() }),
-        },
+        Entry::new("helper_linked", Some(caller.user_id))
+            .household(household_id)
+            .community(community_id)
+            .detail(json!({ "relation": body.relation.as_str() })),
     )
     .await?;
     tx.commit().await?;
@@ -272,13 +265,10 @@ async fn revoke_helper(
     }
     audit::record(
         &mut *tx,
-        Entry {
-            actor: Some(caller.user_id),
-            acting_household: Some(household_id),
-            community: Some(community),
-            action: "helper_revoked",
-            detail: json!({ "membership": helper_id }),
-        },
+        Entry::new("helper_revoked", Some(caller.user_id))
+            .household(household_id)
+            .community(community)
+            .detail(json!({ "membership": helper_id })),
     )
     .await?;
     tx.commit().await?;

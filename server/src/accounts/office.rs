@@ -190,13 +190,9 @@ async fn regenerate_code(
     let code = insert_code(&mut tx, household_id, caller.user_id).await?;
     audit::record(
         &mut *tx,
-        Entry {
-            actor: Some(caller.user_id),
-            acting_household: Some(household_id),
-            community: Some(community),
-            action: "registration_code_regenerated",
-            detail: json!({}),
-        },
+        Entry::new("registration_code_regenerated", Some(caller.user_id))
+            .household(household_id)
+            .community(community),
     )
     .await?;
     tx.commit().await?;
@@ -245,13 +241,9 @@ async fn create_staff(
     .await?;
     audit::record(
         &mut *tx,
-        Entry {
-            actor: Some(caller.user_id),
-            acting_household: None,
-            community: Some(body.community_id),
-            action: "staff_created",
-            detail: json!({ "user": id }),
-        },
+        Entry::new("staff_created", Some(caller.user_id))
+            .community(body.community_id)
+            .detail(json!({ "user": id })),
     )
     .await?;
     tx.commit().await?;
@@ -311,13 +303,9 @@ async fn issue_password_reset(
     .await?;
     audit::record(
         &mut *tx,
-        Entry {
-            actor: Some(caller.user_id),
-            acting_household: None,
-            community: Some(body.community_id),
-            action: "password_reset_issued",
-            detail: json!({ "user": user }),
-        },
+        Entry::new("password_reset_issued", Some(caller.user_id))
+            .community(body.community_id)
+            .detail(json!({ "user": user })),
     )
     .await?;
     tx.commit().await?;

@@ -132,17 +132,16 @@ async fn register(
     }
     audit::record(
         &mut *tx,
-        Entry {
-            actor: Some(user_id),
-            acting_household: Some(joining.household_id),
-            community: Some(joining.community_id),
-            action: if joining.as_helper {
+        Entry::new(
+            if joining.as_helper {
                 "registered_as_helper"
             } else {
                 "registered"
             },
-            detail: json!({}),
-        },
+            Some(user_id),
+        )
+        .household(joining.household_id)
+        .community(joining.community_id),
     )
     .await?;
     tx.commit().await?;
@@ -267,26 +266,14 @@ async fn login(
         rate_limit::record_failure(&state.db, &phone, &ip).await?;
         audit::record(
             state.db.writer(),
-            Entry {
-                actor: None,
-                acting_household: None,
-                community: None,
-                action: "login_failed",
-                detail: json!({ "phone": phone, "ip": ip }),
-            },
+            Entry::new("login_failed", None).detail(json!({ "phone": phone, "ip": ip })),
         )
         .await?;
         return Err(ApiError::InvalidCredentials);
     };
     audit::record(
         state.db.writer(),
-        Entry {
-            actor: Some(user.id),
-            acting_household: None,
-            community: None,
-            action: "logged_in",
-            detail: json!({ "ip": ip }),
-        },
+        Entry::new("logged_in", Some(user.id)).detail(json!({ "ip": ip })),
     )
     .await?;
     start_session(&state, user.id, StatusCode::OK).await
@@ -341,13 +328,7 @@ async fn change_password(
     store::set_password(&mut tx, caller.user_id, &hash).await?;
     audit::record(
         &mut *tx,
-        Entry {
-            actor: Some(caller.user_id),
-            acting_household: None,
-            community: None,
-            action: "password_changed",
-            detail: json!({}),
-        },
+        Entry::new("password_changed", Some(caller.user_id)),
     )
     .await?;
     tx.commit().await?;
@@ -403,17 +384,7 @@ async fn reset_password(
         .execute(&mut *tx)
         .await?;
     store::set_password(&mut tx, user_id, &hash).await?;
-    audit::record(
-        &mut *tx,
-        Entry {
-            actor: Some(user_id),
-            acting_household: None,
-            community: None,
-            action: "password_reset",
-            detail: json!({}),
-        },
-    )
-    .await?;
+    audit::record(&mut *tx, Entry::new("password_reset", Some(user_id))).await?;
     tx.commit().await?;
     start_session(&state, user_id, StatusCode::OK).await
 }

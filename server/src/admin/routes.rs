@@ -72,13 +72,7 @@ async fn create_community(
     let id = super::create_community(&state.db, &new).await?;
     audit::record(
         state.db.writer(),
-        Entry {
-            actor: Some(caller.user_id),
-            acting_household: None,
-            community: Some(id),
-            action: "community_created",
-            detail: json!({}),
-        },
+        Entry::new("community_created", Some(caller.user_id)).community(id),
     )
     .await?;
     Ok((
@@ -120,13 +114,9 @@ async fn add_manager(
     .await?;
     audit::record(
         state.db.writer(),
-        Entry {
-            actor: Some(caller.user_id),
-            acting_household: None,
-            community: Some(community_id),
-            action: "manager_created",
-            detail: json!({ "user": id }),
-        },
+        Entry::new("manager_created", Some(caller.user_id))
+            .community(community_id)
+            .detail(json!({ "user": id })),
     )
     .await?;
     Ok((StatusCode::CREATED, AppJson(CreatedUser { id })))

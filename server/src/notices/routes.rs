@@ -235,13 +235,9 @@ async fn publish_notice(
     }
     audit::record(
         &mut *tx,
-        Entry {
-            actor: Some(caller.user_id),
-            acting_household: None,
-            community: Some(body.community_id),
-            action: "notice_published",
-            detail: json!({ "notice": id, "urgent": body.urgent, "buildings": buildings }),
-        },
+        Entry::new("notice_published", Some(caller.user_id))
+            .community(body.community_id)
+            .detail(json!({ "notice": id, "urgent": body.urgent, "buildings": buildings })),
     )
     .await?;
     tx.commit().await?;
@@ -339,13 +335,9 @@ async fn edit_notice(
     }
     audit::record(
         &mut *tx,
-        Entry {
-            actor: Some(caller.user_id),
-            acting_household: None,
-            community: Some(community),
-            action: "notice_edited",
-            detail: json!({ "notice": id }),
-        },
+        Entry::new("notice_edited", Some(caller.user_id))
+            .community(community)
+            .detail(json!({ "notice": id })),
     )
     .await?;
     tx.commit().await?;

@@ -18,6 +18,23 @@ pub fn notice_id() -> Option<i64> {
     use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse().ok()))
 }
 
+/// Loads something about the notice named in the path; an address without a
+/// valid id is a 404 like any other.
+pub fn for_notice_in_path<T, Fut, F>(fetch: F) -> LocalResource<Result<T, api::ApiError>>
+where
+    T: 'static,
+    Fut: std::future::Future<Output = Result<T, api::ApiError>> + 'static,
+    F: Fn(i64) -> Fut + Copy + 'static,
+{
+    let id = notice_id();
+    LocalResource::new(move || async move {
+        match id {
+            Some(id) => fetch(id).await,
+            None => Err(api::ApiError::not_found()),
+        }
+    })
+}
+
 /// One notice: opening it records my read receipt.
 #[component]
 pub fn NoticeDetailPage() -> impl IntoView {

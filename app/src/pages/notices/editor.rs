@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::body::NoticeBody;
-use super::detail::notice_id;
+use super::detail::for_notice_in_path;
 use crate::api::{self, ApiError};
 use crate::app::use_session;
 use crate::components::{ErrorNotice, FormError, Loading, TextField};
@@ -30,17 +30,7 @@ pub fn NewNoticePage() -> impl IntoView {
 /// 修改 a published notice (the old text is kept on the server).
 #[component]
 pub fn EditNoticePage() -> impl IntoView {
-    let id = notice_id();
-    let notice = LocalResource::new(move || async move {
-        match id {
-            Some(id) => api::notice(id).await,
-            None => Err(ApiError::Server {
-                status: 404,
-                code: "not_found".into(),
-                message: String::new(),
-            }),
-        }
-    });
+    let notice = for_notice_in_path(api::notice);
     let retry = Callback::new(move |()| notice.refetch());
     move || match notice.get() {
         None => view! { <Loading /> }.into_any(),

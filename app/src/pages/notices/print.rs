@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use super::body::NoticeBody;
-use super::detail::notice_id;
-use crate::api::{self, ApiError};
+use super::detail::for_notice_in_path;
+use crate::api;
 use crate::components::{ErrorNotice, Loading, QrSvg};
 use crate::format::date_time;
 use crate::i18n::{category_words, use_i18n};
@@ -12,17 +12,7 @@ use crate::i18n::{category_words, use_i18n};
 #[component]
 pub fn NoticePrintPage() -> impl IntoView {
     let i18n = use_i18n();
-    let id = notice_id();
-    let notice = LocalResource::new(move || async move {
-        match id {
-            Some(id) => api::notice(id).await,
-            None => Err(ApiError::Server {
-                status: 404,
-                code: "not_found".into(),
-                message: String::new(),
-            }),
-        }
-    });
+    let notice = for_notice_in_path(api::notice);
     let retry = Callback::new(move |()| notice.refetch());
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use super::detail::notice_id;
-use crate::api::{self, ApiError};
+use super::detail::for_notice_in_path;
+use crate::api;
 use crate::components::{ErrorNotice, Loading};
 use crate::i18n::use_i18n;
 use crate::model::Role;
@@ -11,17 +11,7 @@ use crate::model::Role;
 #[component]
 pub fn NoticeReachPage() -> impl IntoView {
     let i18n = use_i18n();
-    let id = notice_id();
-    let reach = LocalResource::new(move || async move {
-        match id {
-            Some(id) => api::notice_reach(id).await,
-            None => Err(ApiError::Server {
-                status: 404,
-                code: "not_found".into(),
-                message: String::new(),
-            }),
-        }
-    });
+    let reach = for_notice_in_path(api::notice_reach);
     let retry = Callback::new(move |()| reach.refetch());
     move || match reach.get() {
         None => view! { <Loading /> }.into_any(),
