@@ -386,38 +386,44 @@ async fn notice_reads(
         .await?;
     let households = store::target_households(state.db.reader(), community, id).await?;
     let people = store::people(state.db.reader(), community, id).await?;
+    // Contacts by household, so the list is built in one pass over each.
+    let mut contacts: std::collections::HashMap<i64, Vec<Contact>> =
+        std::collections::HashMap::new();
     let targeted: std::collections::HashSet<i64> =
         households.iter().map(|h| h.household_id).collect();
-    let people: Vec<_> = people
+    let (mut people_total, mut people_read) = (0_i64, 0_i64);
+    for p in people
         .into_iter()
         .filter(|p| targeted.contains(&p.household_id))
-        .collect();
+    {
+        people_total += 1;
+        people_read += i64::from(p.read != 0);
+        contacts.entry(p.household_id).or_default().push(Contact {
+            name: p.name,
+            phone: p.phone,
+            role: Role::parse(&p.role).unwrap_or(Role::Resident),
+        });
+    }
     let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+    let households_read = count(households.iter().filter(|h| h.read != 0).count());
+    let total = count(households.len());
     let unreached = households
-        .iter()
+        .into_iter()
         .filter(|h| h.read == 0)
         .map(|h| UnreachedHousehold {
+            contacts: contacts.remove(&h.household_id).unwrap_or_default(),
             household_id: h.household_id,
-            building: h.building.clone(),
-            flat_label: h.flat_label.clone(),
-            contacts: people
-                .iter()
-                .filter(|p| p.household_id == h.household_id)
-                .map(|p| Contact {
-                    name: p.name.clone(),
-                    phone: p.phone.clone(),
-                    role: Role::parse(&p.role).unwrap_or(Role::Resident),
-                })
-                .collect(),
+            building: h.building,
+            flat_label: h.flat_label,
         })
         .collect();
     Ok(AppJson(NoticeReach {
         notice_id: id,
         title,
-        households: count(households.len()),
-        households_read: count(households.iter().filter(|h| h.read != 0).count()),
-        people: count(people.len()),
-        people_read: count(people.iter().filter(|p| p.read != 0).count()),
+        households: total,
+        households_read,
+        people: people_total,
+        people_read,
         unreached,
     }))
 }

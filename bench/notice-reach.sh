@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Times GET /api/v1/notices/{id}/reads for a community of 327 households and
+# one of 20,000 (synthetic), on SQLite, with the debug server.
+set -euo pipefail
+D=$(mktemp -d); PORT=3301; BIN=${SERVER:-$(dirname "$0")/../target/debug/server}
+H=(-H 'X-Requested-With: courtyard' -H 'Content-Type: application/json')
+start() { $BIN --data $D --addr 127.0.0.1:$PORT --demo >/dev/null 2>&1 & PID=$!; sleep 2; }
+start
+curl -s -c $D/jar "${H[@]}" -d '{"phone":"13800000001","password":"qingji1969"}' http://127.0.0.1:$PORT/api/v1/auth/login >/dev/null
+kill $PID; wait $PID 2>/dev/null || true
+python3 - "$D/courtyard.db" <<'PY'
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1]); c = db.cursor()
+now = int(time.time()*1000)
+c.execute("INSERT INTO communities (name, office_phone, created_at) VALUES ('北关区（合成）', '0372-0000000', ?)", (now,))
+cid = c.lastrowid
+for b in range(100):
+    c.execute("INSERT INTO buildings (community_id, name, kind, sort_order) VALUES (?, ?, 'block', ?)", (cid, f"{b+1}号楼", b))
+    bid = c.lastrowid
+    c.executemany("INSERT INTO households (community_id, building_id, flat_label, area_hundredths_m2) VALUES (?, ?, ?, 5000)",
+                  [(cid, bid, str(100+i)) for i in range(200)])
+c.execute("INSERT INTO memberships (user_id, role, community_id, created_at) SELECT id, 'manager', ?, ? FROM users WHERE phone = '13800000001'", (cid, now))
+db.commit(); print("synthetic community", cid)
+PY
+start
+for C in 1 3; do
+  ID=$(curl -s -b $D/jar "${H[@]}" -d "{\"community_id\":$C,\"title\":\"停水\",\"body\":\"x\",\"category\":\"water\",\"urgent\":true}" http://127.0.0.1:$PORT/api/v1/notices | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  for i in $(seq 1 15); do curl -s -o /dev/null -b $D/jar -w "%{time_total}\n" http://127.0.0.1:$PORT/api/v1/notices/$ID/reads; done | sort -n | awk -v c=$C '{a[NR]=$1} END {printf "community %s: reach min %.1f ms, median %.1f ms, max %.1f ms\n", c, a[1]*1000, a[int((NR+1)/2)]*1000, a[NR]*1000}'
+done
+kill $PID
