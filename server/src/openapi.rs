@@ -4,7 +4,7 @@
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::{AppState, accounts, admin, communities, health, notices};
+use crate::{AppState, accounts, admin, communities, fees, health, households, notices};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -24,4 +24,10 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(accounts::office::router())
         .merge(admin::routes::router())
         .merge(notices::routes::router())
+        .merge(fees::routes::router())
+        .merge(
+            households::routes::router().layer(axum::extract::DefaultBodyLimit::max(
+                households::routes::IMPORT_LIMIT,
+            )),
+        )
 }

@@ -7,7 +7,9 @@
 mod account;
 mod community;
 mod error;
+mod fees;
 mod health;
+mod money;
 mod notice;
 mod office;
 mod page;
@@ -20,7 +22,14 @@ pub use account::{
 };
 pub use community::{BuildingKind, CommunitySummary};
 pub use error::{ErrorBody, ErrorDetail};
+pub use fees::{
+    Arrear, Bill, BillHousehold, BillList, BillStatus, BillingPeriod, BillsQuery, Collection,
+    ExportQuery, FeeBasis, FeeSchedule, FeeSummary, GenerateBills, GenerateResult, ImportQuery,
+    ImportReport, ImportRow, NewFeeSchedule, NewPayment, Payment, PaymentMethod, ReversePayment,
+    SummaryQuery,
+};
 pub use health::Health;
+pub use money::{bill_amount, daxie, yuan};
 pub use notice::{
     Building, Contact, NewNotice, Notice, NoticeCategory, NoticeList, NoticeQuery, NoticeReach,
     NoticeSummary, NoticeUpdate, UnreachedHousehold,

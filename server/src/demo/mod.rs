@@ -2,6 +2,7 @@
 //! compound that proves data never crosses between communities.
 
 mod compound;
+mod fees;
 
 use anyhow::Context;
 
@@ -15,6 +16,9 @@ use compound::{Compound, QINGJI_SOUTH, SHACHANG_EAST};
 
 /// The demo password. Demo accounts exist only with `--demo`, never otherwise.
 pub const DEMO_PASSWORD: &str = "qingji1969";
+
+/// The year of the demo's bills.
+pub const DEMO_FEE_YEAR: i64 = 2026;
 
 /// A demo login as printed at start.
 pub struct DemoLogin {
@@ -90,6 +94,14 @@ pub async fn seed(db: &Db) -> anyhow::Result<bool> {
         seed_login(&mut tx, login, &flats).await?;
     }
     tx.commit().await?;
+    fees::seed(
+        db,
+        QINGJI_SOUTH.name,
+        DEMO_FEE_YEAR,
+        "13800000001",
+        ("3号楼", "201"),
+    )
+    .await?;
     Ok(true)
 }
 

@@ -276,6 +276,21 @@ impl User {
         Self::send(self.request(reqwest::Method::DELETE, path)).await
     }
 
+    /// A POST of raw CSV bytes.
+    pub async fn post_csv(&self, path: &str, body: Vec<u8>) -> (u16, serde_json::Value) {
+        Self::send(
+            self.request(reqwest::Method::POST, path)
+                .header("content-type", "text/csv")
+                .body(body),
+        )
+        .await
+    }
+
+    /// A GET whose body is text (CSV), not JSON.
+    pub fn get_text(&self, path: &str) -> TextRequest {
+        TextRequest(self.request(reqwest::Method::GET, path))
+    }
+
     /// A POST without the CSRF header, as a cross-site form would send it.
     pub async fn post_without_csrf(
         &self,
@@ -292,5 +307,18 @@ impl User {
             .send()
             .await
             .expect("request")
+    }
+}
+
+/// A pending GET whose answer is read as text.
+pub struct TextRequest(reqwest::RequestBuilder);
+
+impl TextRequest {
+    pub async fn await_text(self) -> (u16, String) {
+        let response = self.0.send().await.expect("request");
+        (
+            response.status().as_u16(),
+            response.text().await.expect("body"),
+        )
     }
 }

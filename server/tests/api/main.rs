@@ -9,6 +9,7 @@ mod admin;
 mod communities;
 mod demo;
 mod errors;
+mod fees;
 mod health;
 mod joining;
 mod matrix;

@@ -1,0 +1,378 @@
+use serde::{Deserialize, Serialize};
+
+/// How a schedule charges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FeeBasis {
+    /// Fen per m² of the flat per month.
+    PerM2,
+    /// Fen per household per month.
+    Fixed,
+}
+
+/// How often bills are made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum BillingPeriod {
+    Month,
+    Quarter,
+    Year,
+}
+
+impl BillingPeriod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Month => "month",
+            Self::Quarter => "quarter",
+            Self::Year => "year",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        [Self::Month, Self::Quarter, Self::Year]
+            .into_iter()
+            .find(|p| p.as_str() == name)
+    }
+
+    /// A period label of this kind: "2026-03", "2026-Q1" or "2026". Returns
+    /// (year, first month, months).
+    pub fn label(self, label: &str) -> Option<(i64, i64, i64)> {
+        let year_of = |s: &str| {
+            s.parse::<i64>()
+                .ok()
+                .filter(|y| (2000..=2100).contains(y) && s.len() == 4)
+        };
+        match self {
+            Self::Year => Some((year_of(label)?, 1, 12)),
+            Self::Quarter => {
+                let (y, q) = label.split_once("-Q")?;
+                let q: i64 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
+                Some((year_of(y)?, (q - 1) * 3 + 1, 3))
+            }
+            Self::Month => {
+                let (y, m) = label.split_once('-')?;
+                if m.len() != 2 || !m.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                let m: i64 = m.parse().ok().filter(|m: &i64| (1..=12).contains(m))?;
+                Some((year_of(y)?, m, 1))
+            }
+        }
+    }
+}
+
+/// A fee schedule of a community.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FeeSchedule {
+    pub id: i64,
+    pub community_id: i64,
+    pub name: String,
+    pub basis: FeeBasis,
+    /// Fen per m² per month, or per household per month.
+    pub rate_fen: i64,
+    pub period: BillingPeriod,
+    /// Bills fall due this many days after their period starts.
+    pub due_days: i64,
+}
+
+/// `POST /api/v1/fees/schedules` (managers).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewFeeSchedule {
+    pub community_id: i64,
+    pub name: String,
+    pub basis: FeeBasis,
+    pub rate_fen: i64,
+    pub period: BillingPeriod,
+    /// 30 when absent.
+    pub due_days: Option<i64>,
+}
+
+/// `POST /api/v1/fees/bills/generate` (managers).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GenerateBills {
+    pub schedule_id: i64,
+    /// "2026" (year), "2026-Q1" (quarter) or "2026-03" (month), as the schedule bills.
+    pub period: String,
+}
+
+/// What generating made: new bills, and ones that already existed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GenerateResult {
+    pub created: i64,
+    pub existing: i64,
+}
+
+/// How a payment was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    Cash,
+    Wechat,
+    Alipay,
+    BankTransfer,
+}
+
+impl PaymentMethod {
+    pub const ALL: [Self; 4] = [Self::Cash, Self::Wechat, Self::Alipay, Self::BankTransfer];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Cash => "cash",
+            Self::Wechat => "wechat",
+            Self::Alipay => "alipay",
+            Self::BankTransfer => "bank_transfer",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.as_str() == name)
+    }
+}
+
+/// A bill's state, derived from its amounts and due date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum BillStatus {
+    Unpaid,
+    Partial,
+    Paid,
+    /// Past due and not fully paid.
+    Overdue,
+}
+
+impl BillStatus {
+    pub fn derive(amount_fen: i64, paid_fen: i64, due_at_ms: i64, now_ms: i64) -> Self {
+        if paid_fen >= amount_fen {
+            Self::Paid
+        } else if now_ms > due_at_ms {
+            Self::Overdue
+        } else if paid_fen > 0 {
+            Self::Partial
+        } else {
+            Self::Unpaid
+        }
+    }
+}
+
+/// `POST /api/v1/fees/bills/{id}/payments` (managers).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewPayment {
+    /// Fen, more than 0 and at most what is still owed.
+    pub amount_fen: i64,
+    pub method: PaymentMethod,
+    /// "YYYY-MM-DD".
+    pub paid_on: String,
+    /// Generated when absent.
+    pub receipt_no: Option<String>,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// `POST /api/v1/fees/payments/{id}/reverse` (managers): undo a mistaken payment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReversePayment {
+    pub reason: String,
+}
+
+/// A payment, or (negative) the reversal of one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Payment {
+    pub id: i64,
+    pub bill_id: i64,
+    pub amount_fen: i64,
+    pub method: PaymentMethod,
+    pub paid_on: String,
+    pub receipt_no: String,
+    pub note: String,
+    /// The payment this entry reverses.
+    pub reverses: Option<i64>,
+    /// True when a later entry reversed this payment.
+    pub reversed: bool,
+}
+
+/// A bill with its payments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Bill {
+    pub id: i64,
+    pub schedule_name: String,
+    pub period: String,
+    pub amount_fen: i64,
+    pub paid_fen: i64,
+    pub owed_fen: i64,
+    /// RFC 3339.
+    pub due_at: String,
+    pub status: BillStatus,
+    pub payments: Vec<Payment>,
+}
+
+/// The household a bill list is for (also printed on receipts).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BillHousehold {
+    pub household_id: i64,
+    pub community_name: String,
+    pub building: String,
+    pub flat_label: String,
+    pub area_hundredths_m2: i64,
+}
+
+/// `GET /api/v1/fees/bills`: a household's bills, newest period first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BillList {
+    pub household: BillHousehold,
+    pub bills: Vec<Bill>,
+}
+
+/// `GET /api/v1/fees/bills` query: managers name a household of theirs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[serde(deny_unknown_fields)]
+pub struct BillsQuery {
+    pub household_id: Option<i64>,
+}
+
+/// `GET /api/v1/fees/summary` query.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[serde(deny_unknown_fields)]
+pub struct SummaryQuery {
+    /// The manager's first community when absent.
+    pub community_id: Option<i64>,
+    /// A period label ("2026"); the latest billed period when absent.
+    pub period: Option<String>,
+}
+
+/// Collection for a group of households (the community or a building).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Collection {
+    /// The building's name; empty for the whole community.
+    pub name: String,
+    pub billed_households: i64,
+    pub paid_households: i64,
+    pub billed_fen: i64,
+    pub collected_fen: i64,
+}
+
+/// A household behind with its fees.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Arrear {
+    pub household_id: i64,
+    pub building: String,
+    pub flat_label: String,
+    pub owed_fen: i64,
+    /// Whole months past the due date (0 when not yet due).
+    pub months_overdue: i64,
+    /// Registered residents' phones.
+    pub phones: Vec<String>,
+}
+
+/// `GET /api/v1/fees/summary` (managers).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FeeSummary {
+    pub community_id: i64,
+    pub period: String,
+    /// Every period that has bills, newest first.
+    pub periods: Vec<String>,
+    pub total: Collection,
+    pub buildings: Vec<Collection>,
+    /// Most owed first.
+    pub arrears: Vec<Arrear>,
+}
+
+/// One row of a household import, as understood, with its problems.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportRow {
+    /// 1-based line number in the file (the header is line 1).
+    pub line: i64,
+    pub building: String,
+    pub building_kind: String,
+    pub flat_label: String,
+    pub area_hundredths_m2: i64,
+    pub resident_name: String,
+    pub resident_phone: String,
+    /// Plain words, with the column at fault; empty when the row is fine.
+    pub problems: Vec<String>,
+}
+
+/// The answer to an import: a preview, or what was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportReport {
+    /// False for a preview (`dry_run=true`) or when any row has a problem.
+    pub written: bool,
+    pub rows: Vec<ImportRow>,
+    pub buildings_created: i64,
+    pub households_created: i64,
+}
+
+/// `POST /api/v1/admin/households/import` query.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[serde(deny_unknown_fields)]
+pub struct ImportQuery {
+    pub community_id: i64,
+    /// True: check and preview only.
+    pub dry_run: Option<bool>,
+}
+
+/// Which community's CSV (households, or bills and payments).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[serde(deny_unknown_fields)]
+pub struct ExportQuery {
+    pub community_id: i64,
+    /// Bills export: only this period.
+    pub period: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn period_labels_match_their_kind() {
+        assert_eq!(BillingPeriod::Year.label("2026"), Some((2026, 1, 12)));
+        assert_eq!(BillingPeriod::Quarter.label("2026-Q3"), Some((2026, 7, 3)));
+        assert_eq!(BillingPeriod::Month.label("2026-03"), Some((2026, 3, 1)));
+        assert_eq!(BillingPeriod::Month.label("2026-12"), Some((2026, 12, 1)));
+        for (kind, bad) in [
+            (BillingPeriod::Year, "26"),
+            (BillingPeriod::Year, "2026-03"),
+            (BillingPeriod::Quarter, "2026-Q5"),
+            (BillingPeriod::Month, "2026-13"),
+            (BillingPeriod::Month, "2026-3"),
+            (BillingPeriod::Month, "1999-01"),
+        ] {
+            assert_eq!(kind.label(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn status_is_derived() {
+        assert_eq!(BillStatus::derive(100, 100, 10, 20), BillStatus::Paid);
+        assert_eq!(BillStatus::derive(100, 0, 30, 20), BillStatus::Unpaid);
+        assert_eq!(BillStatus::derive(100, 40, 30, 20), BillStatus::Partial);
+        assert_eq!(BillStatus::derive(100, 40, 10, 20), BillStatus::Overdue);
+    }
+}

@@ -1,0 +1,76 @@
+//! Whose bills the caller may see or change.
+
+use app::model::Role;
+
+use crate::AppState;
+use crate::accounts::session::Caller;
+use crate::error::ApiError;
+
+/// The household whose bills to show: for managers the one they name (in
+/// their community); for residents and helpers the one they act for, or
+/// the one they name if it is theirs. Anything else: 404.
+pub async fn bills_household(
+    state: &AppState,
+    caller: &Caller,
+    asked: Option<i64>,
+) -> Result<i64, ApiError> {
+    if let Some(household) = asked {
+        if caller.household_role(household).is_some() {
+            return Ok(household);
+        }
+        let community: Option<i64> =
+            sqlx::query_scalar("SELECT community_id FROM households WHERE id = $1")
+                .bind(household)
+                .fetch_optional(state.db.reader())
+                .await?;
+        return community
+            .filter(|c| caller.manages(*c))
+            .map(|_| household)
+            .ok_or(ApiError::NotFound);
+    }
+    caller
+        .acting_for
+        .or_else(|| {
+            caller
+                .memberships
+                .iter()
+                .find(|m| matches!(m.role.0, Role::Resident | Role::Helper))
+                .and_then(|m| m.household_id)
+        })
+        .ok_or(ApiError::ForbiddenBecause {
+            code: "no_household",
+            message: "您还没有加入任何住户",
+        })
+}
+
+/// The community a manager works on: the one asked for (which they must
+/// manage), else the first they manage.
+pub fn managed_community(caller: &Caller, asked: Option<i64>) -> Result<i64, ApiError> {
+    match asked {
+        Some(c) if caller.manages(c) => Ok(c),
+        Some(_) => Err(ApiError::Forbidden),
+        None => caller
+            .memberships
+            .iter()
+            .find(|m| m.role.0 == Role::Manager)
+            .and_then(|m| m.community_id)
+            .ok_or(ApiError::Forbidden),
+    }
+}
+
+/// A bill's (community, household) if the caller manages its community; 404
+/// otherwise (a bill's existence is not for anyone else to learn).
+pub async fn managed_bill(
+    state: &AppState,
+    caller: &Caller,
+    bill: i64,
+) -> Result<(i64, i64), ApiError> {
+    let found: Option<(i64, i64)> =
+        sqlx::query_as("SELECT community_id, household_id FROM fee_bills WHERE id = $1")
+            .bind(bill)
+            .fetch_optional(state.db.reader())
+            .await?;
+    found
+        .filter(|(c, _)| caller.manages(*c))
+        .ok_or(ApiError::NotFound)
+}
