@@ -10,10 +10,11 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::model::{
-    Building, ChangePasswordRequest, CommunitySummary, CreateStaffRequest, CreatedUser, ErrorBody,
-    HelperInfo, IssuedCode, LinkHelperRequest, LoginRequest, Me, NewNotice, Notice, NoticeList,
-    NoticeReach, NoticeUpdate, Page, PasswordResetRequest, RegisterRequest, ResetPasswordRequest,
-    SlipSheet, UpdateMe,
+    BillList, Building, ChangePasswordRequest, CommunitySummary, CreateStaffRequest, CreatedUser,
+    ErrorBody, FeeSummary, HelperInfo, HouseholdRow, ImportReport, IssuedCode, LinkHelperRequest,
+    LoginRequest, Me, NewNotice, NewPayment, Notice, NoticeList, NoticeReach, NoticeUpdate, Page,
+    PasswordResetRequest, RegisterRequest, ResetPasswordRequest, ReversePayment, SlipSheet,
+    UpdateMe,
 };
 
 /// Why a call failed, in the terms the UI needs to pick its words.
@@ -241,4 +242,58 @@ pub async fn notice_reach(id: i64) -> Result<NoticeReach, ApiError> {
 
 pub async fn buildings(community: i64) -> Result<Vec<Building>, ApiError> {
     get(&format!("/api/v1/communities/{community}/buildings")).await
+}
+
+pub async fn bills(household: Option<i64>) -> Result<BillList, ApiError> {
+    match household {
+        Some(h) => get(&format!("/api/v1/fees/bills?household_id={h}")).await,
+        None => get("/api/v1/fees/bills").await,
+    }
+}
+
+pub async fn record_payment(bill: i64, body: NewPayment) -> Result<BillList, ApiError> {
+    send_json(
+        Request::post(&format!("/api/v1/fees/bills/{bill}/payments")),
+        &body,
+    )
+    .await
+}
+
+pub async fn reverse_payment(payment: i64, body: ReversePayment) -> Result<BillList, ApiError> {
+    send_json(
+        Request::post(&format!("/api/v1/fees/payments/{payment}/reverse")),
+        &body,
+    )
+    .await
+}
+
+pub async fn fee_summary(period: Option<String>) -> Result<FeeSummary, ApiError> {
+    match period {
+        Some(p) => get(&format!("/api/v1/fees/summary?period={p}")).await,
+        None => get("/api/v1/fees/summary").await,
+    }
+}
+
+/// Uploads a household CSV as it is (the server reads UTF-8 or GBK).
+pub async fn import_households(
+    community: i64,
+    dry_run: bool,
+    bytes: &[u8],
+) -> Result<ImportReport, ApiError> {
+    let body = js_sys::Uint8Array::from(bytes);
+    let request = with_headers(Request::post(&format!(
+        "/api/v1/admin/households/import?community_id={community}&dry_run={dry_run}"
+    )))
+    .header("Content-Type", "text/csv")
+    .body(body)
+    .map_err(|_| ApiError::Network)?;
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    decode(response).await
+}
+
+pub async fn households(community: i64, building: i64) -> Result<Vec<HouseholdRow>, ApiError> {
+    get(&format!(
+        "/api/v1/admin/households?community_id={community}&building_id={building}"
+    ))
+    .await
 }

@@ -261,6 +261,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/notices/:id/reach") view=notices::NoticeReachPage />
                     <Route path=path!("/notices/:id/print") view=notices::NoticePrintPage />
                     <Route path=path!("/fees") view=fees::FeesPage />
+                    <Route path=path!("/fees/receipts/:id") view=fees::ReceiptPage />
+                    <Route path=path!("/manage/fees") view=manage::FeeOfficePage />
+                    <Route path=path!("/manage/import") view=manage::ImportPage />
                     <Route path=path!("/me") view=account::MePage />
                     <Route path=path!("/login") view=account::LoginPage />
                     <Route path=path!("/register") view=account::RegisterPage />

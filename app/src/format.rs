@@ -54,3 +54,9 @@ pub fn date_time(rfc3339: &str, lang: Lang) -> String {
 pub fn end_of_day(date: &str) -> Option<String> {
     parse_rfc3339(&format!("{date}T23:59:59+08:00")).map(crate::model::time::rfc3339)
 }
+
+/// Today in Shanghai as "YYYY-MM-DD" (a date input's value).
+pub fn today() -> String {
+    let (y, m, d, _, _) = civil(now_millis(), SHANGHAI_OFFSET_MINUTES);
+    format!("{y:04}-{m:02}-{d:02}")
+}

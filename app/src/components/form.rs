@@ -6,7 +6,7 @@ use crate::i18n::{error_words, use_i18n};
 /// A labelled text input, large, with an optional hint under the label.
 #[component]
 pub fn TextField(
-    id: &'static str,
+    #[prop(into)] id: String,
     label: Signal<&'static str>,
     value: RwSignal<String>,
     #[prop(optional)] hint: Option<Signal<&'static str>>,
@@ -15,17 +15,18 @@ pub fn TextField(
     #[prop(optional)] inputmode: Option<&'static str>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
+    let described = hint.map(|_| hint_id.clone());
     view! {
         <div class="field">
-            <label for=id>{move || label.get()}</label>
+            <label for=id.clone()>{move || label.get()}</label>
             {hint.map(|h| view! { <small id=hint_id.clone() class="hint">{move || h.get()}</small> })}
             <input
-                id=id
+                id=id.clone()
                 name=id
                 type=kind
                 autocomplete=autocomplete
                 inputmode=inputmode
-                aria-describedby=hint.map(|_| format!("{id}-hint"))
+                aria-describedby=described
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />

@@ -77,6 +77,10 @@ pub fn error_words(t: &'static Strings, error: &crate::api::ApiError) -> String 
         "not_found" => t.err_not_found,
         "forbidden" | "not_your_household" => t.err_forbidden,
         "invalid_title" => t.err_invalid_title,
+        "overpayment" => t.err_overpayment,
+        "invalid_amount" => t.err_invalid_amount,
+        "invalid_date" => t.err_invalid_date,
+        "receipt_taken" => t.err_receipt_taken,
         "body_too_long" => t.err_body_too_long,
         "expiry_in_past" | "invalid_expiry" => t.err_expiry,
         _ if !error.message().is_empty() && error.status() < 500 => {
@@ -98,5 +102,27 @@ pub fn category_words(t: &'static Strings, category: crate::model::NoticeCategor
         C::Activity => t.cat_activity,
         C::Policy => t.cat_policy,
         C::General => t.cat_general,
+    }
+}
+
+/// The words for a payment method.
+pub fn method_words(t: &'static Strings, method: crate::model::PaymentMethod) -> &'static str {
+    use crate::model::PaymentMethod as M;
+    match method {
+        M::Cash => t.method_cash,
+        M::Wechat => t.method_wechat,
+        M::Alipay => t.method_alipay,
+        M::BankTransfer => t.method_bank_transfer,
+    }
+}
+
+/// A bill's state in plain words.
+pub fn status_words(t: &'static Strings, status: crate::model::BillStatus) -> &'static str {
+    use crate::model::BillStatus as S;
+    match status {
+        S::Paid => t.fees_status_paid,
+        S::Unpaid => t.fees_status_unpaid,
+        S::Partial => t.fees_status_partial,
+        S::Overdue => t.fees_status_overdue,
     }
 }

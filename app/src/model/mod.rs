@@ -29,13 +29,14 @@ pub use fees::{
     SummaryQuery,
 };
 pub use health::Health;
-pub use money::{bill_amount, daxie, yuan};
+pub use money::{bill_amount, daxie, parse_yuan, yuan};
 pub use notice::{
     Building, Contact, NewNotice, Notice, NoticeCategory, NoticeList, NoticeQuery, NoticeReach,
     NoticeSummary, NoticeUpdate, UnreachedHousehold,
 };
 pub use office::{
-    CommunityOverview, CreateManagerRequest, CreateStaffRequest, CreatedUser, NewCommunityRequest,
-    PasswordResetRequest, RegistrationSlip, SlipSheet, SlipsQuery,
+    CommunityOverview, CreateManagerRequest, CreateStaffRequest, CreatedUser, HouseholdRow,
+    HouseholdsQuery, NewCommunityRequest, PasswordResetRequest, RegistrationSlip, SlipSheet,
+    SlipsQuery,
 };
 pub use page::{Page, PageQuery};

@@ -8,6 +8,18 @@ pub fn yuan(fen: i64) -> String {
     format!("{sign}{}.{:02}", abs / 100, abs % 100)
 }
 
+/// What a person typed as yuan ("195.55", "200", "¥ 0.5") as fen; `None`
+/// for anything else (three decimals, letters, negative).
+pub fn parse_yuan(input: &str) -> Option<i64> {
+    let s = input.trim().trim_start_matches(['¥', '￥']).trim();
+    let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
+    let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || whole.len() > 9 || frac.len() > 2 || !digits(whole) || !digits(frac) {
+        return None;
+    }
+    Some(whole.parse::<i64>().ok()? * 100 + format!("{frac:0<2}").parse::<i64>().ok()?)
+}
+
 /// A bill's amount. Per m²: area (hundredths of m²) × rate (fen per m² per
 /// month) × months, divided by 100 and rounded half up to the fen — the
 /// office's own paper rule, so residents get the same figure as the ledger
@@ -103,6 +115,17 @@ mod tests {
         assert_eq!(yuan(1), "0.01");
         assert_eq!(yuan(1000), "10.00");
         assert_eq!(yuan(-5), "-0.05");
+    }
+
+    #[test]
+    fn typed_yuan_becomes_fen() {
+        assert_eq!(parse_yuan("195.55"), Some(19555));
+        assert_eq!(parse_yuan(" ¥200 "), Some(20000));
+        assert_eq!(parse_yuan("0.5"), Some(50));
+        assert_eq!(parse_yuan("1.234"), None);
+        assert_eq!(parse_yuan("-1"), None);
+        assert_eq!(parse_yuan("abc"), None);
+        assert_eq!(parse_yuan(""), None);
     }
 
     #[test]

@@ -100,3 +100,25 @@ pub struct CreateManagerRequest {
     pub name: String,
     pub password: String,
 }
+
+/// `GET /api/v1/admin/households` query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[serde(deny_unknown_fields)]
+pub struct HouseholdsQuery {
+    pub community_id: i64,
+    pub building_id: Option<i64>,
+}
+
+/// A household as the office lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HouseholdRow {
+    pub id: i64,
+    pub building_id: i64,
+    pub building: String,
+    pub flat_label: String,
+    pub area_hundredths_m2: i64,
+    pub contact_name: String,
+    pub contact_phone: String,
+}

@@ -2,7 +2,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use app::model::{BuildingKind, ErrorBody, ExportQuery, ImportQuery, ImportReport};
+use app::model::{
+    BuildingKind, ErrorBody, ExportQuery, HouseholdRow, HouseholdsQuery, ImportQuery, ImportReport,
+};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
@@ -27,6 +29,53 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(import_households))
         .routes(routes!(export_households))
+        .routes(routes!(list_households))
+}
+
+/// The community's households (optionally one building's), for the office to
+/// find a flat.
+#[utoipa::path(get, path = "/v1/admin/households", tag = "households", params(HouseholdsQuery),
+    responses(
+        (status = 200, description = "Households by building then flat", body = Vec<HouseholdRow>),
+        (status = 400, description = "Invalid query", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Not a manager of this community", body = ErrorBody),
+    ))]
+async fn list_households(
+    State(state): State<AppState>,
+    caller: Caller,
+    AppQuery(query): AppQuery<HouseholdsQuery>,
+) -> Result<AppJson<Vec<HouseholdRow>>, ApiError> {
+    if !caller.manages(query.community_id) {
+        return Err(ApiError::Forbidden);
+    }
+    let rows: Vec<(i64, i64, String, String, i64, String, String)> = sqlx::query_as(
+        "SELECT h.id, b.id, b.name, h.flat_label, h.area_hundredths_m2, h.contact_name, h.contact_phone
+         FROM households h JOIN buildings b ON b.id = h.building_id
+         WHERE h.community_id = $1 AND ($2 IS NULL OR h.building_id = $2)
+         ORDER BY b.sort_order, b.id, h.id",
+    )
+    .bind(query.community_id)
+    .bind(query.building_id)
+    .fetch_all(state.db.reader())
+    .await?;
+    Ok(AppJson(
+        rows.into_iter()
+            .map(
+                |(id, building_id, building, flat_label, area, contact_name, contact_phone)| {
+                    HouseholdRow {
+                        id,
+                        building_id,
+                        building,
+                        flat_label,
+                        area_hundredths_m2: area,
+                        contact_name,
+                        contact_phone,
+                    }
+                },
+            )
+            .collect(),
+    ))
 }
 
 /// Imports buildings and households from CSV (columns: building,

@@ -434,3 +434,24 @@ async fn households_import_all_or_nothing_with_every_problem_named(app: TestApp)
     assert_eq!(status, 200);
     assert!(text.contains("3号楼,tube,101,25.50,李四,13912340000"));
 }
+
+on_both_backends!(only_the_community_manager_lists_its_households);
+
+async fn only_the_community_manager_lists_its_households(app: TestApp) {
+    let community = app.community("轻机南院").await;
+    let path = format!("/api/v1/admin/households?community_id={community}");
+    let (status, all) = app.login(MANAGER).await.get(&path).await;
+    assert_eq!(status, 200);
+    assert_eq!(all.as_array().map(Vec::len), Some(327));
+    let building = all[0]["building_id"].as_i64().expect("id");
+    let (_, one) = app
+        .login(MANAGER)
+        .await
+        .get(&format!("{path}&building_id={building}"))
+        .await;
+    assert_eq!(one.as_array().map(Vec::len), Some(25));
+    for phone in [RESIDENT, HELPER, STAFF, OTHER_MANAGER] {
+        assert_eq!(app.login(phone).await.get(&path).await.0, 403, "{phone}");
+    }
+    assert_eq!(app.anonymous().get(&path).await.0, 401);
+}

@@ -1,10 +1,110 @@
+//! 物业费: "have we paid this year?", the payments, and a receipt for each.
+
+mod receipt;
+
 use leptos::prelude::*;
+use leptos_router::components::A;
+
+pub use receipt::ReceiptPage;
 
 use super::intro::IntroPage;
+use crate::api;
+use crate::app::use_session;
 use crate::components::icons::Icon;
+use crate::components::{ErrorNotice, Loading};
+use crate::format::{date_time, now_millis, when};
+use crate::i18n::{Strings, method_words, status_words, use_i18n};
+use crate::model::{Bill, BillStatus, yuan};
 
-/// 物业费.
+/// "2026 年物业费" / "物业费 2026".
+pub fn bill_title(t: &'static Strings, bill: &Bill) -> String {
+    t.fees_bill_of
+        .replace("{period}", &bill.period)
+        .replace("{name}", &bill.schedule_name)
+}
+
 #[component]
 pub fn FeesPage() -> impl IntoView {
-    view! { <IntroPage icon=Icon::Coin title=|t| t.fees_title intro=|t| t.fees_intro how=|t| t.fees_ask_office /> }
+    let session = use_session();
+    move || {
+        let has_household = session.me.get().is_some_and(|me| !me.households.is_empty());
+        if has_household {
+            view! { <MyBills /> }.into_any()
+        } else if session.is_manager() {
+            view! { <A href="/manage/fees" attr:class="button primary">{move || use_i18n().t().manage_fees}</A> }.into_any()
+        } else {
+            view! { <IntroPage icon=Icon::Coin title=|t| t.fees_title intro=|t| t.fees_intro how=|t| t.fees_ask_office /> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn MyBills() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let list = LocalResource::new(move || {
+        session.acting_for.track();
+        api::bills(None)
+    });
+    let retry = Callback::new(move |()| list.refetch());
+    view! {
+        <h2 class="section-title">{move || i18n.t().fees_title}</h2>
+        {move || match list.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),
+            Some(Ok(list)) if list.bills.is_empty() => view! { <p class="card">{i18n.t().fees_none}</p> }.into_any(),
+            Some(Ok(list)) => view! {
+                <p class="soft">{list.household.community_name.clone()} " · " {list.household.building.clone()} " " {list.household.flat_label.clone()}</p>
+                {list.bills.into_iter().map(|bill| view! { <BillCard bill /> }).collect_view()}
+            }.into_any(),
+        }}
+    }
+}
+
+/// One bill: the question answered in big words, then the details.
+#[component]
+pub fn BillCard(bill: Bill, #[prop(optional)] household: Option<i64>) -> impl IntoView {
+    let i18n = use_i18n();
+    let now = now_millis();
+    let status_class = match bill.status {
+        BillStatus::Paid => "status ok",
+        BillStatus::Overdue => "status bad",
+        _ => "status wait",
+    };
+    let due = bill.due_at.clone();
+    let due_full = bill.due_at.clone();
+    let for_label = bill.clone();
+    let for_heading = bill.clone();
+    view! {
+        <section class="card bill" aria-label=move || bill_title(i18n.t(), &for_label)>
+            <h3>{move || bill_title(i18n.t(), &for_heading)}</h3>
+            <p class="big">"¥" {yuan(bill.amount_fen)}</p>
+            <p><span class=status_class>{move || status_words(i18n.t(), bill.status)}</span></p>
+            {(bill.owed_fen > 0).then(|| view! {
+                <p>{move || i18n.t().fees_owed} " ¥" {yuan(bill.owed_fen)} " · " {move || i18n.t().fees_due} " " {move || when(&due, now, i18n.t(), i18n.0.get())}</p>
+            })}
+            {(!bill.payments.is_empty()).then(|| view! {
+                <h4>{move || i18n.t().fees_history}</h4>
+                <ul class="plain payments">
+                    {bill.payments.iter().map(|p| {
+                        let href = match household {
+                            Some(h) => format!("/fees/receipts/{}?household_id={h}", p.id),
+                            None => format!("/fees/receipts/{}", p.id),
+                        };
+                        let (method, reversed, reversal) = (p.method, p.reversed, p.reverses.is_some());
+                        view! {
+                            <li>
+                                <span>{p.paid_on.clone()} " · " {move || method_words(i18n.t(), method)} " · ¥" {yuan(p.amount_fen)}
+                                    {reversed.then(|| view! { " · " <strong>{move || i18n.t().fees_reversed}</strong> })}
+                                    {reversal.then(|| view! { " · " <strong>{move || i18n.t().fees_reversal}</strong> })}
+                                </span>
+                                {(!reversal).then(|| view! { <A href=href attr:class="button">{move || i18n.t().fees_receipt}</A> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+            <p class="soft small">{move || i18n.t().fees_due} " " {move || date_time(&due_full, i18n.0.get())}</p>
+        </section>
+    }
 }

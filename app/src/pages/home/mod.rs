@@ -77,7 +77,8 @@ pub fn HomePage() -> impl IntoView {
                 })
                 .collect_view()}
         </div>
-        {move || session.is_manager().then(|| view! { <LatestUrgentReach /> })}
+        {move || session.me.with(|m| m.as_ref().is_some_and(|me| !me.households.is_empty())).then(|| view! { <MyFeeCard /> })}
+        {move || session.is_manager().then(|| view! { <LatestUrgentReach /> <CollectionCard /> })}
         <LargeTextSwitch />
         // Before login, which compound (and which office phone) is theirs.
         {move || session.me.get().is_none().then(|| view! {
@@ -125,5 +126,61 @@ fn LatestUrgentReach() -> impl IntoView {
                 </A>
             }
         })
+    }
+}
+
+/// Residents: this period's bill, answered in plain words.
+#[component]
+fn MyFeeCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let bills = LocalResource::new(move || {
+        session.acting_for.track();
+        crate::api::bills(None)
+    });
+    move || {
+        bills
+            .get()
+            .and_then(Result::ok)
+            .and_then(|l| l.bills.into_iter().next())
+            .map(|bill| {
+                let t = i18n.t();
+                let state = if bill.owed_fen == 0 {
+                    t.home_fee_paid.to_owned()
+                } else {
+                    t.home_fee_owed
+                        .replace("{owed}", &crate::model::yuan(bill.owed_fen))
+                };
+                view! {
+                    <A href="/fees" attr:class="card reach-card">
+                        <span class="soft">{crate::pages::fees::bill_title(t, &bill)}</span>
+                        <strong class="big-line">{state}</strong>
+                    </A>
+                }
+            })
+    }
+}
+
+/// Managers: this period's collection rate and how many households owe.
+#[component]
+fn CollectionCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let summary = LocalResource::new(|| crate::api::fee_summary(None));
+    move || {
+        summary
+            .get()
+            .and_then(Result::ok)
+            .filter(|s| s.total.billed_households > 0)
+            .map(|s| {
+                let t = i18n.t();
+                let pct = s.total.paid_households * 100 / s.total.billed_households;
+                view! {
+                    <A href="/manage/fees" attr:class="card reach-card">
+                        <span class="soft">{t.home_fee_rate} " · " {s.period.clone()}</span>
+                        <span class="big">{pct} "%"</span>
+                        <span>{s.arrears.len()} " " {t.home_fee_arrears}</span>
+                    </A>
+                }
+            })
     }
 }

@@ -1,12 +1,16 @@
 //! 物业管理: the office's account tools (managers only; the server checks).
 
 mod codes;
+mod fees;
+mod import;
 mod people;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 pub use codes::CodesPage;
+pub use fees::FeeOfficePage;
+pub use import::ImportPage;
 
 use crate::app::use_session;
 use crate::i18n::use_i18n;
@@ -33,6 +37,8 @@ pub fn ManagePage() -> impl IntoView {
             Some((community, name)) => view! {
                 <p class="soft">{name}</p>
                 <A href="/manage/codes" attr:class="button primary">{i18n.t().manage_codes}</A>
+                <A href="/manage/fees" attr:class="button primary">{i18n.t().manage_fees}</A>
+                <A href="/manage/import" attr:class="button">{i18n.t().manage_import}</A>
                 <people::StaffForm community />
                 <people::ResetForm community />
             }.into_any(),
