@@ -60,7 +60,7 @@ pub fn daxie(fen: i64) -> String {
                 continue;
             }
             if pending_zero || (!out.is_empty() && *group < 1000) {
-                out.push_str("零");
+                out.push('零');
             }
             pending_zero = false;
             let digits = [group / 1000, group / 100 % 10, group / 10 % 10, group % 10];
@@ -72,7 +72,7 @@ pub fn daxie(fen: i64) -> String {
                     continue;
                 }
                 if zero {
-                    out.push_str("零");
+                    out.push('零');
                     zero = false;
                 }
                 out.push_str(DIGITS[*d as usize]);
@@ -86,7 +86,7 @@ pub fn daxie(fen: i64) -> String {
         (0, 0) => out.push('整'),
         (0, c) => {
             if yuan > 0 {
-                out.push_str("零");
+                out.push('零');
             }
             out.push_str(DIGITS[c as usize]);
             out.push('分');

@@ -110,9 +110,7 @@ async fn summary(
     let mut arrears = Vec::new();
     for row in rows {
         let paid = row.paid >= row.billed;
-        for c in [&mut total] {
-            add(c, &row, paid);
-        }
+        add(&mut total, &row, paid);
         match buildings.last_mut() {
             Some(b) if b.name == row.building => add(b, &row, paid),
             _ => {
@@ -246,6 +244,9 @@ async fn export_bills(
     csv_response("bills.csv", out)
 }
 
+/// building, flat, period, receipt, amount, method, date, note.
+type PaymentLine = (String, String, String, String, i64, String, String, String);
+
 /// Payments (and reversals) as CSV.
 #[utoipa::path(get, path = "/v1/fees/export/payments.csv", tag = "fees", params(ExportQuery),
     responses(
@@ -260,7 +261,7 @@ async fn export_payments(
     AppQuery(query): AppQuery<ExportQuery>,
 ) -> Result<impl IntoResponse, ApiError> {
     let community = managed_community(&caller, Some(query.community_id))?;
-    let rows: Vec<(String, String, String, String, i64, String, String, String)> = sqlx::query_as(
+    let rows: Vec<PaymentLine> = sqlx::query_as(
         "SELECT b.name, h.flat_label, f.period, p.receipt_no, p.amount_fen, p.method, p.paid_on, p.note
          FROM fee_payments p JOIN fee_bills f ON f.id = p.bill_id JOIN households h ON h.id = f.household_id
          JOIN buildings b ON b.id = h.building_id

@@ -12,7 +12,7 @@ use crate::api;
 use crate::app::use_session;
 use crate::components::icons::Icon;
 use crate::components::{ErrorNotice, Loading};
-use crate::format::{date_time, now_millis, when};
+use crate::format::{now_millis, when};
 use crate::i18n::{Strings, method_words, status_words, use_i18n};
 use crate::model::{Bill, BillStatus, yuan};
 
@@ -72,7 +72,6 @@ pub fn BillCard(bill: Bill, #[prop(optional)] household: Option<i64>) -> impl In
         _ => "status wait",
     };
     let due = bill.due_at.clone();
-    let due_full = bill.due_at.clone();
     let for_label = bill.clone();
     let for_heading = bill.clone();
     view! {
@@ -104,7 +103,6 @@ pub fn BillCard(bill: Bill, #[prop(optional)] household: Option<i64>) -> impl In
                     }).collect_view()}
                 </ul>
             })}
-            <p class="soft small">{move || i18n.t().fees_due} " " {move || date_time(&due_full, i18n.0.get())}</p>
         </section>
     }
 }
