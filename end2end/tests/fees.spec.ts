@@ -28,6 +28,9 @@ test('the daughter sees the bill, the office records cash, she opens the receipt
     const rate = office.locator('.big').first();
     const before = large ? '311 / 327' : '311 / 327';
     await expect(rate).toContainText(before);
+    await office.getByRole('button', { name: '按楼号门牌' }).click();
+    await expect(office.locator('ul.arrears > li').first()).toContainText('1号楼');
+    await office.getByRole('button', { name: '欠得多的在前' }).click();
     const row = office.locator('ul.arrears > li', { hasText: '3号楼 201' });
     await expect(row.locator('a[href="tel:13800000003"]')).toBeVisible();
     await row.getByRole('button', { name: '登记收款' }).click();

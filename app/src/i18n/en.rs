@@ -252,4 +252,8 @@ pub const STRINGS: Strings = Strings {
     err_invalid_amount: "Please enter an amount above 0.",
     err_invalid_date: "That date is not valid.",
     err_receipt_taken: "That receipt number is taken.",
+    fees_sort: "Sort",
+    fees_sort_owed: "Most owed first",
+    fees_sort_flat: "By building and flat",
+    fees_sort_months: "Longest overdue first",
 };

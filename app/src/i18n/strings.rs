@@ -250,4 +250,8 @@ pub struct Strings {
     pub err_invalid_amount: &'static str,
     pub err_invalid_date: &'static str,
     pub err_receipt_taken: &'static str,
+    pub fees_sort: &'static str,
+    pub fees_sort_owed: &'static str,
+    pub fees_sort_flat: &'static str,
+    pub fees_sort_months: &'static str,
 }

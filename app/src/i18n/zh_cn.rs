@@ -252,4 +252,8 @@ pub const STRINGS: Strings = Strings {
     err_invalid_amount: "请填写大于 0 的金额",
     err_invalid_date: "日期不对",
     err_receipt_taken: "这个收据号已经用过了",
+    fees_sort: "排序",
+    fees_sort_owed: "欠得多的在前",
+    fees_sort_flat: "按楼号门牌",
+    fees_sort_months: "欠得久的在前",
 };

@@ -455,3 +455,65 @@ async fn only_the_community_manager_lists_its_households(app: TestApp) {
     }
     assert_eq!(app.anonymous().get(&path).await.0, 401);
 }
+
+on_both_backends!(only_the_community_manager_keeps_schedules_generates_and_reverses);
+
+async fn only_the_community_manager_keeps_schedules_generates_and_reverses(app: TestApp) {
+    let community = app.community("轻机南院").await;
+    let schedule = json!({"community_id": community, "name": "停车费", "basis": "fixed", "rate_fen": 3000, "period": "month"});
+    let (_, schedules) = app.login(MANAGER).await.get("/api/v1/fees/schedules").await;
+    let id = schedules[0]["id"].clone();
+    assert_eq!(schedules[0]["name"], "物业费");
+    assert_eq!(app.anonymous().get("/api/v1/fees/schedules").await.0, 401);
+    for phone in [RESIDENT, HELPER, STAFF, OTHER_MANAGER] {
+        let user = app.login(phone).await;
+        assert_eq!(
+            user.post("/api/v1/fees/schedules", schedule.clone())
+                .await
+                .0,
+            403,
+            "create as {phone}"
+        );
+        let (status, _) = user
+            .post(
+                "/api/v1/fees/bills/generate",
+                json!({"schedule_id": id, "period": "2027"}),
+            )
+            .await;
+        assert_eq!(status, 404, "generate as {phone}");
+        let (status, _) = user
+            .post("/api/v1/fees/payments/1/reverse", json!({"reason": "x"}))
+            .await;
+        assert_eq!(status, 404, "reverse as {phone}");
+    }
+    for phone in [RESIDENT, HELPER, STAFF] {
+        assert_eq!(
+            app.login(phone).await.get("/api/v1/fees/schedules").await.0,
+            403,
+            "list as {phone}"
+        );
+    }
+    assert_eq!(
+        app.login(OTHER_MANAGER)
+            .await
+            .get(&format!("/api/v1/fees/schedules?community_id={community}"))
+            .await
+            .0,
+        403
+    );
+    assert_eq!(
+        app.count("SELECT CAST(COUNT(*) AS BIGINT) FROM fee_schedules")
+            .await,
+        1
+    );
+    assert_eq!(
+        app.count("SELECT CAST(COUNT(*) AS BIGINT) FROM fee_bills WHERE period = '2027'")
+            .await,
+        0
+    );
+    assert_eq!(
+        app.count("SELECT CAST(COUNT(*) AS BIGINT) FROM fee_payments WHERE amount_fen < 0")
+            .await,
+        0
+    );
+}

@@ -23,6 +23,8 @@ pub fn FeeOfficePage() -> impl IntoView {
     let summary = LocalResource::new(move || api::fee_summary(period.get()));
     let retry = Callback::new(move |()| summary.refetch());
     let open = RwSignal::new(None::<i64>);
+    // Arrears order: most owed (the server's), by building and flat, or longest overdue.
+    let order = RwSignal::new(0_u8);
     view! {
         <h2 class="section-title">{move || i18n.t().manage_fees}</h2>
         {move || match summary.get() {
@@ -59,8 +61,22 @@ pub fn FeeOfficePage() -> impl IntoView {
                         <button type="button" class="button no-print" on:click=|_| {
                             if let Some(w) = web_sys::window() { let _ = w.print(); }
                         }>{t.print}</button>
+                        <div class="chips no-print" role="group" aria-label=t.fees_sort>
+                            {[(0_u8, t.fees_sort_owed), (1, t.fees_sort_flat), (2, t.fees_sort_months)].into_iter().map(|(k, label)| view! {
+                                <button type="button" class="chip" aria-pressed=move || if order.get() == k { "true" } else { "false" }
+                                    on:click=move |_| order.set(k)>{label}</button>
+                            }).collect_view()}
+                        </div>
                         <ul class="plain arrears">
-                            {s.arrears.into_iter().map(|a| {
+                            {move || {
+                                let mut arrears = s.arrears.clone();
+                                match order.get() {
+                                    1 => arrears.sort_by_key(|a| a.household_id),
+                                    2 => arrears.sort_by(|a, b| b.months_overdue.cmp(&a.months_overdue).then(b.owed_fen.cmp(&a.owed_fen))),
+                                    _ => {}
+                                }
+                                arrears
+                            }.into_iter().map(|a| {
                                 let id = a.household_id;
                                 view! {
                                     <li class="card">
