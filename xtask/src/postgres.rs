@@ -1,12 +1,12 @@
 //! A throwaway PostgreSQL cluster on loopback for the tests: created in the
-//! target directory, started, and stopped (and deleted) when dropped.
+//! system temp directory, started, and stopped (and deleted) when dropped.
 
 use std::path::PathBuf;
 use std::process::Command;
 
 use anyhow::Context;
 
-use crate::{status, system, target_dir};
+use crate::{status, system};
 
 /// A running test cluster.
 pub struct TestCluster {
@@ -19,7 +19,9 @@ impl TestCluster {
     /// Creates and starts a cluster on `port` with trust auth for `postgres`.
     pub fn start(port: u16) -> anyhow::Result<Self> {
         let bin = system::postgres_bin()?;
-        let dir = target_dir().join(format!("pg-test-{port}"));
+        // Under the system temp dir, not the target dir: CI may keep the
+        // target dir where the postgres user cannot reach (under /root).
+        let dir = std::env::temp_dir().join(format!("courtyard-pg-test-{port}"));
         if dir.exists() {
             // A cluster left by an interrupted run: stop it, start afresh.
             let _ = as_postgres(
