@@ -205,8 +205,9 @@ pub struct Me {
 pub struct IssuedCode {
     #[cfg_attr(feature = "openapi", schema(example = "M4TR8KXW"))]
     pub code: String,
-    /// RFC 3339 UTC.
-    pub expires_at: String,
+    /// RFC 3339 UTC; absent for registration codes, which last until
+    /// regenerated.
+    pub expires_at: Option<String>,
 }
 
 /// `POST /api/v1/helpers/link`.

@@ -99,7 +99,7 @@ async fn issue_helper_code(
         StatusCode::CREATED,
         AppJson(IssuedCode {
             code,
-            expires_at: rfc3339(expires),
+            expires_at: Some(rfc3339(expires)),
         }),
     ))
 }

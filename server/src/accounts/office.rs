@@ -36,16 +36,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(issue_password_reset))
 }
 
-/// Managers of the community pass; everyone else gets 403 (the community list
-/// is public, so there is nothing to hide by a 404).
-fn require_manager(caller: &Caller, community_id: i64) -> Result<(), ApiError> {
-    if caller.manages(community_id) {
-        Ok(())
-    } else {
-        Err(ApiError::Forbidden)
-    }
-}
-
 #[derive(FromRow)]
 struct SlipRow {
     household_id: i64,
@@ -72,7 +62,7 @@ async fn registration_slips(
     caller: Caller,
     AppQuery(query): AppQuery<SlipsQuery>,
 ) -> Result<AppJson<SlipSheet>, ApiError> {
-    require_manager(&caller, query.community_id)?;
+    caller.require_manager(query.community_id)?;
     let (community_name, office_phone): (String, String) =
         sqlx::query_as("SELECT name, office_phone FROM communities WHERE id = $1")
             .bind(query.community_id)
@@ -201,7 +191,7 @@ async fn regenerate_code(
         StatusCode::CREATED,
         AppJson(IssuedCode {
             code,
-            expires_at: String::new(),
+            expires_at: None,
         }),
     ))
 }
@@ -221,7 +211,7 @@ async fn create_staff(
     caller: Caller,
     AppJson(body): AppJson<CreateStaffRequest>,
 ) -> Result<(StatusCode, AppJson<CreatedUser>), ApiError> {
-    require_manager(&caller, body.community_id)?;
+    caller.require_manager(body.community_id)?;
     let phone = parse_phone(&body.phone)?;
     let name = parse_name(&body.name)?;
     check_password(&body.password)?;
@@ -266,7 +256,7 @@ async fn issue_password_reset(
     caller: Caller,
     AppJson(body): AppJson<PasswordResetRequest>,
 ) -> Result<(StatusCode, AppJson<IssuedCode>), ApiError> {
-    require_manager(&caller, body.community_id)?;
+    caller.require_manager(body.community_id)?;
     let phone = parse_phone(&body.phone)?;
     // Residents, helpers and staff of this community; never another manager
     // or an admin (a manager must not take over a peer's account).
@@ -313,7 +303,7 @@ async fn issue_password_reset(
         StatusCode::CREATED,
         AppJson(IssuedCode {
             code,
-            expires_at: rfc3339(now + RESET_TTL),
+            expires_at: Some(rfc3339(now + RESET_TTL)),
         }),
     ))
 }

@@ -78,6 +78,39 @@ impl Caller {
         self.memberships.iter().any(|m| m.role.0 == Role::Admin)
     }
 
+    /// 403 unless the caller manages this community. (The community list is
+    /// public, so a 404 would hide nothing.)
+    pub fn require_manager(&self, community_id: i64) -> Result<(), ApiError> {
+        if self.manages(community_id) {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden)
+        }
+    }
+
+    /// 403 unless the caller runs the deployment.
+    pub fn require_admin(&self) -> Result<(), ApiError> {
+        if self.is_admin() {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden)
+        }
+    }
+
+    /// The community a manager works on: the one asked for (which they must
+    /// manage), else the first they manage.
+    pub fn managed_community(&self, asked: Option<i64>) -> Result<i64, ApiError> {
+        match asked {
+            Some(c) => self.require_manager(c).map(|()| c),
+            None => self
+                .memberships
+                .iter()
+                .find(|m| m.role.0 == Role::Manager)
+                .and_then(|m| m.community_id)
+                .ok_or(ApiError::Forbidden),
+        }
+    }
+
     /// Managers, staff and admins get short sessions.
     fn is_office(memberships: &[Membership]) -> bool {
         memberships

@@ -23,14 +23,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(add_manager))
 }
 
-fn require_admin(caller: &Caller) -> Result<(), ApiError> {
-    if caller.is_admin() {
-        Ok(())
-    } else {
-        Err(ApiError::Forbidden)
-    }
-}
-
 /// Every community with household and manager counts.
 #[utoipa::path(get, path = "/v1/admin/communities", tag = "admin",
     responses(
@@ -42,7 +34,7 @@ async fn list_communities(
     State(state): State<AppState>,
     caller: Caller,
 ) -> Result<AppJson<Vec<CommunityOverview>>, ApiError> {
-    require_admin(&caller)?;
+    caller.require_admin()?;
     Ok(AppJson(super::overview(&state.db).await?))
 }
 
@@ -61,7 +53,7 @@ async fn create_community(
     caller: Caller,
     AppJson(body): AppJson<NewCommunityRequest>,
 ) -> Result<(StatusCode, AppJson<CommunitySummary>), ApiError> {
-    require_admin(&caller)?;
+    caller.require_admin()?;
     let time_zone = body.time_zone.as_deref().unwrap_or("Asia/Shanghai");
     let new = NewCommunity {
         name: &body.name,
@@ -103,7 +95,7 @@ async fn add_manager(
     Path(community_id): Path<i64>,
     AppJson(body): AppJson<CreateManagerRequest>,
 ) -> Result<(StatusCode, AppJson<CreatedUser>), ApiError> {
-    require_admin(&caller)?;
+    caller.require_admin()?;
     let id = super::create_manager(
         &state.db,
         community_id,

@@ -43,21 +43,6 @@ pub async fn bills_household(
         })
 }
 
-/// The community a manager works on: the one asked for (which they must
-/// manage), else the first they manage.
-pub fn managed_community(caller: &Caller, asked: Option<i64>) -> Result<i64, ApiError> {
-    match asked {
-        Some(c) if caller.manages(c) => Ok(c),
-        Some(_) => Err(ApiError::Forbidden),
-        None => caller
-            .memberships
-            .iter()
-            .find(|m| m.role.0 == Role::Manager)
-            .and_then(|m| m.community_id)
-            .ok_or(ApiError::Forbidden),
-    }
-}
-
 /// A bill's (community, household) if the caller manages its community; 404
 /// otherwise (a bill's existence is not for anyone else to learn).
 pub async fn managed_bill(

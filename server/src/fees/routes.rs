@@ -12,7 +12,7 @@ use sqlx::FromRow;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::access::{bills_household, managed_bill, managed_community};
+use super::access::{bills_household, managed_bill};
 use super::{due_at, month_start};
 use crate::AppState;
 use crate::accounts::codes;
@@ -82,7 +82,7 @@ async fn list_schedules(
             "只接受 community_id",
         ));
     }
-    let community = managed_community(&caller, query.get("community_id").copied())?;
+    let community = caller.managed_community(query.get("community_id").copied())?;
     let rows: Vec<ScheduleRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {SCHEDULE_COLUMNS} FROM fee_schedules WHERE community_id = $1 ORDER BY id"
     )))
@@ -107,7 +107,7 @@ async fn create_schedule(
     caller: Caller,
     AppJson(body): AppJson<NewFeeSchedule>,
 ) -> Result<(StatusCode, AppJson<FeeSchedule>), ApiError> {
-    let community = managed_community(&caller, Some(body.community_id))?;
+    let community = caller.managed_community(Some(body.community_id))?;
     let name = body.name.trim();
     if name.is_empty() || name.chars().count() > 50 {
         return Err(ApiError::bad_request(

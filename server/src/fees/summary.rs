@@ -10,7 +10,6 @@ use sqlx::FromRow;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::access::managed_community;
 use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::db::{DAY, now_millis};
@@ -56,7 +55,7 @@ async fn summary(
     caller: Caller,
     AppQuery(query): AppQuery<SummaryQuery>,
 ) -> Result<AppJson<FeeSummary>, ApiError> {
-    let community = managed_community(&caller, query.community_id)?;
+    let community = caller.managed_community(query.community_id)?;
     let pool = state.db.reader();
     let periods: Vec<String> = sqlx::query_scalar(
         "SELECT DISTINCT period FROM fee_bills WHERE community_id = $1 ORDER BY period DESC",
@@ -202,7 +201,7 @@ async fn export_bills(
     caller: Caller,
     AppQuery(query): AppQuery<ExportQuery>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let community = managed_community(&caller, Some(query.community_id))?;
+    let community = caller.managed_community(Some(query.community_id))?;
     let rows: Vec<(String, String, String, String, i64, i64, i64)> = sqlx::query_as(
         "SELECT b.name, h.flat_label, s.name, f.period, f.amount_fen, f.paid_fen, f.due_at
          FROM fee_bills f JOIN households h ON h.id = f.household_id JOIN buildings b ON b.id = h.building_id
@@ -260,7 +259,7 @@ async fn export_payments(
     caller: Caller,
     AppQuery(query): AppQuery<ExportQuery>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let community = managed_community(&caller, Some(query.community_id))?;
+    let community = caller.managed_community(Some(query.community_id))?;
     let rows: Vec<PaymentLine> = sqlx::query_as(
         "SELECT b.name, h.flat_label, f.period, p.receipt_no, p.amount_fen, p.method, p.paid_on, p.note
          FROM fee_payments p JOIN fee_bills f ON f.id = p.bill_id JOIN households h ON h.id = f.household_id

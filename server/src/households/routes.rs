@@ -46,9 +46,7 @@ async fn list_households(
     caller: Caller,
     AppQuery(query): AppQuery<HouseholdsQuery>,
 ) -> Result<AppJson<Vec<HouseholdRow>>, ApiError> {
-    if !caller.manages(query.community_id) {
-        return Err(ApiError::Forbidden);
-    }
+    caller.require_manager(query.community_id)?;
     let rows: Vec<(i64, i64, String, String, i64, String, String)> = sqlx::query_as(
         "SELECT h.id, b.id, b.name, h.flat_label, h.area_hundredths_m2, h.contact_name, h.contact_phone
          FROM households h JOIN buildings b ON b.id = h.building_id
@@ -99,9 +97,7 @@ async fn import_households(
     AppQuery(query): AppQuery<ImportQuery>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<AppJson<ImportReport>, ApiError> {
-    if !caller.manages(query.community_id) {
-        return Err(ApiError::Forbidden);
-    }
+    caller.require_manager(query.community_id)?;
     let body = body.map_err(|r| {
         if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError::PayloadTooLarge
@@ -211,9 +207,7 @@ async fn export_households(
     caller: Caller,
     AppQuery(query): AppQuery<ExportQuery>,
 ) -> Result<impl IntoResponse, ApiError> {
-    if !caller.manages(query.community_id) {
-        return Err(ApiError::Forbidden);
-    }
+    caller.require_manager(query.community_id)?;
     let rows: Vec<(String, String, String, i64, String, String)> = sqlx::query_as(
         "SELECT b.name, b.kind, h.flat_label, h.area_hundredths_m2, h.contact_name, h.contact_phone
          FROM households h JOIN buildings b ON b.id = h.building_id

@@ -184,9 +184,7 @@ async fn publish_notice(
     caller: Caller,
     AppJson(body): AppJson<NewNotice>,
 ) -> Result<(StatusCode, AppJson<Notice>), ApiError> {
-    if !caller.manages(body.community_id) {
-        return Err(ApiError::Forbidden);
-    }
+    caller.require_manager(body.community_id)?;
     let title = text::title(&body.title)?;
     let text_body = text::body(&body.body)?;
     let expires = body.expires_at.as_deref().map(future_time).transpose()?;

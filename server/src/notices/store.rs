@@ -51,6 +51,17 @@ const COLUMNS: &str = "n.id, n.community_id, n.title, n.body, n.category, n.pinn
 /// pinned, urgent, newest. A household sees the community's notices for
 /// everyone and those for its building.
 pub async fn visible(pool: &AnyPool, reader: Reader, user_id: i64) -> sqlx::Result<Vec<NoticeRow>> {
+    matching(pool, reader, user_id, None).await
+}
+
+/// `visible`, or only the notice `only` when given (still subject to the
+/// reader's view, so a notice not for them is simply absent).
+async fn matching(
+    pool: &AnyPool,
+    reader: Reader,
+    user_id: i64,
+    only: Option<i64>,
+) -> sqlx::Result<Vec<NoticeRow>> {
     const ORDER: &str = "ORDER BY n.pinned DESC, n.urgent DESC, n.published_at DESC, n.id DESC";
     match reader {
         Reader::Household {
@@ -68,6 +79,7 @@ pub async fn visible(pool: &AnyPool, reader: Reader, user_id: i64) -> sqlx::Resu
                    AND (NOT EXISTS (SELECT 1 FROM notice_targets t WHERE t.notice_id = n.id)
                         OR EXISTS (SELECT 1 FROM notice_targets t
                                    WHERE t.notice_id = n.id AND t.building_id = $4))
+                   AND ($5 IS NULL OR n.id = $5)
                  {ORDER}"
             );
             sqlx::query_as(sqlx::AssertSqlSafe(sql))
@@ -75,15 +87,18 @@ pub async fn visible(pool: &AnyPool, reader: Reader, user_id: i64) -> sqlx::Resu
                 .bind(user_id)
                 .bind(household_id)
                 .bind(building_id)
+                .bind(only)
                 .fetch_all(pool)
                 .await
         }
         Reader::Office { community_id, .. } => {
             let sql = format!(
-                "SELECT {COLUMNS}, 1 AS read FROM notices n WHERE n.community_id = $1 {ORDER}"
+                "SELECT {COLUMNS}, 1 AS read FROM notices n
+                 WHERE n.community_id = $1 AND ($2 IS NULL OR n.id = $2) {ORDER}"
             );
             sqlx::query_as(sqlx::AssertSqlSafe(sql))
                 .bind(community_id)
+                .bind(only)
                 .fetch_all(pool)
                 .await
         }
