@@ -36,6 +36,14 @@ test('the daughter sees the bill, the office records cash, she opens the receipt
     await expect(row.locator('a[href="tel:13800000003"]')).toBeVisible();
     await row.getByRole('button', { name: '登记收款' }).click();
     await check(office, `fees-office-${mode}`);
+    // The office hub and the import page, looked at and checked too.
+    const hub = await person(browser, large);
+    await login(hub, MANAGER);
+    await open(hub, '/manage');
+    await check(hub, `manage-hub-${mode}`);
+    await open(hub, '/manage/import');
+    await expect(hub.getByLabel('CSV 文件')).toBeVisible();
+    await check(hub, `manage-import-${mode}`);
     await recordCash(office, row);
     await expect(rate).toContainText('312 / 327');
 

@@ -190,3 +190,17 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
         Ok(Self(ip))
     }
 }
+
+/// `Path<T>` with our rejection: `/notices/abc` is a 400 in the envelope.
+#[derive(Debug, Clone, Copy, Default, FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(ApiError))]
+pub struct AppPath<T>(pub T);
+
+impl From<axum::extract::rejection::PathRejection> for ApiError {
+    fn from(rejection: axum::extract::rejection::PathRejection) -> Self {
+        Self::bad_request(
+            "invalid_path",
+            format!("地址里的编号不对：{}", rejection.body_text()),
+        )
+    }
+}

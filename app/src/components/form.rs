@@ -83,3 +83,25 @@ pub fn FormError(error: RwSignal<Option<ApiError>>) -> impl IntoView {
         </div>
     }
 }
+
+/// A form's submit: `call` runs once per dispatch; a failure lands in `error`
+/// (shown by `FormError`), a success goes to `on_ok`. One place for the
+/// action-and-effect pairing every form needs.
+pub fn submit_action<I, O, Fut>(
+    call: impl Fn(I) -> Fut + 'static,
+    error: RwSignal<Option<ApiError>>,
+    on_ok: impl Fn(O) + 'static,
+) -> Action<I, Result<O, ApiError>>
+where
+    I: Clone + 'static,
+    O: Clone + 'static,
+    Fut: std::future::Future<Output = Result<O, ApiError>> + 'static,
+{
+    let action = Action::new_local(move |input: &I| call(input.clone()));
+    Effect::new(move || match action.value().get() {
+        Some(Ok(value)) => on_ok(value),
+        Some(Err(e)) => error.set(Some(e)),
+        None => {}
+    });
+    action
+}

@@ -16,7 +16,7 @@ pub use act_for::ActForBanner;
 pub use call_office::CallOfficeButton;
 pub use community_picker::CommunityPicker;
 pub use confirm::ConfirmButton;
-pub use form::{FormError, PasswordField, TextField};
+pub use form::{FormError, PasswordField, TextField, submit_action};
 pub use header::AppHeader;
 pub use large_text_switch::LargeTextSwitch;
 pub use loadable::{ErrorNotice, Loading};

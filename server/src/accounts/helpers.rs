@@ -2,7 +2,7 @@
 //! member links with it, and residents and managers see and revoke helpers.
 
 use app::model::{ErrorBody, HelperInfo, IssuedCode, LinkHelperRequest, Relation, Role};
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde_json::json;
 use sqlx::FromRow;
@@ -17,7 +17,7 @@ use crate::AppState;
 use crate::audit::{self, Entry};
 use crate::db::{DAY, now_millis, rfc3339};
 use crate::error::ApiError;
-use crate::extract::AppJson;
+use crate::extract::{AppJson, AppPath};
 
 /// A helper code lasts a week: long enough for a daughter in another city to
 /// get round to it, short enough that a lost slip goes stale.
@@ -69,7 +69,7 @@ async fn may_manage_helpers(
 async fn issue_helper_code(
     State(state): State<AppState>,
     caller: Caller,
-    Path(household_id): Path<i64>,
+    AppPath(household_id): AppPath<i64>,
 ) -> Result<(StatusCode, AppJson<IssuedCode>), ApiError> {
     let community = may_manage_helpers(&state, &caller, household_id).await?;
     let code = codes::generate();
@@ -211,7 +211,7 @@ struct HelperRow {
 async fn list_helpers(
     State(state): State<AppState>,
     caller: Caller,
-    Path(household_id): Path<i64>,
+    AppPath(household_id): AppPath<i64>,
 ) -> Result<AppJson<Vec<HelperInfo>>, ApiError> {
     may_manage_helpers(&state, &caller, household_id).await?;
     let rows: Vec<HelperRow> = sqlx::query_as(
@@ -247,7 +247,7 @@ async fn list_helpers(
 async fn revoke_helper(
     State(state): State<AppState>,
     caller: Caller,
-    Path((household_id, helper_id)): Path<(i64, i64)>,
+    AppPath((household_id, helper_id)): AppPath<(i64, i64)>,
 ) -> Result<StatusCode, ApiError> {
     let community = may_manage_helpers(&state, &caller, household_id).await?;
     let mut tx = state.db.writer().begin().await?;

@@ -5,7 +5,7 @@ use app::model::{
     CreateStaffRequest, CreatedUser, ErrorBody, IssuedCode, PasswordResetRequest, RegistrationSlip,
     Role, SlipSheet, SlipsQuery,
 };
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde_json::json;
 use sqlx::FromRow;
@@ -20,7 +20,7 @@ use crate::AppState;
 use crate::audit::{self, Entry};
 use crate::db::{DAY, now_millis, rfc3339};
 use crate::error::ApiError;
-use crate::extract::{AppJson, AppQuery};
+use crate::extract::{AppJson, AppPath, AppQuery};
 
 /// People one registration code admits: a household here is one to four
 /// people (an elderly couple, a widow, a family with a grown child).
@@ -161,7 +161,7 @@ async fn insert_code(
 async fn regenerate_code(
     State(state): State<AppState>,
     caller: Caller,
-    Path(household_id): Path<i64>,
+    AppPath(household_id): AppPath<i64>,
 ) -> Result<(StatusCode, AppJson<IssuedCode>), ApiError> {
     let community: Option<i64> =
         sqlx::query_scalar("SELECT community_id FROM households WHERE id = $1")

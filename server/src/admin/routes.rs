@@ -4,7 +4,7 @@ use app::model::{
     CommunityOverview, CommunitySummary, CreateManagerRequest, CreatedUser, ErrorBody,
     NewCommunityRequest,
 };
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde_json::json;
 use utoipa_axum::router::OpenApiRouter;
@@ -15,7 +15,7 @@ use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::communities::store::NewCommunity;
 use crate::error::ApiError;
-use crate::extract::AppJson;
+use crate::extract::{AppJson, AppPath};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -92,7 +92,7 @@ async fn create_community(
 async fn add_manager(
     State(state): State<AppState>,
     caller: Caller,
-    Path(community_id): Path<i64>,
+    AppPath(community_id): AppPath<i64>,
     AppJson(body): AppJson<CreateManagerRequest>,
 ) -> Result<(StatusCode, AppJson<CreatedUser>), ApiError> {
     caller.require_admin()?;

@@ -5,7 +5,7 @@ use app::model::{
     FeeSchedule, GenerateBills, GenerateResult, NewFeeSchedule, NewPayment, Payment, PaymentMethod,
     ReversePayment, bill_amount,
 };
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde_json::json;
 use sqlx::FromRow;
@@ -20,7 +20,7 @@ use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::db::{now_millis, rfc3339};
 use crate::error::ApiError;
-use crate::extract::{AppJson, AppQuery};
+use crate::extract::{AppJson, AppPath, AppQuery};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -395,7 +395,7 @@ fn paid_on(input: &str) -> Result<String, ApiError> {
 async fn record_payment(
     State(state): State<AppState>,
     caller: Caller,
-    Path(bill): Path<i64>,
+    AppPath(bill): AppPath<i64>,
     AppJson(body): AppJson<NewPayment>,
 ) -> Result<(StatusCode, AppJson<BillList>), ApiError> {
     let (community, household) = managed_bill(&state, &caller, bill).await?;
@@ -486,7 +486,7 @@ async fn record_payment(
 async fn reverse_payment(
     State(state): State<AppState>,
     caller: Caller,
-    Path(payment): Path<i64>,
+    AppPath(payment): AppPath<i64>,
     AppJson(body): AppJson<ReversePayment>,
 ) -> Result<(StatusCode, AppJson<BillList>), ApiError> {
     let found: Option<(i64, i64, String, String, Option<i64>)> = sqlx::query_as(

@@ -4,7 +4,7 @@ use app::model::{
     Building, Contact, ErrorBody, NewNotice, Notice, NoticeList, NoticeQuery, NoticeReach,
     NoticeUpdate, PageQuery, Role, UnreachedHousehold,
 };
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde_json::json;
 use utoipa_axum::router::OpenApiRouter;
@@ -17,7 +17,7 @@ use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::db::{now_millis, parse_rfc3339};
 use crate::error::ApiError;
-use crate::extract::{AppJson, AppQuery};
+use crate::extract::{AppJson, AppPath, AppQuery};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -101,7 +101,7 @@ async fn list_notices(
 async fn get_notice(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    AppPath(id): AppPath<i64>,
 ) -> Result<AppJson<Notice>, ApiError> {
     // Office people see it from the notice's own community.
     let community = store::community_of(state.db.reader(), id)
@@ -239,7 +239,7 @@ async fn publish_notice(
     )
     .await?;
     tx.commit().await?;
-    let notice = get_notice(State(state), caller, Path(id)).await?;
+    let notice = get_notice(State(state), caller, AppPath(id)).await?;
     Ok((StatusCode::CREATED, notice))
 }
 
@@ -257,7 +257,7 @@ async fn publish_notice(
 async fn edit_notice(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    AppPath(id): AppPath<i64>,
     AppJson(body): AppJson<NoticeUpdate>,
 ) -> Result<AppJson<Notice>, ApiError> {
     let community = manager_or_hide(&state, &caller, id).await?;
@@ -339,7 +339,7 @@ async fn edit_notice(
     )
     .await?;
     tx.commit().await?;
-    get_notice(State(state), caller, Path(id)).await
+    get_notice(State(state), caller, AppPath(id)).await
 }
 
 /// The notice's community when the caller manages it; 403 for people of the
@@ -375,7 +375,7 @@ async fn manager_or_hide(state: &AppState, caller: &Caller, notice: i64) -> Resu
 async fn notice_reads(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    AppPath(id): AppPath<i64>,
 ) -> Result<AppJson<NoticeReach>, ApiError> {
     let community = manager_or_hide(&state, &caller, id).await?;
     let title: String = sqlx::query_scalar("SELECT title FROM notices WHERE id = $1")
@@ -436,7 +436,7 @@ async fn notice_reads(
     ))]
 async fn list_buildings(
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    AppPath(id): AppPath<i64>,
 ) -> Result<AppJson<Vec<Building>>, ApiError> {
     let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM communities WHERE id = $1")
         .bind(id)

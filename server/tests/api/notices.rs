@@ -310,6 +310,14 @@ async fn bad_notices_are_refused_and_store_nothing(app: TestApp) {
     );
     assert_eq!(manager.get("/api/v1/notices/1/reads").await.0, 404);
     assert_eq!(manager.get("/api/v1/notices?limit=0").await.0, 400);
+    assert_eq!(
+        manager.get("/api/v1/communities/999999/buildings").await.0,
+        404
+    );
+    assert_eq!(
+        manager.get("/api/v1/communities/abc/buildings").await.0,
+        400
+    );
 }
 
 async fn edits_keep_the_history_and_archived_or_expired_notices_move_to_the_archive(app: TestApp) {

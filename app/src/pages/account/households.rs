@@ -4,7 +4,7 @@ use leptos::task::spawn_local;
 use super::register::RelationChoice;
 use crate::api::{self, ApiError};
 use crate::app::use_session;
-use crate::components::{ConfirmButton, ErrorNotice, FormError, Loading, TextField};
+use crate::components::{ConfirmButton, ErrorNotice, FormError, Loading, TextField, submit_action};
 use crate::i18n::use_i18n;
 use crate::model::{HouseholdAccess, IssuedCode, LinkHelperRequest, Relation, Role};
 
@@ -139,20 +139,12 @@ pub fn LinkHelper() -> impl IntoView {
     let relation = RwSignal::new(Relation::Child);
     let error = RwSignal::new(None::<ApiError>);
     let done = RwSignal::new(false);
-    let submit = Action::new_local(move |body: &LinkHelperRequest| {
-        let body = body.clone();
-        async move { api::link_helper(body).await }
-    });
-    Effect::new(move || match submit.value().get() {
-        Some(Ok(me)) => {
-            let newest = me.households.last().map(|h| h.household_id);
-            session.sign_in(me, false);
-            session.set_acting_for(newest);
-            code.set(String::new());
-            done.set(true);
-        }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+    let submit = submit_action(api::link_helper, error, move |me| {
+        let newest = me.households.last().map(|h| h.household_id);
+        session.sign_in(me, false);
+        session.set_acting_for(newest);
+        code.set(String::new());
+        done.set(true);
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -4,7 +4,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::api::{self, ApiError};
 use crate::app::use_session;
-use crate::components::{CallOfficeButton, FormError, PasswordField, TextField};
+use crate::components::{CallOfficeButton, FormError, PasswordField, TextField, submit_action};
 use crate::i18n::use_i18n;
 use crate::model::LoginRequest;
 
@@ -17,17 +17,9 @@ pub fn LoginPage() -> impl IntoView {
     let phone = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
-    let submit = Action::new_local(move |body: &LoginRequest| {
-        let body = body.clone();
-        async move { api::login(body).await }
-    });
-    Effect::new(move || match submit.value().get() {
-        Some(Ok(me)) => {
-            session.sign_in(me, true);
-            navigate("/", Default::default());
-        }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+    let submit = submit_action(api::login, error, move |me| {
+        session.sign_in(me, true);
+        navigate("/", Default::default());
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -4,7 +4,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, ApiError};
 use crate::app::use_session;
-use crate::components::{FormError, PasswordField, TextField};
+use crate::components::{FormError, PasswordField, TextField, submit_action};
 use crate::i18n::use_i18n;
 use crate::model::{RegisterRequest, Relation};
 
@@ -23,17 +23,9 @@ pub fn RegisterPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let relation = RwSignal::new(Relation::Child);
     let error = RwSignal::new(None::<ApiError>);
-    let submit = Action::new_local(move |body: &RegisterRequest| {
-        let body = body.clone();
-        async move { api::register(body).await }
-    });
-    Effect::new(move || match submit.value().get() {
-        Some(Ok(me)) => {
-            session.sign_in(me, false);
-            navigate(if as_helper { "/me" } else { "/" }, Default::default());
-        }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+    let submit = submit_action(api::register, error, move |me| {
+        session.sign_in(me, false);
+        navigate(if as_helper { "/me" } else { "/" }, Default::default());
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

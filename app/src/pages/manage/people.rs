@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
-use crate::components::{FormError, PasswordField, TextField};
+use crate::components::{FormError, PasswordField, TextField, submit_action};
 use crate::i18n::use_i18n;
 use crate::model::{CreateStaffRequest, IssuedCode, PasswordResetRequest};
 
@@ -14,19 +14,11 @@ pub fn StaffForm(community: i64) -> impl IntoView {
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
     let done = RwSignal::new(false);
-    let submit = Action::new_local(move |body: &CreateStaffRequest| {
-        let body = body.clone();
-        async move { api::create_staff(body).await }
-    });
-    Effect::new(move || match submit.value().get() {
-        Some(Ok(_)) => {
-            done.set(true);
-            phone.set(String::new());
-            name.set(String::new());
-            password.set(String::new());
-        }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+    let submit = submit_action(api::create_staff, error, move |_| {
+        done.set(true);
+        phone.set(String::new());
+        name.set(String::new());
+        password.set(String::new());
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -59,14 +51,8 @@ pub fn ResetForm(community: i64) -> impl IntoView {
     let phone = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
     let issued = RwSignal::new(None::<IssuedCode>);
-    let submit = Action::new_local(move |body: &PasswordResetRequest| {
-        let body = body.clone();
-        async move { api::issue_password_reset(body).await }
-    });
-    Effect::new(move || match submit.value().get() {
-        Some(Ok(code)) => issued.set(Some(code)),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+    let submit = submit_action(api::issue_password_reset, error, move |code| {
+        issued.set(Some(code))
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -4,22 +4,10 @@ use leptos_router::hooks::use_navigate;
 use super::body::NoticeBody;
 use super::detail::for_notice_in_path;
 use crate::api::{self, ApiError};
-use crate::app::use_session;
-use crate::components::{ErrorNotice, FormError, Loading, TextField};
+use crate::components::{ErrorNotice, FormError, Loading, TextField, submit_action};
 use crate::format::end_of_day;
 use crate::i18n::{category_words, use_i18n};
-use crate::model::{NewNotice, Notice, NoticeCategory, NoticeUpdate, Role};
-
-/// The manager's community (the first they manage).
-fn managed_community() -> Option<i64> {
-    use_session()
-        .me
-        .get()?
-        .communities
-        .into_iter()
-        .find(|c| c.role == Role::Manager)
-        .map(|c| c.community_id)
-}
+use crate::model::{NewNotice, Notice, NoticeCategory, NoticeUpdate};
 
 /// 发通知.
 #[component]
@@ -67,7 +55,7 @@ fn Editor(existing: Option<Notice>) -> impl IntoView {
     let chosen = RwSignal::new(Vec::<i64>::new());
     let error = RwSignal::new(None::<ApiError>);
     let buildings = LocalResource::new(move || {
-        let community = managed_community();
+        let community = crate::pages::manage::managed_community().map(|(id, _)| id);
         async move {
             match community {
                 Some(c) => api::buildings(c).await,
@@ -75,44 +63,43 @@ fn Editor(existing: Option<Notice>) -> impl IntoView {
             }
         }
     });
-    let submit = Action::new_local(move |(): &()| {
-        let expires_at = end_of_day(&expires.get_untracked());
-        let community = managed_community();
-        async move {
-            match editing {
-                Some(id) => {
-                    let update = NoticeUpdate {
-                        title: Some(title.get_untracked()),
-                        body: Some(body.get_untracked()),
-                        category: Some(category.get_untracked()),
-                        pinned: Some(pinned.get_untracked()),
-                        urgent: Some(urgent.get_untracked()),
-                        expires_at,
-                        archived: None,
-                    };
-                    api::edit_notice(id, update).await
-                }
-                None => {
-                    let new = NewNotice {
-                        community_id: community.unwrap_or_default(),
-                        title: title.get_untracked(),
-                        body: body.get_untracked(),
-                        category: category.get_untracked(),
-                        pinned: pinned.get_untracked(),
-                        urgent: urgent.get_untracked(),
-                        expires_at,
-                        building_ids: chosen.get_untracked(),
-                    };
-                    api::publish_notice(new).await
+    let submit = submit_action(
+        move |()| {
+            let expires_at = end_of_day(&expires.get_untracked());
+            let community = crate::pages::manage::managed_community().map(|(id, _)| id);
+            async move {
+                match editing {
+                    Some(id) => {
+                        let update = NoticeUpdate {
+                            title: Some(title.get_untracked()),
+                            body: Some(body.get_untracked()),
+                            category: Some(category.get_untracked()),
+                            pinned: Some(pinned.get_untracked()),
+                            urgent: Some(urgent.get_untracked()),
+                            expires_at,
+                            archived: None,
+                        };
+                        api::edit_notice(id, update).await
+                    }
+                    None => {
+                        let new = NewNotice {
+                            community_id: community.unwrap_or_default(),
+                            title: title.get_untracked(),
+                            body: body.get_untracked(),
+                            category: category.get_untracked(),
+                            pinned: pinned.get_untracked(),
+                            urgent: urgent.get_untracked(),
+                            expires_at,
+                            building_ids: chosen.get_untracked(),
+                        };
+                        api::publish_notice(new).await
+                    }
                 }
             }
-        }
-    });
-    Effect::new(move || match submit.value().get() {
-        Some(Ok(n)) => navigate(&format!("/notices/{}", n.summary.id), Default::default()),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+        },
+        error,
+        move |n: Notice| navigate(&format!("/notices/{}", n.summary.id), Default::default()),
+    );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
