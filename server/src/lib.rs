@@ -8,6 +8,7 @@ pub mod audit;
 pub mod communities;
 pub mod config;
 pub mod csrf;
+mod csv_out;
 pub mod db;
 pub mod demo;
 pub mod error;
@@ -17,8 +18,10 @@ mod health;
 pub mod households;
 pub mod notices;
 pub mod openapi;
+pub mod repairs;
 mod site;
 pub mod telemetry;
+pub mod uploads;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -40,6 +43,8 @@ pub struct AppState {
     pub db: Db,
     /// Mark cookies `Secure` (the public URL is https).
     pub secure_cookies: bool,
+    /// Where photos are stored (`<data>/uploads`).
+    pub uploads_dir: std::path::PathBuf,
 }
 
 /// A server bound to its port, ready to run.
@@ -67,6 +72,7 @@ impl Application {
                 .public_url
                 .as_deref()
                 .is_some_and(|u| u.starts_with("https://")),
+            uploads_dir: config.data_dir.join("uploads"),
         };
         let router = router(state, &config);
         let listener = TcpListener::bind(config.addr)
@@ -92,6 +98,7 @@ impl Application {
         let addr = self.local_addr()?;
         tracing::info!(%addr, "listening");
         println!("院里 Courtyard is serving http://{addr}");
+        let sweeper = tokio::spawn(repairs::sweep::run(self.db.clone()));
         axum::serve(
             self.listener,
             self.router
@@ -99,7 +106,9 @@ impl Application {
         )
         .with_graceful_shutdown(shutdown)
         .await
-        .context("server error")
+        .context("server error")?;
+        sweeper.abort();
+        Ok(())
     }
 }
 

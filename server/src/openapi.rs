@@ -4,7 +4,9 @@
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::{AppState, accounts, admin, communities, fees, health, households, notices};
+use crate::{
+    AppState, accounts, admin, communities, fees, health, households, notices, repairs, uploads,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -25,6 +27,8 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(admin::routes::router())
         .merge(notices::routes::router())
         .merge(fees::routes::router())
+        .merge(repairs::router())
+        .merge(uploads::router())
         .merge(
             households::routes::router().layer(axum::extract::DefaultBodyLimit::max(
                 households::routes::IMPORT_LIMIT,

@@ -13,6 +13,8 @@ mod money;
 mod notice;
 mod office;
 mod page;
+mod repair;
+mod repair_flow;
 pub mod time;
 
 pub use account::{
@@ -40,3 +42,12 @@ pub use office::{
     SlipsQuery,
 };
 pub use page::{Page, PageQuery};
+pub use repair::{
+    ActionName, CONFIRM_WITHIN_DAYS, EventKind, MAX_NOTE_CHARS, MAX_PHOTOS, NORMAL_WITHIN_HOURS,
+    NewRepair, Photo, Repair, RepairAction, RepairCategory, RepairChannel, RepairDetail,
+    RepairEvent, RepairExportQuery, RepairFigures, RepairList, RepairScope, RepairSummary,
+    RepairSummaryQuery, RepairsQuery, URGENT_WITHIN_HOURS, Upload, Worker, ticket_number,
+};
+pub use repair_flow::{
+    Move, Party, Refusal, RepairStatus, TicketState, allowed_actions, transition,
+};

@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 
 use app::model::{Arrear, Collection, ErrorBody, ExportQuery, FeeSummary, SummaryQuery, yuan};
 use axum::extract::State;
-use axum::http::header;
 use axum::response::IntoResponse;
 use sqlx::FromRow;
 use utoipa_axum::router::OpenApiRouter;
@@ -165,29 +164,6 @@ fn add(c: &mut Collection, row: &HouseholdTotal, paid: bool) {
     c.collected_fen += row.paid;
 }
 
-/// A CSV body with a UTF-8 BOM, so Excel on a Chinese Windows opens it right.
-fn csv_response(name: &str, rows: Vec<Vec<String>>) -> Result<impl IntoResponse + use<>, ApiError> {
-    let mut writer = csv::Writer::from_writer(Vec::from(&b"\xEF\xBB\xBF"[..]));
-    for row in rows {
-        writer
-            .write_record(&row)
-            .map_err(|e| ApiError::Internal(e.into()))?;
-    }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("{e}")))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        bytes,
-    ))
-}
-
 /// Bills as CSV: building, flat, period, billed, paid, owed, due date.
 #[utoipa::path(get, path = "/v1/fees/export/bills.csv", tag = "fees", params(ExportQuery),
     responses(
@@ -240,7 +216,7 @@ async fn export_bills(
             due[..10].to_owned(),
         ]);
     }
-    csv_response("bills.csv", out)
+    crate::csv_out::response("bills.csv", out)
 }
 
 /// building, flat, period, receipt, amount, method, date, note.
@@ -297,5 +273,5 @@ async fn export_payments(
             note,
         ]);
     }
-    csv_response("payments.csv", out)
+    crate::csv_out::response("payments.csv", out)
 }

@@ -226,6 +226,65 @@ impl TestApp {
         .expect("household")
     }
 
+    /// A helper of 张建国's household whose link was revoked: still logged
+    /// in, still naming the household in `X-Acting-For`.
+    pub async fn revoked_helper(&self) -> User {
+        let household = self.zhang_household().await;
+        let father = self.login(RESIDENT).await;
+        let (_, code) = father
+            .post(
+                &format!("/api/v1/households/{household}/helper-codes"),
+                serde_json::json!({}),
+            )
+            .await;
+        let mut revoked = self.anonymous();
+        let (status, _) = revoked
+            .post("/api/v1/auth/register", serde_json::json!({"phone": "13700000001", "name": "前代办", "password": "former-helper-1", "code": code["code"], "relation": "relative"}))
+            .await;
+        assert_eq!(status, 201);
+        let (_, helpers) = father
+            .get(&format!("/api/v1/households/{household}/helpers"))
+            .await;
+        let link = helpers
+            .as_array()
+            .and_then(|h| h.iter().find(|h| h["name"] == "前代办"))
+            .expect("helper")["id"]
+            .clone();
+        assert_eq!(
+            father
+                .delete(&format!("/api/v1/households/{household}/helpers/{link}"))
+                .await
+                .0,
+            204
+        );
+        revoked.acting_for = Some(household);
+        revoked
+    }
+
+    /// A resident of another household of 轻机南院.
+    pub async fn neighbour(&self) -> User {
+        let household = self.zhang_household().await;
+        let community = self.community("轻机南院").await;
+        let (_, sheet) = self
+            .login(MANAGER)
+            .await
+            .get(&format!(
+                "/api/v1/admin/households/codes?community_id={community}"
+            ))
+            .await;
+        let slip = sheet["slips"]
+            .as_array()
+            .and_then(|s| s.iter().find(|s| s["household_id"] != household))
+            .expect("slip")
+            .clone();
+        let neighbour = self.anonymous();
+        let (status, _) = neighbour
+            .post("/api/v1/auth/register", serde_json::json!({"phone": "13700000002", "name": "邻居", "password": "neighbour-1958", "code": slip["code"]}))
+            .await;
+        assert_eq!(status, 201);
+        neighbour
+    }
+
     /// A community's id by name.
     pub async fn community(&self, name: &str) -> i64 {
         sqlx::query_scalar("SELECT id FROM communities WHERE name = $1")
@@ -284,6 +343,42 @@ impl User {
                 .body(body),
         )
         .await
+    }
+
+    /// A POST of raw bytes with a content type (uploads).
+    pub async fn post_bytes(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> (u16, serde_json::Value) {
+        Self::send(
+            self.request(reqwest::Method::POST, path)
+                .header("content-type", content_type)
+                .body(body),
+        )
+        .await
+    }
+
+    /// A GET answered with bytes: status, content type, nosniff, body.
+    pub async fn get_bytes(&self, path: &str) -> (u16, String, bool, Vec<u8>) {
+        let response = self
+            .request(reqwest::Method::GET, path)
+            .send()
+            .await
+            .expect("request");
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_owned()
+        };
+        let (status, kind) = (response.status().as_u16(), header("content-type"));
+        let nosniff = header("x-content-type-options") == "nosniff";
+        let body = response.bytes().await.expect("body").to_vec();
+        (status, kind, nosniff, body)
     }
 
     /// A GET whose body is text (CSV), not JSON.

@@ -15,4 +15,5 @@ mod joining;
 mod matrix;
 mod notices;
 mod office;
+mod repairs;
 mod site;

@@ -1,0 +1,285 @@
+//! `POST /api/v1/repairs`: a resident, a helper, or the office files a ticket.
+
+use app::model::{
+    ErrorBody, EventKind, MAX_NOTE_CHARS, MAX_PHOTOS, NORMAL_WITHIN_HOURS, NewRepair, Repair,
+    RepairChannel, RepairStatus, Role, URGENT_WITHIN_HOURS,
+};
+use axum::extract::State;
+use axum::http::StatusCode;
+
+use super::store::{self, NewEvent, TICKET_SELECT, TicketRow};
+use crate::AppState;
+use crate::accounts::session::Caller;
+use crate::audit::{self, Entry};
+use crate::db::{HOUR, now_millis};
+use crate::error::ApiError;
+use crate::extract::AppJson;
+
+/// Where a report is filed and in what capacity.
+struct Filing {
+    community: i64,
+    household: Option<i64>,
+    building: Option<i64>,
+    channel: RepairChannel,
+    role: Role,
+}
+
+/// Reports a problem. The category alone is enough.
+#[utoipa::path(post, path = "/v1/repairs", tag = "repairs", request_body = NewRepair,
+    responses(
+        (status = 201, description = "Filed; the answer carries the ticket number", body = Repair),
+        (status = 400, description = "Invalid place, description, phone or photos", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "No household to report for; or missing CSRF header", body = ErrorBody),
+        (status = 404, description = "Household absent or not yours", body = ErrorBody),
+        (status = 422, description = "Missing or unknown fields, unknown category", body = ErrorBody),
+    ))]
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    AppJson(body): AppJson<NewRepair>,
+) -> Result<(StatusCode, AppJson<Repair>), ApiError> {
+    let description = body.description.trim();
+    if description.chars().count() > MAX_NOTE_CHARS {
+        return Err(ApiError::bad_request(
+            "description_too_long",
+            "描述最多 2000 个字",
+        ));
+    }
+    let place = match body.place.as_deref().map(str::trim) {
+        None => None,
+        Some(p) if (1..=100).contains(&p.chars().count()) => Some(p.to_owned()),
+        Some(_) => {
+            return Err(ApiError::bad_request(
+                "invalid_place",
+                "请写明地点（最多 100 个字）",
+            ));
+        }
+    };
+    check_photo_list(&body.photo_ids)?;
+    let filing = filing(&state, &caller, &body).await?;
+    if filing.household.is_none() && place.is_none() {
+        return Err(ApiError::bad_request(
+            "place_required",
+            "公共区域报修请写明地点",
+        ));
+    }
+    let contact = contact_phone(&state, &caller, &body, &filing).await?;
+    let now = now_millis();
+    let within = if body.urgent {
+        URGENT_WITHIN_HOURS
+    } else {
+        NORMAL_WITHIN_HOURS
+    };
+    let mut tx = state.db.writer().begin().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO repair_tickets (community_id, household_id, place, building_id, category,
+            description, urgent, contact_phone, status, channel, reporter_id, created_at,
+            updated_at, due_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'submitted', $9, $10, $11, $11, $12) RETURNING id",
+    )
+    .bind(filing.community)
+    .bind(filing.household)
+    .bind(place.as_deref())
+    .bind(filing.building)
+    .bind(body.category.as_str())
+    .bind(description)
+    .bind(i64::from(body.urgent))
+    .bind(&contact)
+    .bind(filing.channel.as_str())
+    .bind(caller.user_id)
+    .bind(now)
+    .bind(now + within * HOUR)
+    .fetch_one(&mut *tx)
+    .await?;
+    for (position, upload) in body.photo_ids.iter().enumerate() {
+        // Only the reporter's own uploads, each on one ticket only.
+        let attached = sqlx::query(
+            "INSERT INTO repair_photos (ticket_id, upload_id, position)
+             SELECT $1, id, $2 FROM uploads WHERE id = $3 AND uploaded_by = $4
+               AND NOT EXISTS (SELECT 1 FROM repair_photos WHERE upload_id = $3)",
+        )
+        .bind(id)
+        .bind(i64::try_from(position).unwrap_or(0))
+        .bind(upload)
+        .bind(caller.user_id)
+        .execute(&mut *tx)
+        .await?;
+        if attached.rows_affected() != 1 {
+            return Err(ApiError::bad_request(
+                "invalid_photo",
+                "有一张照片找不到了，请重新上传",
+            ));
+        }
+    }
+    store::append(
+        &mut *tx,
+        NewEvent {
+            ticket: id,
+            kind: EventKind::Submitted,
+            actor: Some((caller.user_id, filing.role)),
+            for_household: filing.household,
+            from: None,
+            to: Some(RepairStatus::Submitted),
+            assignee: None,
+            stars: None,
+            note: "",
+            at: now,
+        },
+    )
+    .await?;
+    store::mark_seen(&mut *tx, caller.user_id, id, now).await?;
+    let mut entry = Entry::new("repair.create", Some(caller.user_id))
+        .community(filing.community)
+        .detail(serde_json::json!({ "ticket": id, "channel": filing.channel.as_str() }));
+    if let Some(h) = filing.household {
+        entry = entry.household(h);
+    }
+    audit::record(&mut *tx, entry).await?;
+    let row: TicketRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{TICKET_SELECT} WHERE t.id = $2"
+    )))
+    .bind(caller.user_id)
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let photos = store::photos_of(&mut *tx, &[id])
+        .await?
+        .remove(&id)
+        .unwrap_or_default();
+    tx.commit().await?;
+    let for_household = filing.channel != RepairChannel::Office;
+    Ok((
+        StatusCode::CREATED,
+        AppJson(row.wire(now, photos, for_household)),
+    ))
+}
+
+fn check_photo_list(ids: &[String]) -> Result<(), ApiError> {
+    if ids.len() > MAX_PHOTOS {
+        return Err(ApiError::bad_request("too_many_photos", "最多 4 张照片"));
+    }
+    let distinct: std::collections::HashSet<&String> = ids.iter().collect();
+    if distinct.len() != ids.len() {
+        return Err(ApiError::bad_request(
+            "invalid_photo",
+            "同一张照片只能用一次",
+        ));
+    }
+    Ok(())
+}
+
+/// Residents and helpers report for their household (the one named, else
+/// the one acted for); managers for a household of their community that
+/// phoned in, or for a public place they name.
+async fn filing(state: &AppState, caller: &Caller, body: &NewRepair) -> Result<Filing, ApiError> {
+    let household = match (body.household_id, body.community_id) {
+        (Some(h), _) => Some(h),
+        (None, Some(c)) => {
+            caller.require_manager(c)?;
+            return Ok(Filing {
+                community: c,
+                household: None,
+                building: None,
+                channel: RepairChannel::Office,
+                role: Role::Manager,
+            });
+        }
+        (None, None) => caller.acting_for.or_else(|| {
+            caller
+                .memberships
+                .iter()
+                .find(|m| matches!(m.role.0, Role::Resident | Role::Helper))
+                .and_then(|m| m.household_id)
+        }),
+    };
+    let Some(household) = household else {
+        let community = caller
+            .managed_community(None)
+            .map_err(|_| ApiError::ForbiddenBecause {
+                code: "no_household",
+                message: "您还没有加入任何住户",
+            })?;
+        return Ok(Filing {
+            community,
+            household: None,
+            building: None,
+            channel: RepairChannel::Office,
+            role: Role::Manager,
+        });
+    };
+    let found: Option<(i64, i64)> =
+        sqlx::query_as("SELECT community_id, building_id FROM households WHERE id = $1")
+            .bind(household)
+            .fetch_optional(state.db.reader())
+            .await?;
+    let (community, building) = found.ok_or(ApiError::NotFound)?;
+    let (channel, role) = match caller.household_role(household) {
+        Some(Role::Helper) => (RepairChannel::Helper, Role::Helper),
+        Some(_) => (RepairChannel::Resident, Role::Resident),
+        None if caller.manages(community) => (RepairChannel::Office, Role::Manager),
+        None => return Err(ApiError::NotFound),
+    };
+    Ok(Filing {
+        community,
+        household: Some(household),
+        building: Some(building),
+        channel,
+        role,
+    })
+}
+
+/// The phone to call back: the one given (a mobile or a landline), else the
+/// reporter's own, else (office intake) the household's contact.
+async fn contact_phone(
+    state: &AppState,
+    caller: &Caller,
+    body: &NewRepair,
+    filing: &Filing,
+) -> Result<String, ApiError> {
+    if let Some(given) = body.contact_phone.as_deref() {
+        return valid_phone(given).ok_or_else(|| {
+            ApiError::bad_request("invalid_phone", "联系电话不对，请写手机号或座机号")
+        });
+    }
+    let found: Option<String> = if filing.channel == RepairChannel::Office {
+        sqlx::query_scalar("SELECT contact_phone FROM households WHERE id = $1")
+            .bind(filing.household)
+            .fetch_optional(state.db.reader())
+            .await?
+    } else {
+        sqlx::query_scalar("SELECT phone FROM users WHERE id = $1")
+            .bind(caller.user_id)
+            .fetch_optional(state.db.reader())
+            .await?
+    };
+    found
+        .filter(|p| !p.is_empty())
+        .ok_or_else(|| ApiError::bad_request("contact_phone_required", "请写联系电话"))
+}
+
+/// Digits with spaces, hyphens and a leading +: 5–15 digits, ≤ 20 characters.
+fn valid_phone(input: &str) -> Option<String> {
+    let phone = input.trim();
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    let shape = phone
+        .char_indices()
+        .all(|(i, c)| c.is_ascii_digit() || c == ' ' || c == '-' || (c == '+' && i == 0));
+    (shape && (5..=15).contains(&digits) && phone.len() <= 20).then(|| phone.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::valid_phone;
+
+    #[test]
+    fn mobiles_and_landlines_are_phones_and_words_are_not() {
+        assert_eq!(valid_phone(" 13800000003 ").as_deref(), Some("13800000003"));
+        assert!(valid_phone("0731-8888 6666").is_some());
+        assert!(valid_phone("+86 139 1234 5678").is_some());
+        assert!(valid_phone("1234").is_none());
+        assert!(valid_phone("call me").is_none());
+        assert!(valid_phone("1380000000'; --").is_none());
+        assert!(valid_phone("12+345678").is_none());
+    }
+}
