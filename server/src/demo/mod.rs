@@ -3,6 +3,7 @@
 
 mod compound;
 mod fees;
+mod repairs;
 
 use anyhow::Context;
 
@@ -102,6 +103,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<bool> {
         ("3号楼", "201"),
     )
     .await?;
+    repairs::seed(db, QINGJI_SOUTH.name, "13800000001", "13800000002").await?;
     Ok(true)
 }
 

@@ -8,7 +8,7 @@ mod detail;
 mod events;
 mod figures;
 mod list;
-mod store;
+pub(crate) mod store;
 pub mod sweep;
 
 use utoipa_axum::router::OpenApiRouter;

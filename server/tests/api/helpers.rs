@@ -285,6 +285,21 @@ impl TestApp {
         neighbour
     }
 
+    /// Removes the demo's tickets, for tests that count from an empty queue.
+    pub async fn clear_repairs(&self) {
+        for table in [
+            "repair_views",
+            "repair_photos",
+            "repair_events",
+            "repair_tickets",
+        ] {
+            sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table}")))
+                .execute(self.db.writer())
+                .await
+                .expect("clear");
+        }
+    }
+
     /// A community's id by name.
     pub async fn community(&self, name: &str) -> i64 {
         sqlx::query_scalar("SELECT id FROM communities WHERE name = $1")

@@ -8,6 +8,7 @@ use crate::helpers::{
 };
 
 on_both_backends!(
+    the_demo_queue_has_work_in_every_state,
     a_leak_reported_by_the_daughter_goes_round_to_five_stars,
     photos_are_reencoded_and_shown_only_to_those_who_may_see_the_ticket,
     strangers_see_nothing_and_may_do_nothing,
@@ -81,7 +82,32 @@ async fn assign_and_resolve(app: &TestApp, id: &Value) {
     assert_eq!(s, 201, "{b}");
 }
 
+async fn the_demo_queue_has_work_in_every_state(app: TestApp) {
+    let manager = app.login(MANAGER).await;
+    let (_, queue) = manager.get("/api/v1/repairs?scope=queue").await;
+    let items = queue["items"].as_array().expect("items");
+    assert_eq!(items.len(), 3, "{queue}");
+    assert_eq!(items[0]["urgent"], true);
+    assert_eq!(items[0]["overdue"], true, "the stairwell light is 26 h old");
+    let (_, figures) = manager.get("/api/v1/repairs/summary").await;
+    assert_eq!(figures["office"]["new"], 2);
+    assert_eq!(figures["office"]["overdue"], 1);
+    let (_, mine) = app
+        .login(STAFF)
+        .await
+        .get("/api/v1/repairs?scope=assigned")
+        .await;
+    assert_eq!(mine["items"][0]["status"], "in_progress");
+    let (_, other) = app
+        .login(OTHER_MANAGER)
+        .await
+        .get("/api/v1/repairs?scope=queue")
+        .await;
+    assert_eq!(other["items"], json!([]));
+}
+
 async fn a_leak_reported_by_the_daughter_goes_round_to_five_stars(app: TestApp) {
+    app.clear_repairs().await;
     let daughter = daughter(&app).await;
     let ticket = report(&daughter, false).await;
     let id = ticket["id"].clone();
@@ -188,6 +214,7 @@ async fn a_leak_reported_by_the_daughter_goes_round_to_five_stars(app: TestApp) 
 }
 
 async fn photos_are_reencoded_and_shown_only_to_those_who_may_see_the_ticket(app: TestApp) {
+    app.clear_repairs().await;
     let daughter = daughter(&app).await;
     let (status, upload) = daughter
         .post_bytes("/api/v1/uploads", "image/png", png(2400, 1200))
@@ -246,6 +273,7 @@ async fn photos_are_reencoded_and_shown_only_to_those_who_may_see_the_ticket(app
 }
 
 async fn strangers_see_nothing_and_may_do_nothing(app: TestApp) {
+    app.clear_repairs().await;
     let father = app.login(RESIDENT).await;
     let ticket = report(&father, true).await;
     let id = ticket["id"].clone();
@@ -325,6 +353,7 @@ async fn strangers_see_nothing_and_may_do_nothing(app: TestApp) {
 }
 
 async fn bad_reports_and_illegal_moves_are_refused_and_change_nothing(app: TestApp) {
+    app.clear_repairs().await;
     let father = app.login(RESIDENT).await;
     let ticket = report(&father, false).await;
     let id = ticket["id"].clone();
@@ -502,6 +531,7 @@ async fn bad_reports_and_illegal_moves_are_refused_and_change_nothing(app: TestA
 }
 
 async fn the_office_files_phone_ins_and_public_places(app: TestApp) {
+    app.clear_repairs().await;
     let manager = app.login(MANAGER).await;
     let household = app.zhang_household().await;
     let (status, ticket) = manager
@@ -556,6 +586,7 @@ async fn the_office_files_phone_ins_and_public_places(app: TestApp) {
 }
 
 async fn cancelling_reopening_and_closing_by_itself(app: TestApp) {
+    app.clear_repairs().await;
     let father = app.login(RESIDENT).await;
     // Cancelled before work starts; not after.
     let first = report(&father, false).await;
@@ -648,6 +679,7 @@ async fn cancelling_reopening_and_closing_by_itself(app: TestApp) {
 }
 
 async fn the_queue_filters_counts_and_exports(app: TestApp) {
+    app.clear_repairs().await;
     let father = app.login(RESIDENT).await;
     let manager = app.login(MANAGER).await;
     let urgent = report(&father, true).await;
