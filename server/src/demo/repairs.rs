@@ -116,7 +116,7 @@ pub async fn seed(db: &Db, community: &str, manager: &str, staff: &str) -> anyho
         .bind(resolved.map(|_| 5_i64))
         .fetch_one(&mut *tx)
         .await?;
-        let mut event = |kind, actor, from, to, note, at| NewEvent {
+        let event = |kind, actor, from, to, note, at| NewEvent {
             ticket: id,
             kind,
             actor: Some(actor),
