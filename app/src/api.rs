@@ -12,9 +12,10 @@ use serde::de::DeserializeOwned;
 use crate::model::{
     BillList, Building, ChangePasswordRequest, CommunitySummary, CreateStaffRequest, CreatedUser,
     ErrorBody, FeeSummary, HelperInfo, HouseholdRow, ImportReport, IssuedCode, LinkHelperRequest,
-    LoginRequest, Me, NewNotice, NewPayment, Notice, NoticeList, NoticeReach, NoticeUpdate, Page,
-    PasswordResetRequest, RegisterRequest, ResetPasswordRequest, ReversePayment, SlipSheet,
-    UpdateMe,
+    LoginRequest, Me, NewNotice, NewPayment, NewRepair, Notice, NoticeList, NoticeReach,
+    NoticeUpdate, Page, PasswordResetRequest, RegisterRequest, Repair, RepairAction, RepairDetail,
+    RepairList, RepairSummary, ResetPasswordRequest, ReversePayment, SlipSheet, UpdateMe, Upload,
+    Worker,
 };
 
 /// Why a call failed, in the terms the UI needs to pick its words.
@@ -296,4 +297,43 @@ pub async fn households(community: i64, building: i64) -> Result<Vec<HouseholdRo
         "/api/v1/admin/households?community_id={community}&building_id={building}"
     ))
     .await
+}
+
+/// Tickets; `query` is the query string without `?` (scope, filters, page).
+pub async fn repairs(query: &str) -> Result<RepairList, ApiError> {
+    get(&format!("/api/v1/repairs?{query}")).await
+}
+
+pub async fn repair(id: i64) -> Result<RepairDetail, ApiError> {
+    get(&format!("/api/v1/repairs/{id}")).await
+}
+
+pub async fn report_repair(body: NewRepair) -> Result<Repair, ApiError> {
+    send_json(Request::post("/api/v1/repairs"), &body).await
+}
+
+pub async fn repair_event(id: i64, body: RepairAction) -> Result<RepairDetail, ApiError> {
+    send_json(
+        Request::post(&format!("/api/v1/repairs/{id}/events")),
+        &body,
+    )
+    .await
+}
+
+pub async fn repair_summary() -> Result<RepairSummary, ApiError> {
+    get("/api/v1/repairs/summary").await
+}
+
+pub async fn repair_workers() -> Result<Vec<Worker>, ApiError> {
+    get("/api/v1/repairs/workers").await
+}
+
+/// Uploads a photo file as it is; the server checks and re-encodes it.
+pub async fn upload_photo(file: web_sys::File) -> Result<Upload, ApiError> {
+    let request = with_headers(Request::post("/api/v1/uploads"))
+        .header("Content-Type", "application/octet-stream")
+        .body(file)
+        .map_err(|_| ApiError::Network)?;
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    decode(response).await
 }

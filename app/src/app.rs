@@ -9,7 +9,9 @@ use leptos_router::path;
 use crate::api::{self, ApiError};
 use crate::components::{ActForBanner, AppHeader, TabBar};
 use crate::i18n::{I18n, Lang};
-use crate::model::{CommunitySummary, HouseholdAccess, Language, Me, NoticeList, Page, UpdateMe};
+use crate::model::{
+    CommunitySummary, HouseholdAccess, Language, Me, NoticeList, Page, RepairSummary, UpdateMe,
+};
 use crate::pages::{account, fees, home, manage, not_found, notices, points, repairs};
 use crate::prefs;
 
@@ -180,6 +182,31 @@ pub fn use_notice_feed() -> NoticeFeed {
     expect_context::<NoticeFeed>()
 }
 
+/// My household's tickets and the office's counts: the badge on 报修 and
+/// the cards on 首页.
+#[derive(Clone, Copy)]
+pub struct RepairFeed(LocalResource<Option<RepairSummary>>);
+
+impl RepairFeed {
+    pub fn get(&self) -> Option<RepairSummary> {
+        self.0.get().flatten()
+    }
+
+    pub fn refetch(&self) {
+        self.0.refetch();
+    }
+
+    /// Tickets with news for me, plus new submissions for the office.
+    pub fn badge(&self) -> i64 {
+        self.get()
+            .map_or(0, |s| s.changed + s.office.map_or(0, |o| o.new))
+    }
+}
+
+pub fn use_repair_feed() -> RepairFeed {
+    expect_context::<RepairFeed>()
+}
+
 /// Whether large-text mode (长辈模式) is on.
 #[derive(Clone, Copy)]
 struct LargeText(RwSignal<bool>);
@@ -238,6 +265,17 @@ pub fn App() -> impl IntoView {
             }
         }
     })));
+    provide_context(RepairFeed(LocalResource::new(move || {
+        let logged_in = session.me.with(Option::is_some);
+        session.acting_for.track();
+        async move {
+            if logged_in {
+                api::repair_summary().await.ok()
+            } else {
+                None
+            }
+        }
+    })));
     spawn_local(async move {
         if let Ok(me) = api::me().await {
             session.sign_in(me, true);
@@ -253,6 +291,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=not_found::NotFoundPage>
                     <Route path=path!("/") view=home::HomePage />
                     <Route path=path!("/repairs") view=repairs::RepairsPage />
+                    <Route path=path!("/repairs/new") view=repairs::NewRepairPage />
+                    <Route path=path!("/repairs/:id") view=repairs::RepairDetailPage />
+                    <Route path=path!("/manage/repairs") view=repairs::RepairQueuePage />
                     <Route path=path!("/points") view=points::PointsPage />
                     <Route path=path!("/notices") view=notices::NoticesPage />
                     <Route path=path!("/notices/new") view=notices::NewNoticePage />

@@ -14,6 +14,16 @@ pub enum Icon {
     Phone,
     Coin,
     Text,
+    Tap,
+    Drain,
+    Bolt,
+    Flame,
+    Radiator,
+    Door,
+    Building,
+    Dots,
+    Star,
+    Camera,
 }
 
 impl Icon {
@@ -39,6 +49,24 @@ impl Icon {
                 "M8 8l4 4 4-4M12 12v6M9 13h6M9 16h6",
             ],
             Self::Text => &["M4 6h10M9 6v13M14 11h6M17 11v8"],
+            Self::Tap => &[
+                "M4 8h9a4 4 0 0 1 4 4v2M8 8V5h4M14 4h-6",
+                "M17 17c-1 1.5-1 3 0 3s1-1.5 0-3z",
+            ],
+            Self::Drain => &["M3 6h18l-2 6H5z", "M9 12v4a3 3 0 0 0 6 0v-4", "M12 19v2"],
+            Self::Bolt => &["M13 2L4 14h7l-1 8 9-12h-7z"],
+            Self::Flame => {
+                &["M12 3c4 4 6 7 6 10a6 6 0 0 1-12 0c0-2 1-4 3-6 0 2 1 3 2 3 0-3 0-5 1-7z"]
+            }
+            Self::Radiator => &["M5 6v12M9 6v12M13 6v12M17 6v12M3 9h18M3 15h18"],
+            Self::Door => &["M6 21V3h12v18M3 21h18", "M14 12h.01"],
+            Self::Building => &["M4 21V5l8-3 8 3v16M9 21v-4h6v4M8 8h2M14 8h2M8 12h2M14 12h2"],
+            Self::Dots => &["M5 12h.01M12 12h.01M19 12h.01"],
+            Self::Star => &["M12 3l2.8 5.8 6.2.9-4.5 4.4 1 6.3-5.5-3-5.5 3 1-6.3L3 9.7l6.2-.9z"],
+            Self::Camera => &[
+                "M4 8h3l2-3h6l2 3h3v11H4z",
+                "M12 10a3 3 0 1 1 0 6a3 3 0 1 1 0-6z",
+            ],
         }
     }
 }

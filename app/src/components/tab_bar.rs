@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::icons::{Icon, Svg};
-use crate::app::use_notice_feed;
+use crate::app::{use_notice_feed, use_repair_feed};
 use crate::i18n::{Words, use_i18n};
 
 /// The five tabs: icon and word, never below 16 px.
@@ -19,12 +19,14 @@ const TABS: [(&str, Icon, Words); 5] = [
 pub fn TabBar() -> impl IntoView {
     let i18n = use_i18n();
     let feed = use_notice_feed();
-    // Unread notices, said in words for screen readers, as a number otherwise.
+    let repairs = use_repair_feed();
+    // Unread notices and repair news, said in words for screen readers, as a
+    // number otherwise.
     let badge = move |href: &str| {
-        let unread = if href == "/notices" {
-            feed.get().map_or(0, |l| l.unread)
-        } else {
-            0
+        let unread = match href {
+            "/notices" => feed.get().map_or(0, |l| l.unread),
+            "/repairs" => repairs.badge(),
+            _ => 0,
         };
         (unread > 0).then(|| view! {
             <span class="badge">{unread}<span class="visually-hidden">{i18n.t().unread}</span></span>

@@ -2,6 +2,7 @@ use super::Strings;
 
 /// English.
 pub const STRINGS: Strings = Strings {
+    repair: &super::repairs::EN,
     app_name: "Courtyard",
     call_office: "Call office",
     call_office_named: "Call the property office",

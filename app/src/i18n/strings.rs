@@ -1,5 +1,7 @@
 /// The keys every locale file fills in.
 pub struct Strings {
+    /// 报修.
+    pub repair: &'static super::repairs::RepairWords,
     pub app_name: &'static str,
     pub call_office: &'static str,
     pub call_office_named: &'static str,

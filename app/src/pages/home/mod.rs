@@ -78,7 +78,8 @@ pub fn HomePage() -> impl IntoView {
                 .collect_view()}
         </div>
         {move || session.me.with(|m| m.as_ref().is_some_and(|me| !me.households.is_empty())).then(|| view! { <MyFeeCard /> })}
-        {move || session.is_manager().then(|| view! { <LatestUrgentReach /> <CollectionCard /> })}
+        {move || session.me.with(|m| m.as_ref().is_some_and(|me| !me.households.is_empty())).then(|| view! { <MyRepairsCard /> })}
+        {move || session.is_manager().then(|| view! { <crate::pages::repairs::Figures /> <LatestUrgentReach /> <CollectionCard /> })}
         <LargeTextSwitch />
         // Before login, which compound (and which office phone) is theirs.
         {move || session.me.get().is_none().then(|| view! {
@@ -87,6 +88,24 @@ pub fn HomePage() -> impl IntoView {
                 <CommunityPicker />
             </section>
         })}
+    }
+}
+
+/// Residents: the household's open tickets and their states.
+#[component]
+fn MyRepairsCard() -> impl IntoView {
+    let feed = crate::app::use_repair_feed();
+    move || {
+        feed.get()
+            .map(|s| s.open)
+            .filter(|open| !open.is_empty())
+            .map(|open| {
+                view! {
+                    <ul class="plain tickets">
+                        {open.into_iter().map(|ticket| view! { <li><crate::pages::repairs::TicketCard ticket /></li> }).collect_view()}
+                    </ul>
+                }
+            })
     }
 }
 
