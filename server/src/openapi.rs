@@ -5,7 +5,8 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
-    AppState, accounts, admin, communities, fees, health, households, notices, repairs, uploads,
+    AppState, accounts, admin, communities, fees, health, households, notices, points, repairs,
+    shop, uploads,
 };
 
 #[derive(OpenApi)]
@@ -28,6 +29,8 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(notices::routes::router())
         .merge(fees::routes::router())
         .merge(repairs::router())
+        .merge(points::router())
+        .merge(shop::router())
         .merge(uploads::router())
         .merge(
             households::routes::router().layer(axum::extract::DefaultBodyLimit::max(

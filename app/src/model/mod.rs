@@ -13,8 +13,10 @@ mod money;
 mod notice;
 mod office;
 mod page;
+mod points;
 mod repair;
 mod repair_flow;
+mod shop;
 pub mod time;
 
 pub use account::{
@@ -42,6 +44,12 @@ pub use office::{
     SlipsQuery,
 };
 pub use page::{Page, PageQuery};
+pub use points::{
+    AwardResult, BoardLine, BoardQuery, EntryKind, Leaderboard, Ledger, LedgerEntry, LedgerQuery,
+    NewAdjustment, NewAward, NewPointRule, PointResident, PointRule, PointRuleUpdate,
+    PointSettings, PointSummary, PointUnit, ResidentsQuery, ReverseEntry, award_points, rank,
+    surname_only,
+};
 pub use repair::{
     ActionName, CONFIRM_WITHIN_DAYS, EventKind, MAX_NOTE_CHARS, MAX_PHOTOS, NORMAL_WITHIN_HOURS,
     NewRepair, Photo, Repair, RepairAction, RepairCategory, RepairChannel, RepairDetail,
@@ -50,4 +58,8 @@ pub use repair::{
 };
 pub use repair_flow::{
     Move, Party, Refusal, RepairStatus, TicketState, allowed_actions, transition,
+};
+pub use shop::{
+    CancelRedemption, ItemsQuery, NewRedemption, NewShopItem, Redemption, RedemptionStatus,
+    RedemptionsQuery, ShopItem, ShopItemUpdate,
 };

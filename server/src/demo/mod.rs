@@ -3,6 +3,7 @@
 
 mod compound;
 mod fees;
+mod points;
 mod repairs;
 
 use anyhow::Context;
@@ -104,6 +105,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<bool> {
     )
     .await?;
     repairs::seed(db, QINGJI_SOUTH.name, "13800000001", "13800000002").await?;
+    points::seed(db, QINGJI_SOUTH.name, "13800000001", "13800000003").await?;
     Ok(true)
 }
 

@@ -190,6 +190,29 @@ impl TestApp {
         }
     }
 
+    /// A browser holding a session made straight in the database (no
+    /// password hashing: for tests that need many people at once).
+    pub async fn session_for(&self, user_id: i64) -> User {
+        let (token, _) = server::accounts::session::create(self.db.writer(), user_id, false)
+            .await
+            .expect("session");
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(
+            reqwest::header::COOKIE,
+            format!("{}={token}", server::accounts::session::COOKIE_NAME)
+                .parse()
+                .expect("cookie header"),
+        );
+        User {
+            base: self.base.clone(),
+            client: reqwest::Client::builder()
+                .default_headers(headers)
+                .build()
+                .expect("client"),
+            acting_for: None,
+        }
+    }
+
     /// A browser logged in as `phone` with the demo password.
     pub async fn login(&self, phone: &str) -> User {
         self.login_with(phone, PASSWORD).await

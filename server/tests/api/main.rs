@@ -15,5 +15,7 @@ mod joining;
 mod matrix;
 mod notices;
 mod office;
+mod points;
 mod repairs;
+mod shop_race;
 mod site;

@@ -1,0 +1,131 @@
+//! Whose points a request is about, and which community a member works in.
+
+use app::model::Role;
+
+use crate::AppState;
+use crate::accounts::session::Caller;
+use crate::error::ApiError;
+
+/// The resident whose points are meant, in which community, and the
+/// household a helper spends for.
+#[derive(Debug, Clone, Copy)]
+pub struct Whose {
+    pub user_id: i64,
+    pub community_id: i64,
+    pub acting_household: Option<i64>,
+}
+
+/// (community, household) of each live resident membership of a user.
+async fn resident_of(state: &AppState, user: i64) -> Result<Vec<(i64, i64)>, ApiError> {
+    Ok(sqlx::query_as(
+        "SELECT h.community_id, h.id FROM memberships m JOIN households h ON h.id = m.household_id
+         JOIN users u ON u.id = m.user_id
+         WHERE m.user_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL
+           AND u.disabled_at IS NULL ORDER BY m.id",
+    )
+    .bind(user)
+    .fetch_all(state.db.reader())
+    .await?)
+}
+
+/// The first live resident of a household.
+async fn first_resident(state: &AppState, household: i64) -> Result<Option<i64>, ApiError> {
+    Ok(sqlx::query_scalar(
+        "SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.household_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL
+           AND u.disabled_at IS NULL ORDER BY m.id LIMIT 1",
+    )
+    .bind(household)
+    .fetch_optional(state.db.reader())
+    .await?)
+}
+
+/// Residents: themselves. Helpers: a resident of the household they help
+/// (the one asked for, else its first). Managers: any resident of their
+/// community they name. Anyone else asking about someone: 404.
+pub async fn whose(
+    state: &AppState,
+    caller: &Caller,
+    asked: Option<i64>,
+) -> Result<Whose, ApiError> {
+    let helped: Vec<i64> = caller
+        .memberships
+        .iter()
+        .filter(|m| m.role.0 == Role::Helper)
+        .filter_map(|m| m.household_id)
+        .filter(|h| caller.acting_for.is_none_or(|a| a == *h))
+        .collect();
+    if let Some(user) = asked.filter(|u| *u != caller.user_id) {
+        for (community, household) in resident_of(state, user).await? {
+            if helped.contains(&household) {
+                return Ok(Whose {
+                    user_id: user,
+                    community_id: community,
+                    acting_household: Some(household),
+                });
+            }
+            if caller.manages(community) {
+                return Ok(Whose {
+                    user_id: user,
+                    community_id: community,
+                    acting_household: None,
+                });
+            }
+        }
+        return Err(ApiError::NotFound);
+    }
+    let own = resident_of(state, caller.user_id).await?;
+    // Acting for a household they only help: the helped resident's points.
+    let helping = caller
+        .acting_for
+        .is_some_and(|a| helped.contains(&a) && !own.iter().any(|(_, h)| *h == a));
+    let mine = if helping {
+        None
+    } else {
+        own.iter()
+            .find(|(_, h)| caller.acting_for == Some(*h))
+            .or(own.first())
+    };
+    if let Some((community, _)) = mine {
+        return Ok(Whose {
+            user_id: caller.user_id,
+            community_id: *community,
+            acting_household: None,
+        });
+    }
+    if asked.is_none()
+        && let Some(household) = helped.first()
+        && let Some(user) = first_resident(state, *household).await?
+        && let Some((community, _)) = resident_of(state, user)
+            .await?
+            .into_iter()
+            .find(|(_, h)| h == household)
+    {
+        return Ok(Whose {
+            user_id: user,
+            community_id: community,
+            acting_household: Some(*household),
+        });
+    }
+    Err(ApiError::ForbiddenBecause {
+        code: "no_points_account",
+        message: "只有登记的住户才有积分",
+    })
+}
+
+/// The community a member (any role) looks at: the one asked for if they
+/// belong to it, else that of the household acted for, else their first.
+pub fn member_community(caller: &Caller, asked: Option<i64>) -> Result<i64, ApiError> {
+    let communities = || caller.memberships.iter().filter_map(|m| m.community_id);
+    match asked {
+        Some(c) if communities().any(|x| x == c) => Ok(c),
+        Some(_) => Err(ApiError::Forbidden),
+        None => caller
+            .memberships
+            .iter()
+            .find(|m| m.household_id.is_some() && m.household_id == caller.acting_for)
+            .and_then(|m| m.community_id)
+            .or_else(|| communities().next())
+            .ok_or(ApiError::Forbidden),
+    }
+}

@@ -1,0 +1,298 @@
+//! Awards (one activity, many residents), adjustments with a reason, and
+//! reversals: every one a ledger entry, never an edit.
+
+use app::model::{
+    AwardResult, EntryKind, ErrorBody, Ledger, LedgerQuery, NewAdjustment, NewAward, PointUnit,
+    ReverseEntry, award_points,
+};
+use axum::extract::State;
+use axum::http::StatusCode;
+
+use super::access::Whose;
+use super::day_of;
+use super::ledger::load;
+use super::store::{self, Entry as LedgerLine, words};
+use crate::AppState;
+use crate::accounts::session::Caller;
+use crate::audit::{self, Entry};
+use crate::db::{DAY, now_millis, parse_rfc3339};
+use crate::error::ApiError;
+use crate::extract::{AppJson, AppPath};
+
+/// The most residents one award takes.
+const MAX_PEOPLE: usize = 200;
+
+/// Which of `users` are live residents of the community.
+async fn residents_among(
+    state: &AppState,
+    community: i64,
+    users: &[i64],
+) -> Result<Vec<i64>, ApiError> {
+    if users.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Integers only, from a parsed JSON array: safe to inline.
+    let list = users
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT DISTINCT m.user_id FROM memberships m JOIN households h ON h.id = m.household_id
+         JOIN users u ON u.id = m.user_id
+         WHERE h.community_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL
+           AND u.disabled_at IS NULL AND m.user_id IN ({list})"
+    )))
+    .bind(community)
+    .fetch_all(state.db.reader())
+    .await?)
+}
+
+/// A day in the last year, not in the future (Shanghai).
+fn activity_day(date: &str, now: i64) -> Result<String, ApiError> {
+    let bad = || {
+        ApiError::bad_request(
+            "invalid_date",
+            "日期要写成 2026-03-02 这样，不能是将来，也不能早于一年前",
+        )
+    };
+    let at = parse_rfc3339(&format!("{date}T12:00:00+08:00"))
+        .filter(|_| date.len() == 10)
+        .ok_or_else(bad)?;
+    let day = day_of(at);
+    if day != date || day > day_of(now) || at < now - 366 * DAY {
+        return Err(bad());
+    }
+    Ok(day)
+}
+
+/// Records an activity for many residents at once: one entry each.
+#[utoipa::path(post, path = "/v1/points/awards", tag = "points", request_body = NewAward,
+    responses(
+        (status = 201, description = "Awarded", body = AwardResult),
+        (status = 400, description = "Invalid date or quantity, no or too many residents, someone not a resident of the community", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Missing CSRF header", body = ErrorBody),
+        (status = 404, description = "Rule absent or not of a community you manage", body = ErrorBody),
+        (status = 409, description = "The rule is retired", body = ErrorBody),
+        (status = 422, description = "Missing or unknown fields", body = ErrorBody),
+    ))]
+pub async fn award(
+    State(state): State<AppState>,
+    caller: Caller,
+    AppJson(body): AppJson<NewAward>,
+) -> Result<(StatusCode, AppJson<AwardResult>), ApiError> {
+    let rule: Option<(i64, i64, String, i64)> =
+        sqlx::query_as("SELECT community_id, points, unit, active FROM point_rules WHERE id = $1")
+            .bind(body.rule_id)
+            .fetch_optional(state.db.reader())
+            .await?;
+    let (community, points, unit, active) = rule
+        .filter(|r| caller.manages(r.0))
+        .ok_or(ApiError::NotFound)?;
+    if active == 0 {
+        return Err(ApiError::conflict(
+            "rule_inactive",
+            "这个积分项目已经停用了",
+        ));
+    }
+    let unit = PointUnit::parse(&unit).unwrap_or(PointUnit::Time);
+    let (each, halves) = award_points(points, unit, body.quantity).ok_or_else(|| {
+        ApiError::bad_request(
+            "invalid_quantity",
+            "次数须是 1 到 10 的整数；小时可以是半小时，最多 24 小时",
+        )
+    })?;
+    let now = now_millis();
+    let day = activity_day(&body.date, now)?;
+    let note = words(&body.note, false)?;
+    let mut people = body.user_ids.clone();
+    people.sort_unstable();
+    people.dedup();
+    if people.is_empty() || people.len() != body.user_ids.len() || people.len() > MAX_PEOPLE {
+        return Err(ApiError::bad_request(
+            "invalid_residents",
+            "请选 1 到 200 位住户，每人一次",
+        ));
+    }
+    let found = residents_among(&state, community, &people).await?;
+    if found.len() != people.len() {
+        return Err(ApiError::bad_request(
+            "unknown_resident",
+            "有人不是本小区登记的住户",
+        ));
+    }
+    let mut tx = state.db.writer().begin().await?;
+    for user in &people {
+        let mut line = LedgerLine::new(
+            EntryKind::Award,
+            community,
+            *user,
+            each,
+            &day,
+            caller.user_id,
+        );
+        line.rule = Some(body.rule_id);
+        line.quantity_halves = Some(halves);
+        line.reason = note;
+        store::post(&mut tx, &line).await?;
+    }
+    let residents = i64::try_from(people.len()).unwrap_or(0);
+    audit::record(
+        &mut *tx,
+        Entry::new("points.award", Some(caller.user_id))
+            .community(community)
+            .detail(serde_json::json!({
+                "rule": body.rule_id, "date": day, "residents": residents, "each": each,
+            })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((
+        StatusCode::CREATED,
+        AppJson(AwardResult {
+            residents,
+            points_each: each,
+            total: each * residents,
+        }),
+    ))
+}
+
+/// A correction, up or down, with the reason on the ledger.
+#[utoipa::path(post, path = "/v1/points/adjustments", tag = "points", request_body = NewAdjustment,
+    responses(
+        (status = 201, description = "Adjusted; the resident's ledger", body = Ledger),
+        (status = 400, description = "Zero or too large an amount, missing reason, not a resident here", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Not a manager of this community; or missing CSRF header", body = ErrorBody),
+        (status = 409, description = "It would take the balance below zero", body = ErrorBody),
+        (status = 422, description = "Missing or unknown fields", body = ErrorBody),
+    ))]
+pub async fn adjust(
+    State(state): State<AppState>,
+    caller: Caller,
+    AppJson(body): AppJson<NewAdjustment>,
+) -> Result<(StatusCode, AppJson<Ledger>), ApiError> {
+    caller.require_manager(body.community_id)?;
+    if body.amount == 0 || body.amount.abs() > 10_000 {
+        return Err(ApiError::bad_request(
+            "invalid_amount",
+            "调整的积分须在 -10000 到 10000 之间，不能是 0",
+        ));
+    }
+    let reason = words(&body.reason, true)?;
+    if residents_among(&state, body.community_id, &[body.user_id])
+        .await?
+        .is_empty()
+    {
+        return Err(ApiError::bad_request(
+            "unknown_resident",
+            "这人不是本小区登记的住户",
+        ));
+    }
+    let day = day_of(now_millis());
+    let mut tx = state.db.writer().begin().await?;
+    let mut line = LedgerLine::new(
+        EntryKind::Adjust,
+        body.community_id,
+        body.user_id,
+        body.amount,
+        &day,
+        caller.user_id,
+    );
+    line.reason = reason;
+    let id = store::post(&mut tx, &line).await?;
+    audit::record(
+        &mut *tx,
+        Entry::new("points.adjust", Some(caller.user_id))
+            .community(body.community_id)
+            .detail(
+                serde_json::json!({ "entry": id, "user": body.user_id, "amount": body.amount }),
+            ),
+    )
+    .await?;
+    tx.commit().await?;
+    let whose = Whose {
+        user_id: body.user_id,
+        community_id: body.community_id,
+        acting_household: None,
+    };
+    Ok((
+        StatusCode::CREATED,
+        AppJson(load(&state, whose, &LedgerQuery::default()).await?),
+    ))
+}
+
+/// Undoes an award or adjustment by an opposite entry (once).
+#[utoipa::path(post, path = "/v1/points/entries/{id}/reverse", tag = "points",
+    params(("id" = i64, Path, description = "Ledger entry id")), request_body = ReverseEntry,
+    responses(
+        (status = 201, description = "Reversed; the resident's ledger", body = Ledger),
+        (status = 400, description = "Missing reason", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Missing CSRF header", body = ErrorBody),
+        (status = 404, description = "Absent or not of a community you manage", body = ErrorBody),
+        (status = 409, description = "Already reversed, not an award or adjustment, or the points are spent", body = ErrorBody),
+        (status = 422, description = "Missing or unknown fields", body = ErrorBody),
+    ))]
+pub async fn reverse(
+    State(state): State<AppState>,
+    caller: Caller,
+    AppPath(id): AppPath<i64>,
+    AppJson(body): AppJson<ReverseEntry>,
+) -> Result<(StatusCode, AppJson<Ledger>), ApiError> {
+    let reason = words(&body.reason, true)?;
+    let mut tx = state.db.writer().begin().await?;
+    let found: Option<(i64, i64, i64, String, String)> = sqlx::query_as(
+        "SELECT community_id, user_id, amount, kind, earned_on FROM point_entries WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (community, user, amount, kind, earned_on) = found
+        .filter(|f| caller.manages(f.0))
+        .ok_or(ApiError::NotFound)?;
+    if !matches!(kind.as_str(), "award" | "adjust") {
+        return Err(ApiError::conflict(
+            "not_reversible",
+            "只有发放和调整的积分可以冲销",
+        ));
+    }
+    let done: i64 = sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM point_entries WHERE reverses_id = $1",
+    )
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if done > 0 {
+        return Err(ApiError::conflict("already_reversed", "这一笔已经冲销过了"));
+    }
+    let mut line = LedgerLine::new(
+        EntryKind::Reversal,
+        community,
+        user,
+        -amount,
+        &earned_on,
+        caller.user_id,
+    );
+    line.reverses = Some(id);
+    line.reason = reason;
+    store::post(&mut tx, &line).await?;
+    audit::record(
+        &mut *tx,
+        Entry::new("points.reverse", Some(caller.user_id))
+            .community(community)
+            .detail(serde_json::json!({ "entry": id, "user": user, "amount": -amount })),
+    )
+    .await?;
+    tx.commit().await?;
+    let whose = Whose {
+        user_id: user,
+        community_id: community,
+        acting_household: None,
+    };
+    Ok((
+        StatusCode::CREATED,
+        AppJson(load(&state, whose, &LedgerQuery::default()).await?),
+    ))
+}
