@@ -10,12 +10,14 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::model::{
-    BillList, Building, ChangePasswordRequest, CommunitySummary, CreateStaffRequest, CreatedUser,
-    ErrorBody, FeeSummary, HelperInfo, HouseholdRow, ImportReport, IssuedCode, LinkHelperRequest,
-    LoginRequest, Me, NewNotice, NewPayment, NewRepair, Notice, NoticeList, NoticeReach,
-    NoticeUpdate, Page, PasswordResetRequest, RegisterRequest, Repair, RepairAction, RepairDetail,
-    RepairList, RepairSummary, ResetPasswordRequest, ReversePayment, SlipSheet, UpdateMe, Upload,
-    Worker,
+    AwardResult, BillList, Building, CancelRedemption, ChangePasswordRequest, CommunitySummary,
+    CreateStaffRequest, CreatedUser, ErrorBody, FeeSummary, HelperInfo, HouseholdRow, ImportReport,
+    IssuedCode, Leaderboard, Ledger, LinkHelperRequest, LoginRequest, Me, NewAdjustment, NewAward,
+    NewNotice, NewPayment, NewPointRule, NewRedemption, NewRepair, NewShopItem, Notice, NoticeList,
+    NoticeReach, NoticeUpdate, Page, PasswordResetRequest, PointResident, PointRule,
+    PointRuleUpdate, PointSettings, PointSummary, Redemption, RegisterRequest, Repair,
+    RepairAction, RepairDetail, RepairList, RepairSummary, ResetPasswordRequest, ReversePayment,
+    ShopItem, ShopItemUpdate, SlipSheet, UpdateMe, Upload, Worker,
 };
 
 /// Why a call failed, in the terms the UI needs to pick its words.
@@ -336,4 +338,94 @@ pub async fn upload_photo(file: web_sys::File) -> Result<Upload, ApiError> {
         .map_err(|_| ApiError::Network)?;
     let response = request.send().await.map_err(|_| ApiError::Network)?;
     decode(response).await
+}
+
+pub async fn point_summary() -> Result<PointSummary, ApiError> {
+    get("/api/v1/points/summary").await
+}
+
+pub async fn ledger() -> Result<Ledger, ApiError> {
+    get("/api/v1/points/ledger?limit=100").await
+}
+
+pub async fn point_rules() -> Result<Vec<PointRule>, ApiError> {
+    get("/api/v1/points/rules").await
+}
+
+pub async fn add_point_rule(body: NewPointRule) -> Result<PointRule, ApiError> {
+    send_json(Request::post("/api/v1/points/rules"), &body).await
+}
+
+pub async fn update_point_rule(id: i64, body: PointRuleUpdate) -> Result<PointRule, ApiError> {
+    send_json(Request::patch(&format!("/api/v1/points/rules/{id}")), &body).await
+}
+
+pub async fn award(body: NewAward) -> Result<AwardResult, ApiError> {
+    send_json(Request::post("/api/v1/points/awards"), &body).await
+}
+
+pub async fn adjust_points(body: NewAdjustment) -> Result<Ledger, ApiError> {
+    send_json(Request::post("/api/v1/points/adjustments"), &body).await
+}
+
+pub async fn point_residents(building: Option<i64>) -> Result<Vec<PointResident>, ApiError> {
+    match building {
+        Some(b) => get(&format!("/api/v1/points/residents?building_id={b}")).await,
+        None => get("/api/v1/points/residents").await,
+    }
+}
+
+/// `month` is YYYY-MM, or empty for this month.
+pub async fn leaderboard(month: &str) -> Result<Leaderboard, ApiError> {
+    if month.is_empty() {
+        get("/api/v1/points/leaderboard").await
+    } else {
+        get(&format!("/api/v1/points/leaderboard?month={month}")).await
+    }
+}
+
+pub async fn point_settings() -> Result<PointSettings, ApiError> {
+    get("/api/v1/points/settings").await
+}
+
+pub async fn save_point_settings(body: PointSettings) -> Result<PointSettings, ApiError> {
+    send_json(Request::patch("/api/v1/points/settings"), &body).await
+}
+
+/// The shelf; `all` (managers) includes goods taken off it.
+pub async fn shop_items(all: bool) -> Result<Vec<ShopItem>, ApiError> {
+    get(&format!("/api/v1/shop/items?all={all}")).await
+}
+
+pub async fn add_shop_item(body: NewShopItem) -> Result<ShopItem, ApiError> {
+    send_json(Request::post("/api/v1/shop/items"), &body).await
+}
+
+pub async fn update_shop_item(id: i64, body: ShopItemUpdate) -> Result<ShopItem, ApiError> {
+    send_json(Request::patch(&format!("/api/v1/shop/items/{id}")), &body).await
+}
+
+pub async fn redeem(body: NewRedemption) -> Result<Redemption, ApiError> {
+    send_json(Request::post("/api/v1/shop/redemptions"), &body).await
+}
+
+/// `query` without `?`: `status=reserved`, `code=123456`, or empty for mine.
+pub async fn redemptions(query: &str) -> Result<Vec<Redemption>, ApiError> {
+    get(&format!("/api/v1/shop/redemptions?{query}")).await
+}
+
+pub async fn fulfil(id: i64) -> Result<Redemption, ApiError> {
+    send_json(
+        Request::post(&format!("/api/v1/shop/redemptions/{id}/fulfil")),
+        &(),
+    )
+    .await
+}
+
+pub async fn cancel_redemption(id: i64) -> Result<Redemption, ApiError> {
+    send_json(
+        Request::post(&format!("/api/v1/shop/redemptions/{id}/cancel")),
+        &CancelRedemption::default(),
+    )
+    .await
 }

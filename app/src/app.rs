@@ -295,6 +295,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/repairs/:id") view=repairs::RepairDetailPage />
                     <Route path=path!("/manage/repairs") view=repairs::RepairQueuePage />
                     <Route path=path!("/points") view=points::PointsPage />
+                    <Route path=path!("/points/board") view=points::BoardPage />
+                    <Route path=path!("/manage/points") view=points::PointsOfficePage />
+                    <Route path=path!("/manage/shop") view=points::ShopOfficePage />
                     <Route path=path!("/notices") view=notices::NoticesPage />
                     <Route path=path!("/notices/new") view=notices::NewNoticePage />
                     <Route path=path!("/notices/:id") view=notices::NoticeDetailPage />

@@ -60,3 +60,18 @@ pub fn today() -> String {
     let (y, m, d, _, _) = civil(now_millis(), SHANGHAI_OFFSET_MINUTES);
     format!("{y:04}-{m:02}-{d:02}")
 }
+
+/// A calendar date "YYYY-MM-DD" as "3月2日" (or "2 Mar").
+pub fn short_date(date: &str, lang: Lang) -> String {
+    let part = |r: std::ops::Range<usize>| date.get(r).and_then(|s| s.parse::<usize>().ok());
+    let (Some(m), Some(d)) = (part(5..7), part(8..10)) else {
+        return date.to_owned();
+    };
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match lang {
+        Lang::ZhCn => format!("{m}月{d}日"),
+        Lang::En => format!("{d} {}", MONTHS[m.clamp(1, 12) - 1]),
+    }
+}

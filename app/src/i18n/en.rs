@@ -2,6 +2,7 @@ use super::Strings;
 
 /// English.
 pub const STRINGS: Strings = Strings {
+    point: &super::points::EN,
     repair: &super::repairs::EN,
     app_name: "Courtyard",
     call_office: "Call office",

@@ -1,5 +1,7 @@
 /// The keys every locale file fills in.
 pub struct Strings {
+    /// 积分 and the shop.
+    pub point: &'static super::points::PointWords,
     /// 报修.
     pub repair: &'static super::repairs::RepairWords,
     pub app_name: &'static str,

@@ -2,6 +2,7 @@ use super::Strings;
 
 /// 简体中文 (default).
 pub const STRINGS: Strings = Strings {
+    point: &super::points::ZH,
     repair: &super::repairs::ZH,
     app_name: "院里",
     call_office: "物业电话",

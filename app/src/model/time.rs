@@ -102,12 +102,27 @@ pub fn civil(millis: i64, offset_minutes: i64) -> (i64, i64, i64, i64, i64) {
     (year, month, day, rem / 3600, rem % 3600 / 60)
 }
 
+/// The month `delta` months from "YYYY-MM" (for the red board's arrows).
+pub fn shift_month(month: &str, delta: i64) -> String {
+    let y: i64 = month.get(..4).and_then(|s| s.parse().ok()).unwrap_or(2026);
+    let m: i64 = month.get(5..7).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let n = y * 12 + (m - 1) + delta;
+    format!("{:04}-{:02}", n.div_euclid(12), n.rem_euclid(12) + 1)
+}
+
 /// Asia/Shanghai: UTC+8 all year (no daylight saving since 1991).
 pub const SHANGHAI_OFFSET_MINUTES: i64 = 8 * 60;
 
 #[cfg(test)]
 mod parse_tests {
     use super::*;
+
+    #[test]
+    fn months_roll_over_years() {
+        assert_eq!(shift_month("2026-01", -1), "2025-12");
+        assert_eq!(shift_month("2026-12", 1), "2027-01");
+        assert_eq!(shift_month("2026-03", 0), "2026-03");
+    }
 
     #[test]
     fn parses_what_it_formats_and_offsets() {

@@ -79,6 +79,7 @@ pub fn HomePage() -> impl IntoView {
         </div>
         {move || session.me.with(|m| m.as_ref().is_some_and(|me| !me.households.is_empty())).then(|| view! { <MyFeeCard /> })}
         {move || session.me.with(|m| m.as_ref().is_some_and(|me| !me.households.is_empty())).then(|| view! { <MyRepairsCard /> })}
+        {move || session.me.with(Option::is_some).then(|| view! { <PointsCard /> })}
         {move || session.is_manager().then(|| view! { <crate::pages::repairs::Figures /> <LatestUrgentReach /> <CollectionCard /> })}
         <LargeTextSwitch />
         // Before login, which compound (and which office phone) is theirs.
@@ -106,6 +107,38 @@ fn MyRepairsCard() -> impl IntoView {
                     </ul>
                 }
             })
+    }
+}
+
+/// Residents: balance and this month's points, a tap into the shop.
+/// Managers: swaps waiting to be handed over.
+#[component]
+fn PointsCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let summary = LocalResource::new(move || {
+        session.acting_for.track();
+        crate::api::point_summary()
+    });
+    move || {
+        summary.get().and_then(Result::ok).map(|s| {
+            let p = i18n.t().point;
+            view! {
+                {s.balance.map(|b| view! {
+                    <A href="/points" attr:class="card reach-card">
+                        <span class="soft">{p.my_points}</span>
+                        <span class="big">{b} " " <small>{p.points}</small></span>
+                        <span>{p.earned_month} " +" {s.earned_this_month.unwrap_or(0)}</span>
+                    </A>
+                })}
+                {s.to_hand_over.filter(|n| *n > 0).map(|n| view! {
+                    <A href="/manage/shop" attr:class="card reach-card">
+                        <span class="big">{n}</span>
+                        <span>{p.to_hand_over}</span>
+                    </A>
+                })}
+            }
+        })
     }
 }
 

@@ -1,10 +1,86 @@
+//! 积分: my balance in big figures, the shelf with a 换 button, my swaps
+//! with their pickup codes, the ledger in plain words, and the red board.
+//! The office records points and hands goods over on its own pages.
+
+mod board;
+mod goods;
+mod handover;
+mod ledger;
+mod office;
+mod shelf;
+
 use leptos::prelude::*;
+use leptos_router::components::A;
+
+pub use board::BoardPage;
+pub use handover::ShopOfficePage;
+pub use office::PointsOfficePage;
 
 use super::intro::IntroPage;
+use crate::api;
+use crate::app::use_session;
 use crate::components::icons::Icon;
+use crate::components::{ErrorNotice, Loading};
+use crate::i18n::use_i18n;
 
-/// 积分超市.
 #[component]
 pub fn PointsPage() -> impl IntoView {
-    view! { <IntroPage icon=Icon::Gift title=|t| t.points_title intro=|t| t.points_intro how=|t| t.points_ask_office /> }
+    let i18n = use_i18n();
+    let session = use_session();
+    move || {
+        let Some(me) = session.me.get() else {
+            return view! { <IntroPage icon=Icon::Gift title=|t| t.points_title intro=|t| t.points_intro how=|t| t.points_ask_office /> }.into_any();
+        };
+        let p = i18n.t().point;
+        let household = !me.households.is_empty();
+        view! {
+            {household.then(|| view! { <MyPoints /> })}
+            {session.is_manager().then(|| view! {
+                <div class="stack">
+                    <A href="/manage/points" attr:class="button primary">{p.office_points}</A>
+                    <A href="/manage/shop" attr:class="button primary">{p.office_shop}</A>
+                </div>
+            })}
+            <A href="/points/board" attr:class="button">{p.board}</A>
+        }
+        .into_any()
+    }
+}
+
+/// The resident's (or helped resident's) points, shelf, swaps and ledger.
+#[component]
+fn MyPoints() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let ledger = LocalResource::new(move || {
+        session.acting_for.track();
+        api::ledger()
+    });
+    let refresh = Callback::new(move |()| ledger.refetch());
+    let retry = refresh;
+    // The last swap's code stays on top while the page refreshes under it.
+    let got = RwSignal::new(None::<crate::model::Redemption>);
+    move || match ledger.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),
+        Some(Ok(l)) => {
+            let p = i18n.t().point;
+            let helped = session
+                .acting_household()
+                .is_some_and(|h| h.role == crate::model::Role::Helper);
+            view! {
+                <section class="card balance" aria-labelledby="balance-heading">
+                    <h2 id="balance-heading">{p.my_points}</h2>
+                    {helped.then(|| view! { <p class="soft">{p.whose} "：" {l.name.clone()}</p> })}
+                    <p class="big-figure">{l.balance} <small>{p.points}</small></p>
+                    <p>{p.earned_month} " " <strong>"+" {l.earned_this_month}</strong></p>
+                </section>
+                {move || got.get().map(|r| view! { <shelf::PickupCode redemption=r /> })}
+                <shelf::Shelf balance=l.balance got on_change=refresh />
+                <ledger::MySwaps on_change=refresh />
+                <ledger::LedgerList entries=l.entries />
+            }
+            .into_any()
+        }
+    }
 }
