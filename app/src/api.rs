@@ -6,6 +6,7 @@
 use std::cell::Cell;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
+use leptos::prelude::Set;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -110,7 +111,32 @@ async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
+    // The service worker answers from its copy when the network is down and
+    // says when that copy was saved.
+    let saved_at = response.headers().get("x-courtyard-offline");
+    OFFLINE.with(|o| {
+        if let Some(signal) = o.get() {
+            signal.set(saved_at);
+        }
+    });
     decode(response).await
+}
+
+thread_local! {
+    /// Set while answers come from the offline copy: when it was saved.
+    static OFFLINE: Cell<Option<leptos::prelude::RwSignal<Option<String>>>> = const { Cell::new(None) };
+}
+
+/// Lets the app show "离线 · 上次更新 …" (called once at start).
+pub fn watch_offline(signal: leptos::prelude::RwSignal<Option<String>>) {
+    OFFLINE.with(|o| o.set(Some(signal)));
+}
+
+/// Forgets the offline copies of personal data (on logout).
+pub fn forget_offline_copies() {
+    if let Some(caches) = web_sys::window().and_then(|w| w.caches().ok()) {
+        let _ = caches.delete("courtyard-data");
+    }
 }
 
 async fn send_json<B: Serialize, T: DeserializeOwned>(

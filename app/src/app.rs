@@ -7,12 +7,12 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::{self, ApiError};
-use crate::components::{ActForBanner, AppHeader, TabBar};
+use crate::components::{ActForBanner, AppHeader, OfflineBanner, TabBar};
 use crate::i18n::{I18n, Lang};
 use crate::model::{
     CommunitySummary, HouseholdAccess, Language, Me, NoticeList, Page, RepairSummary, UpdateMe,
 };
-use crate::pages::{account, fees, home, manage, not_found, notices, points, repairs};
+use crate::pages::{account, fees, guide, home, manage, not_found, notices, points, repairs};
 use crate::prefs;
 
 /// Who is logged in, and which household they act for.
@@ -84,6 +84,7 @@ impl SessionState {
     }
 
     pub fn sign_out(&self) {
+        api::forget_offline_copies();
         api::set_acting_for(None);
         self.acting_for.set(None);
         self.me.set(None);
@@ -207,6 +208,10 @@ pub fn use_repair_feed() -> RepairFeed {
     expect_context::<RepairFeed>()
 }
 
+/// When the answers on screen come from the offline copy: when it was saved.
+#[derive(Clone, Copy)]
+pub struct Offline(pub RwSignal<Option<String>>);
+
 /// Whether large-text mode (长辈模式) is on.
 #[derive(Clone, Copy)]
 struct LargeText(RwSignal<bool>);
@@ -243,6 +248,9 @@ pub fn App() -> impl IntoView {
         large,
     };
     provide_context(session);
+    let offline = RwSignal::new(None::<String>);
+    api::watch_offline(offline);
+    provide_context(Offline(offline));
     provide_context(CommunityState {
         list: LocalResource::new(api::communities),
         chosen: RwSignal::new(prefs::community()),
@@ -287,6 +295,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <AppHeader />
             <ActForBanner />
+            <OfflineBanner />
             <main id="main">
                 <Routes fallback=not_found::NotFoundPage>
                     <Route path=path!("/") view=home::HomePage />
@@ -309,6 +318,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/fees") view=manage::FeeOfficePage />
                     <Route path=path!("/manage/import") view=manage::ImportPage />
                     <Route path=path!("/me") view=account::MePage />
+                    <Route path=path!("/help/install") view=guide::InstallGuidePage />
                     <Route path=path!("/login") view=account::LoginPage />
                     <Route path=path!("/register") view=account::RegisterPage />
                     <Route path=path!("/reset-password") view=account::ResetPasswordPage />

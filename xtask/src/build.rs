@@ -72,6 +72,25 @@ pub fn site() -> anyhow::Result<PathBuf> {
         .replace("{{WASM}}", &wasm_url)
         .replace("{{CSS}}", &css_url);
     fs::write(site.join("index.html"), index)?;
+    // The service worker caches exactly this build's files.
+    let assets = format!(
+        "[{}]",
+        [
+            &js_url,
+            &wasm_url,
+            &css_url,
+            "/manifest.webmanifest",
+            "/icon.svg"
+        ]
+        .iter()
+        .map(|u| format!("\"{u}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+    );
+    let worker = fs::read_to_string(root().join("app").join("sw.js"))?
+        .replace("{{VERSION}}", &format!("{hash}-{}", &css_name[4..16]))
+        .replace("{{ASSETS}}", &assets);
+    fs::write(site.join("sw.js"), worker)?;
 
     precompress(&site)?;
     print_sizes(

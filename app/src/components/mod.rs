@@ -9,6 +9,7 @@ mod header;
 pub mod icons;
 mod large_text_switch;
 mod loadable;
+mod offline;
 mod qr;
 mod tab_bar;
 
@@ -20,5 +21,6 @@ pub use form::{FormError, PasswordField, TextField, submit_action};
 pub use header::AppHeader;
 pub use large_text_switch::LargeTextSwitch;
 pub use loadable::{ErrorNotice, Loading};
+pub use offline::OfflineBanner;
 pub use qr::QrSvg;
 pub use tab_bar::TabBar;

@@ -2,6 +2,7 @@ use super::Strings;
 
 /// English.
 pub const STRINGS: Strings = Strings {
+    guide: &super::guide::EN,
     point: &super::points::EN,
     repair: &super::repairs::EN,
     app_name: "Courtyard",
@@ -14,6 +15,8 @@ pub const STRINGS: Strings = Strings {
     tab_notices: "Notices",
     tab_me: "Me",
     loading: "Loading…",
+    offline: "Offline",
+    last_updated: "last updated",
     retry: "Try again",
     error_network: "The network is weak. Please try again later.",
     error_server: "Something went wrong. Try again later, or call the office.",

@@ -2,6 +2,7 @@
 //! a key missing from one language is a compile error, not a blank label.
 
 mod en;
+pub mod guide;
 pub mod points;
 pub mod repairs;
 mod zh_cn;

@@ -1,5 +1,7 @@
 /// The keys every locale file fills in.
 pub struct Strings {
+    /// The helpers' home-screen guide.
+    pub guide: &'static super::guide::Guide,
     /// 积分 and the shop.
     pub point: &'static super::points::PointWords,
     /// 报修.
@@ -14,6 +16,8 @@ pub struct Strings {
     pub tab_notices: &'static str,
     pub tab_me: &'static str,
     pub loading: &'static str,
+    pub offline: &'static str,
+    pub last_updated: &'static str,
     pub retry: &'static str,
     pub error_network: &'static str,
     pub error_server: &'static str,

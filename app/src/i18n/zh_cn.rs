@@ -2,6 +2,7 @@ use super::Strings;
 
 /// 简体中文 (default).
 pub const STRINGS: Strings = Strings {
+    guide: &super::guide::ZH,
     point: &super::points::ZH,
     repair: &super::repairs::ZH,
     app_name: "院里",
@@ -14,6 +15,8 @@ pub const STRINGS: Strings = Strings {
     tab_notices: "通知",
     tab_me: "我的",
     loading: "正在加载…",
+    offline: "离线",
+    last_updated: "上次更新",
     retry: "再试一次",
     error_network: "网络不好，请稍后再试",
     error_server: "系统出了点问题，请稍后再试，或直接打物业电话",

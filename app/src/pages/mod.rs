@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod fees;
+pub mod guide;
 pub mod home;
 pub mod manage;
 pub mod not_found;

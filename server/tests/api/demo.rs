@@ -54,6 +54,13 @@ async fn the_demo_logins_exist_with_their_roles(app: TestApp) {
             ("13800000003", "张建国", "resident"),
             ("13800000004", "张丽", "helper"),
             ("13800000005", "赵桂兰", "manager"),
+            // Volunteers on the red board; their passwords are random and
+            // never printed, so nobody can log in as them.
+            ("13900000101", "王秀英", "resident"),
+            ("13900000102", "李桂芳", "resident"),
+            ("13900000103", "陈玉兰", "resident"),
+            ("13900000104", "杨志强", "resident"),
+            ("13900000105", "赵淑珍", "resident"),
         ]
     );
     let helper_household: i64 = sqlx::query_scalar(

@@ -36,6 +36,7 @@ pub fn MePage() -> impl IntoView {
         }}
         <LanguageChoice />
         <LargeTextSwitch />
+        <A href="/help/install" attr:class="button">{move || i18n.t().guide.link}</A>
     }
 }
 
