@@ -11,14 +11,15 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::model::{
-    AwardResult, BillList, Building, CancelRedemption, ChangePasswordRequest, CommunitySummary,
-    CreateStaffRequest, CreatedUser, ErrorBody, FeeSummary, HelperInfo, HouseholdRow, ImportReport,
-    IssuedCode, Leaderboard, Ledger, LinkHelperRequest, LoginRequest, Me, NewAdjustment, NewAward,
-    NewNotice, NewPayment, NewPointRule, NewRedemption, NewRepair, NewShopItem, Notice, NoticeList,
-    NoticeReach, NoticeUpdate, Page, PasswordResetRequest, PointResident, PointRule,
-    PointRuleUpdate, PointSettings, PointSummary, Redemption, RegisterRequest, Repair,
-    RepairAction, RepairDetail, RepairList, RepairSummary, ResetPasswordRequest, ReversePayment,
-    ShopItem, ShopItemUpdate, SlipSheet, UpdateMe, Upload, Worker,
+    AuditPage, AwardResult, BillList, Building, CancelRedemption, ChangePasswordRequest,
+    CommunitySummary, CreateStaffRequest, CreatedUser, ErrorBody, FeeSummary, HelperInfo,
+    HouseholdRow, ImportReport, IssuedCode, Leaderboard, Ledger, LinkHelperRequest, LoginRequest,
+    Me, NewAdjustment, NewAward, NewNotice, NewPayment, NewPointRule, NewRedemption, NewRepair,
+    NewShopItem, Notice, NoticeList, NoticeReach, NoticeUpdate, Page, PasswordResetRequest,
+    PointResident, PointRule, PointRuleUpdate, PointSettings, PointSummary, Redemption,
+    RegisterRequest, Repair, RepairAction, RepairDetail, RepairList, RepairSummary,
+    ResetPasswordRequest, ReversePayment, ShopItem, ShopItemUpdate, SlipSheet, UpdateMe, Upload,
+    Worker,
 };
 
 /// Why a call failed, in the terms the UI needs to pick its words.
@@ -454,4 +455,9 @@ pub async fn cancel_redemption(id: i64) -> Result<Redemption, ApiError> {
         &CancelRedemption::default(),
     )
     .await
+}
+
+/// `query` without `?`: from, to, action, limit, offset.
+pub async fn audit(query: &str) -> Result<AuditPage, ApiError> {
+    get(&format!("/api/v1/audit?{query}")).await
 }

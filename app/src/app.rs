@@ -317,6 +317,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/fees/receipts/:id") view=fees::ReceiptPage />
                     <Route path=path!("/manage/fees") view=manage::FeeOfficePage />
                     <Route path=path!("/manage/import") view=manage::ImportPage />
+                    <Route path=path!("/manage/audit") view=manage::AuditPage />
                     <Route path=path!("/me") view=account::MePage />
                     <Route path=path!("/help/install") view=guide::InstallGuidePage />
                     <Route path=path!("/login") view=account::LoginPage />

@@ -13,6 +13,7 @@ async function recordCash(office: Page, within: ReturnType<Page['locator']>) {
 }
 
 test('the daughter sees the bill, the office records cash, she opens the receipt (normal, then large text)', async ({ browser }) => {
+  test.setTimeout(120_000);
   for (const mode of ['normal', 'large'] as const) {
     const large = mode === 'large';
     const daughter = await person(browser, large);

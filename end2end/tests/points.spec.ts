@@ -10,7 +10,8 @@ test('the office records a patrol for three; one of them swaps points for a dish
     await open(office, '/manage/points');
     await expect(office.getByLabel('活动')).toContainText('治安巡逻');
     await office.getByLabel('活动').selectOption({ index: 0 });
-    for (const who of ['张建国', '王秀英', '陈玉兰']) {
+    // Name and flat: other journeys register people with the same names.
+    for (const who of ['张建国 · 3号楼 201', '王秀英 · 1号楼 101', '陈玉兰 · 4号楼 202']) {
       await office.locator('.people label', { hasText: who }).click();
     }
     await expect(office.locator('legend')).toContainText('已选 3 人');

@@ -47,7 +47,7 @@ async function routes(page: Page, role: string): Promise<string[]> {
       const notices = await json('/api/v1/notices?limit=1');
       const notice = notices.items?.[0]?.id;
       return [
-        '/', '/manage', '/manage/codes', '/manage/fees', '/manage/import', '/manage/repairs', '/manage/points',
+        '/', '/manage', '/manage/codes', '/manage/fees', '/manage/import', '/manage/audit', '/manage/repairs', '/manage/points',
         '/manage/shop', '/repairs', '/repairs/new?office=1', '/points', '/points/board', '/notices', '/notices/new', '/me',
         ...(queue.items?.length ? [`/repairs/${queue.items[0].id}`] : []),
         ...(notice ? [`/notices/${notice}`, `/notices/${notice}/reach`, `/notices/${notice}/edit`, `/notices/${notice}/print`] : []),
@@ -84,9 +84,31 @@ async function problems(page: Page): Promise<string[]> {
   return [...found, ...clipped.map((c) => `clipped ${c}`)];
 }
 
-async function setMode(page: Page, mode: Mode) {
+/** Tap targets under the MIIT minimum: 48×48 px in normal text, 60×60 in
+ * 长辈模式. Links inside running text are exempt (as in WCAG 2.5.8). */
+async function smallTargets(page: Page, min: number): Promise<string[]> {
+  return page.evaluate((min) =>
+    Array.from(document.querySelectorAll(
+      'button, a.button, nav a, a.tile, a.card, a.ticket, select, label.radio, .field input:not([type=file]):not([type=radio]):not([type=checkbox])',
+    ))
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ el, r }) => r.width > 0 && r.height > 0 && !el.closest('.visually-hidden'))
+      .filter(({ r }) => r.height < min - 0.5 || r.width < min - 0.5)
+      .map(({ el, r }) => `small target ${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 16)}" ${Math.round(r.width)}×${Math.round(r.height)}`),
+  min);
+}
+
+/** Large mode: text contrast at least 7:1 (axe's enhanced contrast rule). */
+async function lowContrast(page: Page): Promise<string[]> {
+  const axe = await new AxeBuilder({ page }).withRules(['color-contrast-enhanced']).analyze();
+  return axe.violations.flatMap((v) => v.nodes.map((n) => `contrast < 7:1 at ${n.target.join(' ')}`));
+}
+
+async function setMode(page: Page, mode: Mode, loggedIn: boolean) {
   await page.goto('/');
   await expect(page.locator('#boot')).toHaveCount(0);
+  // Wait for the account's own preference to arrive before changing it.
+  if (loggedIn) await expect(page.locator('.welcome')).toContainText('您好，');
   const toggle = page.getByRole('switch').first();
   const want = String(mode === 'large');
   if ((await toggle.getAttribute('aria-checked')) !== want) await toggle.click();
@@ -99,7 +121,9 @@ async function visit(browser: Browser, role: string, phone: string | null) {
   let views = 0;
   const failures: string[] = [];
   for (const size of SIZES) {
-    const context = await browser.newContext({ viewport: size });
+    // bypassCSP: the care-mode style is injected the way WeChat scales text,
+    // not served by us.
+    const context = await browser.newContext({ viewport: size, bypassCSP: true });
     const page = await context.newPage();
     if (phone) {
       const login = await page.request.post('/api/v1/auth/login', {
@@ -110,7 +134,7 @@ async function visit(browser: Browser, role: string, phone: string | null) {
     }
     const list = await routes(page, role);
     for (const mode of MODES) {
-      await setMode(page, mode);
+      await setMode(page, mode, phone !== null);
       if (mode === 'care') await page.addStyleTag({ content: CARE_STYLE });
       for (const route of list) {
         await test.step(`${role} ${size.width}px ${mode} ${route}`, async () => {
@@ -118,7 +142,10 @@ async function visit(browser: Browser, role: string, phone: string | null) {
           if (mode === 'care') await page.addStyleTag({ content: CARE_STYLE });
           await expect(page.locator('#boot')).toHaveCount(0);
           await expect(page.locator('.skeleton')).toHaveCount(0, { timeout: 10_000 });
-          for (const p of await problems(page)) failures.push(`${size.width}px ${mode} ${route}: ${p}`);
+          const found = await problems(page);
+          if (mode !== 'care') found.push(...(await smallTargets(page, mode === 'large' ? 60 : 48)));
+          if (mode === 'large') found.push(...(await lowContrast(page)));
+          for (const p of found) failures.push(`${size.width}px ${mode} ${route}: ${p}`);
           const slug = route.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
           await page.screenshot({ path: path.join(dir, `${role}-${size.width}-${mode}-${slug}.png`), fullPage: true });
           views += 1;
@@ -126,7 +153,7 @@ async function visit(browser: Browser, role: string, phone: string | null) {
       }
     }
     // Leave the account as it was: normal text.
-    await setMode(page, 'normal');
+    await setMode(page, 'normal', phone !== null);
     await context.close();
   }
   console.log(`${role}: ${views} page views checked`);

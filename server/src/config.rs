@@ -53,6 +53,17 @@ pub enum Command {
         #[command(subcommand)]
         action: AdminCommand,
     },
+    /// An online backup of the SQLite database and the photos into DIR
+    /// (PostgreSQL: use pg_dump).
+    Backup {
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Restores a backup into `--data`, which must hold no database yet.
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, clap::Subcommand)]

@@ -24,6 +24,19 @@ impl<T: serde::Serialize> IntoResponse for AppJson<T> {
 #[from_request(via(axum::extract::Query), rejection(ApiError))]
 pub struct AppQuery<T>(pub T);
 
+/// `?limit=&offset=` checked: the page asked for and its limit (1–100, 50
+/// when absent), or 400.
+pub fn paging(
+    limit: Option<u32>,
+    offset: Option<u32>,
+) -> Result<(app::model::PageQuery, u32), ApiError> {
+    let page = app::model::PageQuery { limit, offset };
+    let limit = page
+        .limit()
+        .ok_or_else(|| ApiError::bad_request("invalid_limit", "limit 须在 1 到 100 之间"))?;
+    Ok((page, limit))
+}
+
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
         match rejection {

@@ -5,6 +5,8 @@
 pub mod accounts;
 pub mod admin;
 pub mod audit;
+mod audit_log;
+pub mod backup;
 pub mod communities;
 pub mod config;
 pub mod csrf;
@@ -20,6 +22,7 @@ pub mod notices;
 pub mod openapi;
 pub mod points;
 pub mod repairs;
+mod security;
 pub mod shop;
 mod site;
 pub mod telemetry;
@@ -60,6 +63,12 @@ impl Application {
     /// Opens (and migrates) the database, seeds the demo when asked, binds the
     /// listener and builds the router.
     pub async fn build(config: Config) -> anyhow::Result<Self> {
+        if config.demo && !config.addr.ip().is_loopback() {
+            anyhow::bail!(
+                "--demo has well-known passwords: it listens on 127.0.0.1 or ::1 only, not {}",
+                config.addr
+            );
+        }
         let db = open_database(&config).await?;
         if config.demo {
             let seeded = demo::seed(&db).await?;
@@ -125,6 +134,10 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
 
 /// The whole router: `/api/…` (never falls back to the app) and the site.
 fn router(state: AppState, config: &Config) -> Router {
+    let policy = std::sync::Arc::new(
+        axum::http::HeaderValue::from_str(&security::policy_for_site(&config.site_dir))
+            .unwrap_or_else(|_| axum::http::HeaderValue::from_static("default-src 'self'")),
+    );
     let (api, doc) = openapi::api_router().split_for_parts();
     let api = api
         .route(
@@ -144,6 +157,17 @@ fn router(state: AppState, config: &Config) -> Router {
             axum::routing::any(|| async { error::ApiError::NotFound }),
         )
         .fallback_service(site::service(&config.site_dir))
+        .layer(axum::middleware::from_fn_with_state(
+            policy,
+            security::headers,
+        ))
+        // A stuck request ends with 408 after 30 s; past 1024 requests at
+        // once, new ones wait instead of exhausting memory.
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            std::time::Duration::from_secs(30),
+        ))
+        .layer(tower::limit::ConcurrencyLimitLayer::new(1024))
         .layer(telemetry::trace_layer())
 }
 

@@ -7,6 +7,30 @@ use server::{Application, Config};
 async fn main() -> anyhow::Result<()> {
     server::telemetry::init();
     let mut config = Config::parse();
+    match config.command.take() {
+        Some(server::config::Command::Restore { from }) => {
+            let report = server::backup::restore(&from, &config.data_dir).await?;
+            println!(
+                "restored {} bytes and {} photo files into {}",
+                report.bytes,
+                report.photos,
+                config.data_dir.display()
+            );
+            return Ok(());
+        }
+        Some(server::config::Command::Backup { to }) => {
+            let db = server::open_database(&config).await?;
+            let report = server::backup::backup(&db, &config.data_dir, &to).await?;
+            println!(
+                "backed up {} bytes and {} photo files to {}",
+                report.bytes,
+                report.photos,
+                to.display()
+            );
+            return Ok(());
+        }
+        other => config.command = other,
+    }
     if let Some(command) = config.command.take() {
         let db = server::open_database(&config).await?;
         return server::admin::cli::run(&db, command).await;

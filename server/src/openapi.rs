@@ -5,8 +5,8 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
-    AppState, accounts, admin, communities, fees, health, households, notices, points, repairs,
-    shop, uploads,
+    AppState, accounts, admin, audit_log, communities, fees, health, households, notices, points,
+    repairs, shop, uploads,
 };
 
 #[derive(OpenApi)]
@@ -31,6 +31,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(repairs::router())
         .merge(points::router())
         .merge(shop::router())
+        .merge(audit_log::router())
         .merge(uploads::router())
         .merge(
             households::routes::router().layer(axum::extract::DefaultBodyLimit::max(

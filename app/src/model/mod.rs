@@ -5,6 +5,7 @@
 //! server's OpenAPI document.
 
 mod account;
+mod audit;
 mod community;
 mod error;
 mod fees;
@@ -24,6 +25,7 @@ pub use account::{
     LinkHelperRequest, LoginRequest, Me, RegisterRequest, Relation, ResetPasswordRequest, Role,
     UpdateMe,
 };
+pub use audit::{AuditEntry, AuditPage, AuditQuery};
 pub use community::{BuildingKind, CommunitySummary};
 pub use error::{ErrorBody, ErrorDetail};
 pub use fees::{

@@ -31,9 +31,7 @@ async fn list_communities(
     State(state): State<AppState>,
     AppQuery(query): AppQuery<PageQuery>,
 ) -> Result<AppJson<Page<CommunitySummary>>, ApiError> {
-    let limit = query
-        .limit()
-        .ok_or_else(|| ApiError::bad_request("invalid_limit", "limit 须在 1 到 100 之间"))?;
+    let (_, limit) = crate::extract::paging(query.limit, query.offset)?;
     let rows = store::list(state.db.reader(), limit, query.offset()).await?;
     Ok(AppJson(Page::from_overfetch(rows, &query, limit)))
 }

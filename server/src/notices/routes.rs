@@ -2,7 +2,7 @@
 
 use app::model::{
     Building, Contact, ErrorBody, NewNotice, Notice, NoticeList, NoticeQuery, NoticeReach,
-    NoticeUpdate, PageQuery, Role, UnreachedHousehold,
+    NoticeUpdate, Role, UnreachedHousehold,
 };
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -50,13 +50,7 @@ async fn list_notices(
     caller: Caller,
     AppQuery(query): AppQuery<NoticeQuery>,
 ) -> Result<AppJson<NoticeList>, ApiError> {
-    let page = PageQuery {
-        limit: query.limit,
-        offset: query.offset,
-    };
-    let limit = page
-        .limit()
-        .ok_or_else(|| ApiError::bad_request("invalid_limit", "limit 须在 1 到 100 之间"))?;
+    let (page, limit) = crate::extract::paging(query.limit, query.offset)?;
     let reader = reader(&state, &caller, query.community_id).await?;
     let rows = store::visible(state.db.reader(), reader, caller.user_id).await?;
     let targets = store::targets(state.db.reader(), reader.community_id()).await?;

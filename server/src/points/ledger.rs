@@ -2,7 +2,7 @@
 //! residents the office picks for an award.
 
 use app::model::{
-    EntryKind, ErrorBody, Ledger, LedgerEntry, LedgerQuery, PageQuery, PointResident, PointSummary,
+    EntryKind, ErrorBody, Ledger, LedgerEntry, LedgerQuery, PointResident, PointSummary,
     ResidentsQuery,
 };
 use axum::extract::State;
@@ -89,13 +89,7 @@ async fn balance_and_earned(state: &AppState, whose: Whose) -> Result<(i64, i64)
 
 /// The ledger page for a resident already allowed.
 pub async fn load(state: &AppState, whose: Whose, query: &LedgerQuery) -> Result<Ledger, ApiError> {
-    let page = PageQuery {
-        limit: query.limit,
-        offset: query.offset,
-    };
-    let limit = page
-        .limit()
-        .ok_or_else(|| ApiError::bad_request("invalid_limit", "limit 须在 1 到 100 之间"))?;
+    let (page, limit) = crate::extract::paging(query.limit, query.offset)?;
     let name: String = sqlx::query_scalar("SELECT name FROM users WHERE id = $1")
         .bind(whose.user_id)
         .fetch_one(state.db.reader())

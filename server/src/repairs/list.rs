@@ -28,13 +28,7 @@ pub async fn list(
     caller: Caller,
     AppQuery(query): AppQuery<RepairsQuery>,
 ) -> Result<AppJson<RepairList>, ApiError> {
-    let page = app::model::PageQuery {
-        limit: query.limit,
-        offset: query.offset,
-    };
-    let limit = page
-        .limit()
-        .ok_or_else(|| ApiError::bad_request("invalid_limit", "limit 须在 1 到 100 之间"))?;
+    let (page, limit) = crate::extract::paging(query.limit, query.offset)?;
     let now = now_millis();
     let scope = query.scope.unwrap_or_default();
     let (filter, order, for_household) = match scope {

@@ -3,7 +3,7 @@
 //! or overspend; and the lists of redemptions.
 
 use app::model::{
-    EntryKind, ErrorBody, NewRedemption, PageQuery, Redemption, RedemptionStatus, RedemptionsQuery,
+    EntryKind, ErrorBody, NewRedemption, Redemption, RedemptionStatus, RedemptionsQuery,
 };
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -227,13 +227,7 @@ pub async fn list(
     caller: Caller,
     AppQuery(query): AppQuery<RedemptionsQuery>,
 ) -> Result<AppJson<Vec<Redemption>>, ApiError> {
-    let page = PageQuery {
-        limit: query.limit,
-        offset: query.offset,
-    };
-    let limit = page
-        .limit()
-        .ok_or_else(|| ApiError::bad_request("invalid_limit", "limit 须在 1 到 100 之间"))?;
+    let (page, limit) = crate::extract::paging(query.limit, query.offset)?;
     if query
         .code
         .as_ref()

@@ -106,6 +106,16 @@ impl TestApp {
         }
     }
 
+    /// The test's own temporary directory.
+    pub fn dir(&self) -> std::path::PathBuf {
+        self._dir.path().to_path_buf()
+    }
+
+    /// The server's `--data` directory (photos live under it).
+    pub fn data_dir(&self) -> std::path::PathBuf {
+        self._dir.path().join("data")
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }

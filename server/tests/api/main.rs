@@ -6,7 +6,10 @@ mod helpers;
 
 mod accounts;
 mod admin;
+mod audit;
+mod backup;
 mod communities;
+mod crash;
 mod demo;
 mod errors;
 mod fees;

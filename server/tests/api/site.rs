@@ -6,7 +6,56 @@ on_both_backends!(
     client_routes_fall_back_to_the_index_page,
     hashed_assets_are_served_precompressed_and_cached_for_a_year,
     a_missing_asset_is_not_cached_for_a_year,
+    every_response_carries_the_security_headers,
 );
+
+async fn every_response_carries_the_security_headers(app: TestApp) {
+    for path in [
+        "/",
+        "/api/health",
+        "/api/v1/me",
+        "/api/v1/nowhere",
+        "/assets/0123abcd/app.js",
+    ] {
+        let response = app.client.get(app.url(path)).send().await.expect("request");
+        let h = response.headers();
+        let csp = h["content-security-policy"].to_str().expect("csp");
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+            "{path}: {csp}"
+        );
+        assert!(
+            csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"),
+            "{path}: {csp}"
+        );
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(h["referrer-policy"], "same-origin", "{path}");
+        assert_eq!(h["x-frame-options"], "DENY", "{path}");
+    }
+}
+
+#[tokio::test]
+async fn the_demo_refuses_to_listen_beyond_this_machine() {
+    let dir = tempfile::tempdir().expect("dir");
+    let config = server::Config {
+        addr: "0.0.0.0:0".parse().expect("address"),
+        data_dir: dir.path().join("data"),
+        database_url: None,
+        demo: true,
+        public_url: None,
+        command: None,
+        site_dir: dir.path().join("site"),
+    };
+    let refused = server::Application::build(config)
+        .await
+        .err()
+        .expect("refused");
+    assert!(refused.to_string().contains("--demo"), "{refused}");
+    assert!(
+        !dir.path().join("data").exists(),
+        "refused before touching the data"
+    );
+}
 
 async fn client_routes_fall_back_to_the_index_page(app: TestApp) {
     for path in ["/", "/repairs", "/notices/42"] {

@@ -1,5 +1,6 @@
 //! 物业管理: the office's account tools (managers only; the server checks).
 
+mod audit;
 mod codes;
 mod fees;
 mod import;
@@ -8,6 +9,7 @@ mod people;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+pub use audit::AuditPage;
 pub use codes::CodesPage;
 pub use fees::FeeOfficePage;
 pub use import::ImportPage;
@@ -39,6 +41,7 @@ pub fn ManagePage() -> impl IntoView {
                 <A href="/manage/codes" attr:class="button primary">{i18n.t().manage_codes}</A>
                 <A href="/manage/fees" attr:class="button primary">{i18n.t().manage_fees}</A>
                 <A href="/manage/import" attr:class="button">{i18n.t().manage_import}</A>
+                <A href="/manage/audit" attr:class="button">{move || if i18n.0.get() == crate::i18n::Lang::ZhCn { "操作记录" } else { "Audit log" }}</A>
                 <people::StaffForm community />
                 <people::ResetForm community />
             }.into_any(),
