@@ -78,7 +78,10 @@ pub async fn move_balance(
     .execute(&mut **tx)
     .await?;
     if moved.rows_affected() != 1 {
-        return Err(ApiError::conflict("insufficient_points", "积分不够了"));
+        return Err(ApiError::conflict(
+            "insufficient_points",
+            "积分不够了。参加巡逻、值守、大扫除可以得积分",
+        ));
     }
     Ok(())
 }

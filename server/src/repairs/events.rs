@@ -155,9 +155,10 @@ fn checked(action: &RepairAction) -> Result<Checked<'_>, ApiError> {
 fn refusal(r: Refusal) -> ApiError {
     match r {
         Refusal::NotYours => ApiError::Forbidden,
-        Refusal::WrongState => {
-            ApiError::conflict("invalid_transition", "这张报修单现在的状态不能这样改")
-        }
+        Refusal::WrongState => ApiError::conflict(
+            "invalid_transition",
+            "这张报修单现在的状态不能这样改，请刷新看看最新进展，或打物业电话",
+        ),
         Refusal::TooLate => ApiError::conflict(
             "reopen_too_late",
             "已经修好超过 7 天，不能再重开，请重新报修或打物业电话",

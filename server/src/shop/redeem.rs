@@ -67,7 +67,10 @@ pub const SELECT: &str = "SELECT r.id, r.community_id, r.item_id, i.name AS item
     FROM shop_redemptions r JOIN shop_items i ON i.id = r.item_id JOIN users u ON u.id = r.user_id";
 
 fn sold_out() -> ApiError {
-    ApiError::conflict("sold_out", "这件东西换完了")
+    ApiError::conflict(
+        "sold_out",
+        "这件东西换完了，请换别的，或问问物业什么时候补货",
+    )
 }
 
 /// A six-digit pickup code not in use among the community's open ones.
@@ -127,7 +130,10 @@ pub async fn redeem(
         .filter(|i| i.0 == whose.community_id)
         .ok_or(ApiError::NotFound)?;
     if active == 0 {
-        return Err(ApiError::conflict("item_inactive", "这件东西已经下架了"));
+        return Err(ApiError::conflict(
+            "item_inactive",
+            "这件东西已经下架了，请换别的",
+        ));
     }
     // Said first because it is the truer answer; the update below decides.
     if stock < quantity {
@@ -164,7 +170,7 @@ pub async fn redeem(
         if already + quantity > limit {
             return Err(ApiError::conflict(
                 "monthly_limit",
-                "这件东西每人每月有限量，这个月已经换够了",
+                "这件东西每人每月有限量，这个月已经换够了，下个月再来",
             ));
         }
     }

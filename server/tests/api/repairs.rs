@@ -92,6 +92,15 @@ async fn the_demo_queue_has_work_in_every_state(app: TestApp) {
     let (_, figures) = manager.get("/api/v1/repairs/summary").await;
     assert_eq!(figures["office"]["new"], 2);
     assert_eq!(figures["office"]["overdue"], 1);
+    let worker = staff_id(&app).await;
+    let (_, theirs) = manager
+        .get(&format!("/api/v1/repairs?scope=queue&assignee_id={worker}"))
+        .await;
+    assert_eq!(
+        theirs["items"].as_array().map(Vec::len),
+        Some(1),
+        "{theirs}"
+    );
     let (_, mine) = app
         .login(STAFF)
         .await

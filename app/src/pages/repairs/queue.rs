@@ -28,6 +28,8 @@ pub fn RepairQueuePage() -> impl IntoView {
     let overdue = RwSignal::new(asked.with_untracked(|q| q.get("overdue").is_some()));
     let category = RwSignal::new(String::new());
     let building = RwSignal::new(String::new());
+    let assignee = RwSignal::new(String::new());
+    let workers = LocalResource::new(|| async { api::repair_workers().await.unwrap_or_default() });
     let offset = RwSignal::new(0_u32);
     let community = crate::pages::manage::managed_community().map(|(id, _)| id);
     let buildings = LocalResource::new(move || async move {
@@ -97,6 +99,14 @@ pub fn RepairQueuePage() -> impl IntoView {
                     let mut options = vec![(String::new(), r().filter_any.to_owned())];
                     options.extend(buildings.get().unwrap_or_default().into_iter().map(|b| (b.id.to_string(), b.name)));
                     select("queue-building", building, options)
+                }}
+            </div>
+            <div class="field">
+                <label for="queue-assignee">{move || r().worker}</label>
+                {move || {
+                    let mut options = vec![(String::new(), r().filter_any.to_owned())];
+                    options.extend(workers.get().unwrap_or_default().into_iter().map(|w| (w.user_id.to_string(), w.name)));
+                    select("queue-assignee", assignee, options)
                 }}
             </div>
             <label class="radio" for="queue-overdue">
