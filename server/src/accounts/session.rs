@@ -67,6 +67,25 @@ impl Caller {
             .find(|r| matches!(r, Role::Resident | Role::Helper))
     }
 
+    /// The household the caller speaks for: the `X-Acting-For` one, else the
+    /// first they live in or help.
+    pub fn household(&self) -> Option<i64> {
+        self.acting_for.or_else(|| {
+            self.memberships
+                .iter()
+                .find(|m| matches!(m.role.0, Role::Resident | Role::Helper))
+                .and_then(|m| m.household_id)
+        })
+    }
+
+    /// The same, or 403 `no_household` for someone who has none.
+    pub fn require_household(&self) -> Result<i64, ApiError> {
+        self.household().ok_or(ApiError::ForbiddenBecause {
+            code: "no_household",
+            message: "您还没有加入任何住户",
+        })
+    }
+
     /// True when the caller manages this community.
     pub fn manages(&self, community_id: i64) -> bool {
         self.memberships

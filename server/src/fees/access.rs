@@ -1,7 +1,5 @@
 //! Whose bills the caller may see or change.
 
-use app::model::Role;
-
 use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::error::ApiError;
@@ -28,19 +26,7 @@ pub async fn bills_household(
             .map(|_| household)
             .ok_or(ApiError::NotFound);
     }
-    caller
-        .acting_for
-        .or_else(|| {
-            caller
-                .memberships
-                .iter()
-                .find(|m| matches!(m.role.0, Role::Resident | Role::Helper))
-                .and_then(|m| m.household_id)
-        })
-        .ok_or(ApiError::ForbiddenBecause {
-            code: "no_household",
-            message: "您还没有加入任何住户",
-        })
+    caller.require_household()
 }
 
 /// A bill's (community, household) if the caller manages its community; 404

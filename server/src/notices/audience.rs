@@ -38,13 +38,7 @@ pub async fn reader(
     caller: &Caller,
     community: Option<i64>,
 ) -> Result<Reader, ApiError> {
-    let household = caller.acting_for.or_else(|| {
-        caller
-            .memberships
-            .iter()
-            .find(|m| matches!(m.role.0, Role::Resident | Role::Helper))
-            .and_then(|m| m.household_id)
-    });
+    let household = caller.household();
     let office = caller
         .memberships
         .iter()

@@ -185,13 +185,7 @@ async fn filing(state: &AppState, caller: &Caller, body: &NewRepair) -> Result<F
                 role: Role::Manager,
             });
         }
-        (None, None) => caller.acting_for.or_else(|| {
-            caller
-                .memberships
-                .iter()
-                .find(|m| matches!(m.role.0, Role::Resident | Role::Helper))
-                .and_then(|m| m.household_id)
-        }),
+        (None, None) => caller.household(),
     };
     let Some(household) = household else {
         let community = caller

@@ -3,7 +3,6 @@
 use app::model::time::civil;
 use app::model::{
     ErrorBody, RepairExportQuery, RepairFigures, RepairStatus, RepairSummary, RepairSummaryQuery,
-    Role,
 };
 use axum::extract::State;
 use axum::response::IntoResponse;
@@ -33,13 +32,7 @@ pub async fn summary(
 ) -> Result<AppJson<RepairSummary>, ApiError> {
     let now = now_millis();
     let db = state.db.reader();
-    let household = caller.acting_for.or_else(|| {
-        caller
-            .memberships
-            .iter()
-            .find(|m| matches!(m.role.0, Role::Resident | Role::Helper))
-            .and_then(|m| m.household_id)
-    });
+    let household = caller.household();
     let (open, changed) = match household {
         Some(h) => {
             let rows: Vec<TicketRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(

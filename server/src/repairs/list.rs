@@ -2,8 +2,7 @@
 //! office queue; and the staff a ticket can be given to.
 
 use app::model::{
-    ErrorBody, RepairList, RepairScope, RepairStatus, RepairSummaryQuery, RepairsQuery, Role,
-    Worker,
+    ErrorBody, RepairList, RepairScope, RepairStatus, RepairSummaryQuery, RepairsQuery, Worker,
 };
 use axum::extract::State;
 
@@ -67,19 +66,7 @@ pub async fn list(
 /// The household acted for (or the caller's only one). Integers only are
 /// inlined; everything else is bound.
 fn household_filter(caller: &Caller) -> Result<String, ApiError> {
-    let household = caller
-        .acting_for
-        .or_else(|| {
-            caller
-                .memberships
-                .iter()
-                .find(|m| matches!(m.role.0, Role::Resident | Role::Helper))
-                .and_then(|m| m.household_id)
-        })
-        .ok_or(ApiError::ForbiddenBecause {
-            code: "no_household",
-            message: "您还没有加入任何住户",
-        })?;
+    let household = caller.require_household()?;
     Ok(format!("t.household_id = {household}"))
 }
 

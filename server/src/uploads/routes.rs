@@ -1,4 +1,3 @@
-use std::ops::Not;
 use std::path::{Path, PathBuf};
 
 use app::model::{ErrorBody, Photo, Upload};
@@ -222,8 +221,9 @@ async fn fetch(
                 .is_empty()
             })
     });
-    // Photos of goods on a shelf are for anyone logged in.
-    let on_shelf = owners.is_empty().not() && {
+    // Photos of goods on a shelf are for anyone logged in (asked only when
+    // nothing else already allows it).
+    let on_shelf = !allowed && !owners.is_empty() && {
         let n: i64 = sqlx::query_scalar(
             "SELECT CAST(COUNT(*) AS BIGINT) FROM shop_items WHERE photo_id = $1",
         )

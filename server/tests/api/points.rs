@@ -518,6 +518,55 @@ async fn strangers_may_not_see_or_spend_anyones_points(app: TestApp) {
         p.iter()
             .any(|p| p["name"] == "张建国" && p["flat_label"] == "201")
     }));
+    // Rules and the board's name setting are the office's.
+    let settings = json!({"community_id": community, "board_full_names": true});
+    let new_rule = json!({"community_id": community, "name": "扫雪", "points": 3, "unit": "time"});
+    for user in [&father, &staff, &other] {
+        assert_eq!(
+            user.patch("/api/v1/points/settings", settings.clone())
+                .await
+                .0,
+            403
+        );
+        assert_eq!(
+            user.post("/api/v1/points/rules", new_rule.clone()).await.0,
+            403
+        );
+        let rule_path = format!("/api/v1/points/rules/{}", patrol["id"]);
+        assert_eq!(user.patch(&rule_path, json!({"points": 1})).await.0, 404);
+    }
+    assert_eq!(father.get("/api/v1/points/settings").await.0, 403);
+    assert_eq!(anonymous.get("/api/v1/points/settings").await.0, 401);
+    for (body, code) in [
+        (
+            json!({"community_id": community, "name": "扫雪", "points": 0, "unit": "time"}),
+            "invalid_points",
+        ),
+        (
+            json!({"community_id": community, "name": "", "points": 3, "unit": "time"}),
+            "invalid_name",
+        ),
+        (
+            json!({"community_id": community, "name": "治安巡逻", "points": 3, "unit": "time"}),
+            "name_taken",
+        ),
+    ] {
+        let (status, answer) = manager.post("/api/v1/points/rules", body).await;
+        assert!(matches!(status, 400 | 409), "{answer}");
+        assert_error(&answer, code);
+    }
+    let (status, _) = manager
+        .patch(
+            &format!("/api/v1/points/rules/{}", patrol["id"]),
+            json!({"points": 5000}),
+        )
+        .await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        rule(&manager, "治安巡逻").await["points"],
+        5,
+        "nothing changed"
+    );
     // Nothing moved.
     assert_eq!(app.count(REDEMPTIONS).await, 1);
 }
