@@ -1,0 +1,207 @@
+//! The people of the matrix, one per role, and the records its rows point at.
+
+use serde_json::json;
+
+use crate::helpers::{HELPER, MANAGER, OTHER_MANAGER, RESIDENT, STAFF, TestApp, User};
+
+/// Logs in one browser per role of [`super::ROLES`], building the ones the
+/// demo lacks. The helper acts for 张建国's household, as in the app.
+pub async fn people(app: &TestApp) -> Vec<User> {
+    let father = app.login(RESIDENT).await;
+    let manager = app.login(MANAGER).await;
+    let mut helper = app.login(HELPER).await;
+    helper.acting_for = Some(app.zhang_household().await);
+
+    // Still naming the household in X-Acting-For after the link was revoked.
+    let revoked = app.revoked_helper().await;
+    let neighbour = app.neighbour().await;
+
+    let hash = server::accounts::password::hash("operator-2026".into())
+        .await
+        .expect("hash");
+    let id = server::accounts::store::insert_user(app.db.writer(), "13500000009", "运维", &hash)
+        .await
+        .expect("user");
+    server::accounts::store::insert_membership(
+        app.db.writer(),
+        id,
+        app::model::Role::Admin,
+        server::accounts::store::Scope::Deployment,
+        None,
+    )
+    .await
+    .expect("admin");
+
+    vec![
+        app.anonymous(),
+        father,
+        helper,
+        revoked,
+        neighbour,
+        app.login(STAFF).await,
+        manager,
+        app.login(OTHER_MANAGER).await,
+        app.login_with("13500000009", "operator-2026").await,
+    ]
+}
+
+/// A small PNG made here.
+pub fn png() -> Vec<u8> {
+    let mut png = Vec::new();
+    image::DynamicImage::new_rgb8(8, 8)
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .expect("png");
+    png
+}
+
+/// Ids of records in 轻机南院 the rows address.
+pub struct Fixture {
+    pub community: i64,
+    pub household: i64,
+    pub zhang: i64,
+    pub ticket: i64,
+    pub upload: String,
+    pub notice: i64,
+    pub schedule: i64,
+    pub bill: i64,
+    pub payment: i64,
+    pub rule: i64,
+    pub entry: i64,
+    pub item: i64,
+    /// Two reserved swaps: one to hand over, one to cancel.
+    pub to_fulfil: i64,
+    pub to_cancel: i64,
+    /// A second helper's link, for the revoke row.
+    pub spare_link: i64,
+}
+
+async fn scalar(app: &TestApp, sql: &'static str, bind: i64) -> i64 {
+    sqlx::query_scalar(sql)
+        .bind(bind)
+        .fetch_one(app.db.reader())
+        .await
+        .expect(sql)
+}
+
+impl Fixture {
+    pub async fn build(app: &TestApp, people: &[User]) -> Self {
+        let (father, manager) = (&people[1], &people[6]);
+        let community = app.community("轻机南院").await;
+        let household = app.zhang_household().await;
+        let zhang = crate::points::user_id(app, "13800000003").await;
+
+        let (status, ticket) = father
+            .post(
+                "/api/v1/repairs",
+                json!({"category": "water", "description": "厨房水龙头漏水"}),
+            )
+            .await;
+        assert_eq!(status, 201, "{ticket}");
+        let (status, upload) = father
+            .post_bytes("/api/v1/uploads", "image/png", png())
+            .await;
+        assert_eq!(status, 201, "{upload}");
+        let (status, notice) = manager
+            .post(
+                "/api/v1/notices",
+                json!({"community_id": community, "title": "停水通知", "body": "周三上午停水。", "category": "water"}),
+            )
+            .await;
+        assert_eq!(status, 201, "{notice}");
+
+        let bill = scalar(
+            app,
+            "SELECT id FROM fee_bills WHERE household_id = $1 ORDER BY id LIMIT 1",
+            household,
+        )
+        .await;
+        let payment = (manager.post(
+            &format!("/api/v1/fees/bills/{bill}/payments"),
+            json!({"amount_fen": 100, "method": "cash", "paid_on": "2026-11-20"}),
+        ))
+        .await;
+        assert_eq!(payment.0, 201, "{}", payment.1);
+        let payment = scalar(
+            app,
+            "SELECT MAX(id) FROM fee_payments WHERE bill_id = $1",
+            bill,
+        )
+        .await;
+
+        let (status, adjusted) = manager
+            .post(
+                "/api/v1/points/adjustments",
+                json!({"community_id": community, "user_id": zhang, "amount": 50, "reason": "补记巡逻"}),
+            )
+            .await;
+        assert_eq!(status, 201, "{adjusted}");
+        let entry = scalar(
+            app,
+            "SELECT MAX(id) FROM point_entries WHERE user_id = $1",
+            zhang,
+        )
+        .await;
+        let item = scalar(
+            app,
+            "SELECT MIN(id) FROM shop_items WHERE community_id = $1 AND price <= 5",
+            community,
+        )
+        .await;
+        let mut swaps = Vec::new();
+        for _ in 0..2 {
+            let (status, r) = father
+                .post("/api/v1/shop/redemptions", json!({"item_id": item}))
+                .await;
+            assert_eq!(status, 201, "{r}");
+            swaps.push(r["id"].as_i64().expect("id"));
+        }
+
+        let (_, code) = father
+            .post(
+                &format!("/api/v1/households/{household}/helper-codes"),
+                json!({}),
+            )
+            .await;
+        let (status, _) = app
+            .anonymous()
+            .post("/api/v1/auth/register", json!({"phone": "13700000009", "name": "外甥", "password": "spare-helper-1", "code": code["code"], "relation": "relative"}))
+            .await;
+        assert_eq!(status, 201);
+        let (_, helpers) = father
+            .get(&format!("/api/v1/households/{household}/helpers"))
+            .await;
+        let spare_link = helpers
+            .as_array()
+            .and_then(|h| h.iter().find(|h| h["name"] == "外甥"))
+            .and_then(|h| h["id"].as_i64())
+            .expect("the spare helper's link");
+
+        Self {
+            community,
+            household,
+            zhang,
+            ticket: ticket["id"].as_i64().expect("ticket id"),
+            upload: upload["id"].as_str().expect("upload id").to_owned(),
+            notice: notice["id"].as_i64().expect("notice id"),
+            schedule: scalar(
+                app,
+                "SELECT MIN(id) FROM fee_schedules WHERE community_id = $1",
+                community,
+            )
+            .await,
+            bill,
+            payment,
+            rule: scalar(
+                app,
+                "SELECT MIN(id) FROM point_rules WHERE community_id = $1",
+                community,
+            )
+            .await,
+            entry,
+            item,
+            to_fulfil: swaps[0],
+            to_cancel: swaps[1],
+            spare_link,
+        }
+    }
+}

@@ -1,0 +1,251 @@
+//! Rows for fees, points and the points supermarket.
+
+use serde_json::json;
+
+use super::{Call, Fixture, Row, row};
+
+pub fn rows(ids: &Fixture) -> Vec<Row> {
+    let Fixture {
+        community,
+        household,
+        zhang,
+        schedule,
+        bill,
+        payment,
+        rule,
+        entry,
+        item,
+        to_fulfil,
+        to_cancel,
+        ..
+    } = ids;
+    let (
+        community,
+        household,
+        zhang,
+        schedule,
+        bill,
+        payment,
+        rule,
+        entry,
+        item,
+        to_fulfil,
+        to_cancel,
+    ) = (
+        *community, *household, *zhang, *schedule, *bill, *payment, *rule, *entry, *item,
+        *to_fulfil, *to_cancel,
+    );
+    let office_only = [401, 403, 403, 403, 403, 403, 200, 403, 403];
+    let created_by_office = [401, 403, 403, 403, 403, 403, 201, 403, 403];
+    let residents = [401, 200, 200, 403, 200, 200, 200, 200, 200];
+    // A record addressed by id (in the path or the body) is "not found" for
+    // anyone outside the office that keeps it: ids reveal nothing.
+    let office_record = [401, 404, 404, 403, 404, 404, 200, 404, 404];
+    let office_record_created = [401, 404, 404, 403, 404, 404, 201, 404, 404];
+    vec![
+        // Fees.
+        row(
+            "GET /v1/fees/bills",
+            Call::Get(format!("/api/v1/fees/bills?household_id={household}")),
+            [401, 200, 200, 403, 404, 404, 200, 404, 404],
+        ),
+        row(
+            "POST /v1/fees/bills/generate",
+            Call::Post(
+                "/api/v1/fees/bills/generate".into(),
+                Box::new(move |_| json!({"schedule_id": schedule, "period": "2026"})),
+            ),
+            office_record,
+        ),
+        row(
+            "POST /v1/fees/bills/{id}/payments",
+            Call::Post(
+                format!("/api/v1/fees/bills/{bill}/payments"),
+                Box::new(|_| json!({"amount_fen": 100, "method": "cash", "paid_on": "2026-11-21"})),
+            ),
+            office_record_created,
+        ),
+        row(
+            "POST /v1/fees/payments/{id}/reverse",
+            Call::Post(
+                format!("/api/v1/fees/payments/{payment}/reverse"),
+                Box::new(|_| json!({"reason": "记错了户"})),
+            ),
+            office_record_created,
+        ),
+        row(
+            "GET /v1/fees/schedules",
+            Call::Get(format!("/api/v1/fees/schedules?community_id={community}")),
+            office_only,
+        ),
+        row(
+            "POST /v1/fees/schedules",
+            Call::Post(
+                "/api/v1/fees/schedules".into(),
+                Box::new(
+                    move |i| json!({"community_id": community, "name": format!("垃圾费{i}"), "basis": "fixed", "rate_fen": 500, "period": "month", "due_days": 30}),
+                ),
+            ),
+            created_by_office,
+        ),
+        row(
+            "GET /v1/fees/summary",
+            Call::Get(format!("/api/v1/fees/summary?community_id={community}")),
+            office_only,
+        ),
+        row(
+            "GET /v1/fees/export/bills.csv",
+            Call::Text(format!(
+                "/api/v1/fees/export/bills.csv?community_id={community}"
+            )),
+            office_only,
+        ),
+        row(
+            "GET /v1/fees/export/payments.csv",
+            Call::Text(format!(
+                "/api/v1/fees/export/payments.csv?community_id={community}"
+            )),
+            office_only,
+        ),
+        // Points.
+        row(
+            "GET /v1/points/ledger",
+            Call::Get(format!("/api/v1/points/ledger?user_id={zhang}")),
+            [401, 200, 200, 403, 404, 404, 200, 404, 404],
+        ),
+        row(
+            "GET /v1/points/summary",
+            Call::Get("/api/v1/points/summary".into()),
+            residents,
+        ),
+        row(
+            "GET /v1/points/leaderboard",
+            Call::Get(format!(
+                "/api/v1/points/leaderboard?community_id={community}"
+            )),
+            [401, 200, 200, 403, 200, 200, 200, 403, 403],
+        ),
+        row(
+            "GET /v1/points/residents",
+            Call::Get(format!("/api/v1/points/residents?community_id={community}")),
+            office_only,
+        ),
+        row(
+            "GET /v1/points/rules",
+            Call::Get(format!("/api/v1/points/rules?community_id={community}")),
+            [401, 200, 200, 403, 200, 200, 200, 403, 403],
+        ),
+        row(
+            "POST /v1/points/rules",
+            Call::Post(
+                "/api/v1/points/rules".into(),
+                Box::new(
+                    move |i| json!({"community_id": community, "name": format!("值班{i}"), "points": 2, "unit": "hour"}),
+                ),
+            ),
+            created_by_office,
+        ),
+        row(
+            "PATCH /v1/points/rules/{id}",
+            Call::Patch(
+                format!("/api/v1/points/rules/{rule}"),
+                Box::new(|_| json!({"points": 6})),
+            ),
+            office_record,
+        ),
+        row(
+            "GET /v1/points/settings",
+            Call::Get(format!("/api/v1/points/settings?community_id={community}")),
+            office_only,
+        ),
+        row(
+            "PATCH /v1/points/settings",
+            Call::Patch(
+                "/api/v1/points/settings".into(),
+                Box::new(move |_| json!({"community_id": community, "board_full_names": true})),
+            ),
+            office_only,
+        ),
+        row(
+            "POST /v1/points/awards",
+            Call::Post(
+                "/api/v1/points/awards".into(),
+                Box::new(
+                    move |_| json!({"rule_id": rule, "date": "2026-11-20", "quantity": 1, "user_ids": [zhang]}),
+                ),
+            ),
+            office_record_created,
+        ),
+        row(
+            "POST /v1/points/adjustments",
+            Call::Post(
+                "/api/v1/points/adjustments".into(),
+                Box::new(
+                    move |_| json!({"community_id": community, "user_id": zhang, "amount": 3, "reason": "补记值班"}),
+                ),
+            ),
+            created_by_office,
+        ),
+        row(
+            "POST /v1/points/entries/{id}/reverse",
+            Call::Post(
+                format!("/api/v1/points/entries/{entry}/reverse"),
+                Box::new(|_| json!({"reason": "记重了"})),
+            ),
+            office_record_created,
+        ),
+        // The points supermarket.
+        row(
+            "GET /v1/shop/items",
+            Call::Get(format!("/api/v1/shop/items?community_id={community}")),
+            [401, 200, 200, 403, 200, 200, 200, 403, 403],
+        ),
+        row(
+            "POST /v1/shop/items",
+            Call::Post(
+                "/api/v1/shop/items".into(),
+                Box::new(
+                    move |i| json!({"community_id": community, "name": format!("毛巾{i}"), "price": 10, "stock": 5}),
+                ),
+            ),
+            created_by_office,
+        ),
+        row(
+            "PATCH /v1/shop/items/{id}",
+            Call::Patch(
+                format!("/api/v1/shop/items/{item}"),
+                Box::new(|_| json!({"stock": 40})),
+            ),
+            office_record,
+        ),
+        row(
+            "GET /v1/shop/redemptions",
+            Call::Get("/api/v1/shop/redemptions".into()),
+            [401, 200, 200, 403, 200, 403, 200, 200, 403],
+        ),
+        row(
+            "POST /v1/shop/redemptions",
+            Call::Post(
+                "/api/v1/shop/redemptions".into(),
+                Box::new(move |_| json!({"item_id": item})),
+            ),
+            [401, 201, 201, 403, 409, 403, 403, 403, 403],
+        ),
+        row(
+            "POST /v1/shop/redemptions/{id}/fulfil",
+            Call::Post(
+                format!("/api/v1/shop/redemptions/{to_fulfil}/fulfil"),
+                Box::new(|_| json!({})),
+            ),
+            [401, 404, 404, 403, 404, 404, 200, 404, 404],
+        ),
+        row(
+            "POST /v1/shop/redemptions/{id}/cancel",
+            Call::Post(
+                format!("/api/v1/shop/redemptions/{to_cancel}/cancel"),
+                Box::new(|_| json!({"reason": "不要了"})),
+            ),
+            [401, 200, 409, 403, 404, 404, 409, 404, 404],
+        ),
+    ]
+}
