@@ -8,7 +8,6 @@ pub fn rows(ids: &Fixture) -> Vec<Row> {
     let (community, ticket, notice) = (ids.community, ids.ticket, ids.notice);
     let upload = ids.upload.clone();
     let office_only = [401, 403, 403, 403, 403, 403, 200, 403, 403];
-    let office_and_staff = [401, 403, 403, 403, 403, 200, 200, 403, 403];
     vec![
         row(
             "GET /v1/repairs",
