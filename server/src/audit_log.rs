@@ -1,6 +1,6 @@
 //! `/api/v1/audit`: managers browse and export their community's audit log.
 
-use app::model::{AuditEntry, AuditPage, AuditQuery, ErrorBody};
+use app::model::{AuditEntry, AuditExportQuery, AuditPage, AuditQuery, ErrorBody};
 use axum::extract::State;
 use axum::response::IntoResponse;
 use utoipa_axum::router::OpenApiRouter;
@@ -29,7 +29,10 @@ type Row = (
 );
 
 /// (community, action pattern, from ms, to ms) after checking the query.
-fn filters(caller: &Caller, q: &AuditQuery) -> Result<(i64, Option<String>, i64, i64), ApiError> {
+fn filters(
+    caller: &Caller,
+    q: &AuditExportQuery,
+) -> Result<(i64, Option<String>, i64, i64), ApiError> {
     let community = caller.managed_community(q.community_id)?;
     let day = |d: &Option<String>, fallback: i64| -> Result<i64, ApiError> {
         match d {
@@ -112,7 +115,7 @@ async fn list(
     AppQuery(query): AppQuery<AuditQuery>,
 ) -> Result<AppJson<AuditPage>, ApiError> {
     let (page, limit) = crate::extract::paging(query.limit, query.offset)?;
-    let f = filters(&caller, &query)?;
+    let f = filters(&caller, &query.filters())?;
     let items: Vec<AuditEntry> = rows(&state, f, limit + 1, page.offset())
         .await?
         .into_iter()
@@ -126,7 +129,7 @@ async fn list(
 }
 
 /// The same, as CSV (up to 50,000 lines).
-#[utoipa::path(get, path = "/v1/audit/export.csv", tag = "audit", params(AuditQuery),
+#[utoipa::path(get, path = "/v1/audit/export.csv", tag = "audit", params(AuditExportQuery),
     responses(
         (status = 200, description = "CSV (UTF-8 with BOM)", content_type = "text/csv", body = String),
         (status = 400, description = "Invalid dates or action", body = ErrorBody),
@@ -136,7 +139,7 @@ async fn list(
 async fn export(
     State(state): State<AppState>,
     caller: Caller,
-    AppQuery(query): AppQuery<AuditQuery>,
+    AppQuery(query): AppQuery<AuditExportQuery>,
 ) -> Result<impl IntoResponse, ApiError> {
     let f = filters(&caller, &query)?;
     let mut out = vec![

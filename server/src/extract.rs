@@ -8,10 +8,53 @@ use axum::response::{IntoResponse, Response};
 
 use crate::error::ApiError;
 
-/// `Json<T>` with our rejection.
-#[derive(Debug, Clone, Copy, Default, FromRequest)]
-#[from_request(via(axum::Json), rejection(ApiError))]
+/// `Json<T>` with our rejection. The body must be a JSON object (serde
+/// would also take an array for a struct); a number written with a zero
+/// fraction (`12.0`) counts as the integer it is, as JSON Schema says.
+#[derive(Debug, Clone, Copy, Default)]
 pub struct AppJson<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for AppJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, ApiError> {
+        let axum::Json(mut value) =
+            axum::Json::<serde_json::Value>::from_request(request, state).await?;
+        if !value.is_object() {
+            return Err(ApiError::Unprocessable {
+                code: "invalid_fields",
+                message: "字段不对：请求内容须为一个 JSON 对象".into(),
+            });
+        }
+        integral_floats_as_integers(&mut value);
+        serde_json::from_value(value)
+            .map(AppJson)
+            .map_err(|err| ApiError::Unprocessable {
+                code: "invalid_fields",
+                message: format!("字段不对：{err}"),
+            })
+    }
+}
+
+/// Rewrites `3.0` as `3` throughout, within the range an i64 holds exactly.
+fn integral_floats_as_integers(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64()
+                && f.fract() == 0.0
+                && f.abs() < 9.0e15
+            {
+                #[allow(clippy::cast_possible_truncation)]
+                let whole = f as i64;
+                *value = Value::from(whole);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integral_floats_as_integers),
+        Value::Object(fields) => fields.values_mut().for_each(integral_floats_as_integers),
+        _ => {}
+    }
+}
 
 impl<T: serde::Serialize> IntoResponse for AppJson<T> {
     fn into_response(self) -> Response {

@@ -139,10 +139,11 @@ fn router(state: AppState, config: &Config) -> Router {
             .unwrap_or_else(|_| axum::http::HeaderValue::from_static("default-src 'self'")),
     );
     let (api, doc) = openapi::api_router().split_for_parts();
+    let doc = std::sync::Arc::new(openapi::document(doc));
     let api = api
         .route(
             "/v1/openapi.json",
-            axum::routing::get(move || async move { axum::Json(doc) }),
+            axum::routing::get(move || async move { axum::Json(doc.as_ref().clone()) }),
         )
         .fallback(|| async { error::ApiError::NotFound })
         .method_not_allowed_fallback(|| async { error::ApiError::MethodNotAllowed })

@@ -28,9 +28,9 @@ pub struct AuditPage {
     pub next_offset: Option<u32>,
 }
 
-/// `GET /api/v1/audit` and `/audit/export.csv` query.
+/// `GET /api/v1/audit` query.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct AuditQuery {
     /// Default: the first community managed.
@@ -42,4 +42,28 @@ pub struct AuditQuery {
     pub to: Option<String>,
     pub limit: Option<u32>,
     pub offset: Option<u32>,
+}
+
+/// `GET /api/v1/audit/export.csv` query: the filters of [`AuditQuery`],
+/// without paging (the export is every matching entry, up to 50,000).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct AuditExportQuery {
+    pub community_id: Option<i64>,
+    pub action: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+impl AuditQuery {
+    /// The filters alone.
+    pub fn filters(&self) -> AuditExportQuery {
+        AuditExportQuery {
+            community_id: self.community_id,
+            action: self.action.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+        }
+    }
 }

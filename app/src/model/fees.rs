@@ -242,7 +242,7 @@ pub struct BillList {
 
 /// `GET /api/v1/fees/bills` query: managers name a household of theirs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct BillsQuery {
     pub household_id: Option<i64>,
@@ -250,7 +250,7 @@ pub struct BillsQuery {
 
 /// `GET /api/v1/fees/summary` query.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct SummaryQuery {
     /// The manager's first community when absent.
@@ -328,7 +328,7 @@ pub struct ImportReport {
 
 /// `POST /api/v1/admin/households/import` query.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct ImportQuery {
     pub community_id: i64,
@@ -338,7 +338,7 @@ pub struct ImportQuery {
 
 /// Which community's CSV (households, or bills and payments).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct ExportQuery {
     pub community_id: i64,

@@ -25,7 +25,7 @@ pub use account::{
     LinkHelperRequest, LoginRequest, Me, RegisterRequest, Relation, ResetPasswordRequest, Role,
     UpdateMe,
 };
-pub use audit::{AuditEntry, AuditPage, AuditQuery};
+pub use audit::{AuditEntry, AuditExportQuery, AuditPage, AuditQuery};
 pub use community::{BuildingKind, CommunitySummary};
 pub use error::{ErrorBody, ErrorDetail};
 pub use fees::{
@@ -45,7 +45,7 @@ pub use office::{
     HouseholdsQuery, NewCommunityRequest, PasswordResetRequest, RegistrationSlip, SlipSheet,
     SlipsQuery,
 };
-pub use page::{Page, PageQuery};
+pub use page::{MAX_LIMIT, Page, PageQuery};
 pub use points::{
     AwardResult, BoardLine, BoardQuery, EntryKind, Leaderboard, Ledger, LedgerEntry, LedgerQuery,
     NewAdjustment, NewAward, NewPointRule, PointResident, PointRule, PointRuleUpdate,

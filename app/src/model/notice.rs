@@ -123,7 +123,7 @@ pub struct NoticeList {
 
 /// `GET /api/v1/notices` query.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct NoticeQuery {
     /// Managers and staff: which community (default: the first they work in).

@@ -2,7 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// `GET /api/v1/admin/households/codes`: which community, optionally one building.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct SlipsQuery {
     pub community_id: i64,
@@ -103,7 +103,7 @@ pub struct CreateManagerRequest {
 
 /// `GET /api/v1/admin/households` query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct HouseholdsQuery {
     pub community_id: i64,

@@ -7,7 +7,7 @@ pub const DEFAULT_LIMIT: u32 = 50;
 
 /// `?limit=&offset=` on every list endpoint.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct PageQuery {
     /// 1–100; 50 when absent.

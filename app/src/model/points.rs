@@ -188,7 +188,7 @@ pub struct Ledger {
 
 /// `GET /api/v1/points/ledger` query.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct LedgerQuery {
     /// Whose: managers name any resident of their community; helpers a
@@ -223,7 +223,7 @@ pub struct Leaderboard {
 
 /// `GET /api/v1/points/leaderboard` query.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct BoardQuery {
     /// YYYY-MM; this month when absent.
@@ -246,7 +246,7 @@ pub struct PointResident {
 
 /// `GET /api/v1/points/residents` query (managers).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct ResidentsQuery {
     pub community_id: Option<i64>,

@@ -311,7 +311,7 @@ pub enum RepairScope {
 
 /// `GET /api/v1/repairs` query.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct RepairsQuery {
     pub scope: Option<RepairScope>,
@@ -369,7 +369,7 @@ pub struct RepairSummary {
 
 /// `GET /api/v1/repairs/summary` and `/figures` query.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct RepairSummaryQuery {
     pub community_id: Option<i64>,
@@ -378,7 +378,7 @@ pub struct RepairSummaryQuery {
 /// `GET /api/v1/repairs/export.csv` query: tickets reported from `from` to
 /// `to` inclusive (YYYY-MM-DD, Asia/Shanghai).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct RepairExportQuery {
     pub community_id: Option<i64>,

@@ -58,7 +58,7 @@ pub struct ShopItemUpdate {
 
 /// `GET /api/v1/shop/items` query.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct ItemsQuery {
     /// Managers and staff: which community (default: the first).
@@ -128,7 +128,7 @@ pub struct Redemption {
 
 /// `GET /api/v1/shop/redemptions` query.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct RedemptionsQuery {
     /// Managers: the community's (default: the first managed); otherwise

@@ -86,6 +86,7 @@ pub async fn leaderboard(
 }
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct SettingsQuery {
     /// Default: the first community managed.

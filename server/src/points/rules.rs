@@ -39,6 +39,7 @@ impl RuleRow {
 const COLUMNS: &str = "id, community_id, name, points, unit, active";
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct RulesQuery {
     /// Default: the caller's own community.

@@ -51,11 +51,11 @@ pub fn photo(id: String) -> Photo {
     request_body(content = Vec<u8>, content_type = "image/jpeg", description = "The photo's bytes (image/png, image/webp and application/octet-stream are taken too; the type is read from the bytes)"),
     responses(
         (status = 201, description = "Stored", body = Upload),
-        (status = 400, description = "Not a readable image", body = ErrorBody),
+        (status = 400, description = "Not a JPEG, PNG or WebP photo, or one that does not decode", body = ErrorBody),
         (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Missing CSRF header", body = ErrorBody),
         (status = 413, description = "Larger than 8 MB", body = ErrorBody),
-        (status = 415, description = "Not JPEG, PNG or WebP", body = ErrorBody),
+        (status = 415, description = "A Content-Type that is not an image or octet-stream", body = ErrorBody),
         (status = 429, description = "Too many uploads this hour", body = ErrorBody),
     ))]
 async fn upload(
@@ -97,10 +97,9 @@ async fn upload(
         .await
         .map_err(|e| ApiError::Internal(e.into()))?
         .map_err(|refused| match refused {
-            Refused::NotAnImage => ApiError::Unprocessable {
-                code: "not_an_image",
-                message: "只能上传照片（JPEG、PNG 或 WebP）".into(),
-            },
+            Refused::NotAnImage => {
+                ApiError::bad_request("not_an_image", "只能上传照片（JPEG、PNG 或 WebP）")
+            }
             Refused::Unreadable => {
                 ApiError::bad_request("unreadable_image", "这张照片打不开，请换一张")
             }
@@ -153,6 +152,7 @@ fn hex_id() -> String {
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 struct FetchQuery {
     /// `thumb` for the ~320 px thumbnail.

@@ -422,7 +422,7 @@ async fn bad_reports_and_illegal_moves_are_refused_and_change_nothing(app: TestA
     let (s, b) = father
         .post_bytes("/api/v1/uploads", "image/png", b"hello, world".to_vec())
         .await;
-    assert_eq!(s, 422);
+    assert_eq!(s, 400);
     assert_error(&b, "not_an_image");
     let mut fake = b"\x89PNG\r\n\x1a\n".to_vec();
     fake.extend_from_slice(&[b'x'; 500]);
