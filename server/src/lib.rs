@@ -26,6 +26,7 @@ mod security;
 pub mod shop;
 mod site;
 pub mod telemetry;
+pub mod text;
 pub mod uploads;
 
 use std::future::Future;

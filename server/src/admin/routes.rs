@@ -71,8 +71,8 @@ async fn create_community(
         StatusCode::CREATED,
         AppJson(CommunitySummary {
             id,
-            name: body.name.trim().to_owned(),
-            office_phone: body.office_phone.trim().to_owned(),
+            name: crate::text::tidy(&body.name).to_owned(),
+            office_phone: crate::text::tidy(&body.office_phone).to_owned(),
         }),
     ))
 }

@@ -108,7 +108,7 @@ async fn create_schedule(
     AppJson(body): AppJson<NewFeeSchedule>,
 ) -> Result<(StatusCode, AppJson<FeeSchedule>), ApiError> {
     let community = caller.managed_community(Some(body.community_id))?;
-    let name = body.name.trim();
+    let name = crate::text::tidy(&body.name);
     if name.is_empty() || name.chars().count() > 50 {
         return Err(ApiError::bad_request(
             "invalid_name",
@@ -451,7 +451,7 @@ async fn record_payment(
     .bind(body.method.as_str())
     .bind(&paid_on)
     .bind(&receipt)
-    .bind(body.note.trim())
+    .bind(crate::text::tidy(&body.note))
     .bind(caller.user_id)
     .bind(now_millis())
     .execute(&mut *tx)
@@ -497,7 +497,7 @@ async fn reverse_payment(
     .await?;
     let (bill, amount, method, receipt, reverses) = found.ok_or(ApiError::NotFound)?;
     let (community, household) = managed_bill(&state, &caller, bill).await?;
-    let reason = body.reason.trim();
+    let reason = crate::text::tidy(&body.reason);
     if reason.is_empty() || reason.chars().count() > 200 {
         return Err(ApiError::bad_request(
             "invalid_reason",

@@ -100,7 +100,7 @@ pub async fn create(
     AppJson(body): AppJson<NewPointRule>,
 ) -> Result<(StatusCode, AppJson<PointRule>), ApiError> {
     caller.require_manager(body.community_id)?;
-    let name = body.name.trim();
+    let name = crate::text::tidy(&body.name);
     if name.is_empty() || name.chars().count() > 50 {
         return Err(ApiError::bad_request(
             "invalid_name",

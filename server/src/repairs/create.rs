@@ -39,7 +39,7 @@ pub async fn create(
     caller: Caller,
     AppJson(body): AppJson<NewRepair>,
 ) -> Result<(StatusCode, AppJson<Repair>), ApiError> {
-    let description = body.description.trim();
+    let description = crate::text::tidy(&body.description);
     if description.chars().count() > MAX_NOTE_CHARS {
         return Err(ApiError::bad_request(
             "description_too_long",

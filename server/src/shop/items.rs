@@ -148,8 +148,8 @@ pub async fn create(
     AppJson(body): AppJson<NewShopItem>,
 ) -> Result<(StatusCode, AppJson<ShopItem>), ApiError> {
     caller.require_manager(body.community_id)?;
-    let name = body.name.trim();
-    let description = body.description.trim();
+    let name = crate::text::tidy(&body.name);
+    let description = crate::text::tidy(&body.description);
     check(&Fields {
         name: Some(name),
         description: Some(description),

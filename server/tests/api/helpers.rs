@@ -408,6 +408,43 @@ impl User {
         .await
     }
 
+    /// A POST (or PATCH) of raw bytes whose answer may not be JSON
+    /// (then `Null`).
+    pub async fn send_raw(
+        &self,
+        patch: bool,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> (u16, serde_json::Value) {
+        let method = if patch {
+            reqwest::Method::PATCH
+        } else {
+            reqwest::Method::POST
+        };
+        let request = self
+            .request(method, path)
+            .header("content-type", content_type)
+            .body(body);
+        lenient(request).await
+    }
+
+    /// A POST of raw bytes with one more header.
+    pub async fn send_raw_with(
+        &self,
+        path: &str,
+        content_type: &str,
+        (name, value): (&'static str, &str),
+        body: Vec<u8>,
+    ) -> (u16, serde_json::Value) {
+        let request = self
+            .request(reqwest::Method::POST, path)
+            .header("content-type", content_type)
+            .header(name, value)
+            .body(body);
+        lenient(request).await
+    }
+
     /// A GET answered with bytes: status, content type, nosniff, body.
     pub async fn get_bytes(&self, path: &str) -> (u16, String, bool, Vec<u8>) {
         let response = self
@@ -450,6 +487,19 @@ impl User {
             .send()
             .await
             .expect("request")
+    }
+}
+
+/// Status and JSON body, `Null` when the body is not JSON (or the server
+/// hung up on a body too large to read).
+async fn lenient(request: reqwest::RequestBuilder) -> (u16, serde_json::Value) {
+    match request.send().await {
+        Ok(response) => {
+            let status = response.status().as_u16();
+            let bytes = response.bytes().await.unwrap_or_default();
+            (status, serde_json::from_slice(&bytes).unwrap_or_default())
+        }
+        Err(err) => (0, serde_json::json!({"transport": err.to_string()})),
     }
 }
 

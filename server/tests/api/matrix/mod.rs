@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use crate::helpers::TestApp;
-pub use fixture::{Fixture, people};
+pub use fixture::{Fixture, people, png as png_bytes};
 
 on_both_backends!(every_route_answers_every_role_as_the_table_says);
 
@@ -66,6 +66,17 @@ pub fn row(op: &'static str, call: Call, want: [u16; 9]) -> Row {
     Row { op, call, want }
 }
 
+/// Every row, in the order they run: logging out and revoking come last
+/// (see `accounts::closing`), since they change what later rows see.
+pub fn table(ids: &Fixture) -> Vec<Row> {
+    let mut table = accounts::rows(ids);
+    table.extend(office::rows(ids));
+    table.extend(repairs::rows(ids));
+    table.extend(money::rows(ids));
+    table.extend(accounts::closing(ids));
+    table
+}
+
 /// Every operation the server documents, as "METHOD /path".
 async fn documented(app: &TestApp) -> BTreeSet<String> {
     let (status, doc) = app.get_json("/api/v1/openapi.json").await;
@@ -84,13 +95,7 @@ async fn documented(app: &TestApp) -> BTreeSet<String> {
 async fn every_route_answers_every_role_as_the_table_says(app: TestApp) {
     let people = people(&app).await;
     let ids = Fixture::build(&app, &people).await;
-    // Order matters where a row changes what later rows see: logging out
-    // and revoking come last (see accounts::closing).
-    let mut table = accounts::rows(&ids);
-    table.extend(office::rows(&ids));
-    table.extend(repairs::rows(&ids));
-    table.extend(money::rows(&ids));
-    table.extend(accounts::closing(&ids));
+    let table = table(&ids);
 
     let listed: BTreeSet<String> = table.iter().map(|r| r.op.to_owned()).collect();
     let documented = documented(&app).await;
