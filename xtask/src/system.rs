@@ -61,6 +61,34 @@ fn find_postgres_bin() -> Option<PathBuf> {
     versions.pop()
 }
 
+/// The Schemathesis version the fuzz run is pinned to (from PyPI).
+const SCHEMATHESIS: &str = "4.32.5";
+
+/// The `schemathesis` program, installed with the machine's Python and pip
+/// when missing or of another version. Returns its path (pip puts it beside
+/// the Python that installed it, whatever PATH says).
+pub fn schemathesis() -> anyhow::Result<PathBuf> {
+    let bin = Command::new("python3")
+        .args(["-c", "import sys, os; print(os.path.join(sys.prefix, 'bin'))"])
+        .output()?;
+    let program = PathBuf::from(String::from_utf8_lossy(&bin.stdout).trim()).join("schemathesis");
+    let current = Command::new(&program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains(SCHEMATHESIS));
+    if !current {
+        status(Command::new("python3").args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            &format!("schemathesis=={SCHEMATHESIS}"),
+        ]))?;
+    }
+    Ok(program)
+}
+
 /// `npm ci` in `dir` when its node_modules is missing or older than the lockfile.
 pub fn npm_ci(dir: &Path) -> anyhow::Result<()> {
     let lock = dir.join("package-lock.json");

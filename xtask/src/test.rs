@@ -12,6 +12,7 @@ const PG_PORT: u16 = 55432;
 pub fn all() -> anyhow::Result<()> {
     let started = Instant::now();
     let chromium = system::chromium()?;
+    let schemathesis = system::schemathesis()?;
     system::npm_ci(&root().join("end2end"))?;
 
     // Rust: unit tests (the app's wire types build without Leptos natively),
@@ -32,6 +33,15 @@ pub fn all() -> anyhow::Result<()> {
     let site = build::site()?;
     cargo(&["build", "-p", "server"])?;
     let server = target_dir().join("debug").join("server");
+
+    // The API fuzzed from its own OpenAPI document: every default check,
+    // seed 1969, 25 examples an operation, as three callers.
+    status(
+        Command::new(root().join("fuzz").join("schemathesis.sh"))
+            .arg(&server)
+            .arg("25")
+            .env("SCHEMATHESIS", &schemathesis),
+    )?;
     status(
         Command::new("npx")
             .current_dir(root().join("end2end"))

@@ -48,7 +48,7 @@ pub(crate) fn check_password(input: &str) -> Result<(), ApiError> {
 }
 
 pub(crate) fn parse_name(input: &str) -> Result<String, ApiError> {
-    let name = crate::text::tidy(&input);
+    let name = crate::text::tidy(input);
     let chars = name.chars().count();
     if chars == 0 || chars > 50 || name.chars().any(char::is_control) {
         return Err(ApiError::bad_request(

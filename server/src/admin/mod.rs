@@ -17,7 +17,7 @@ use crate::error::ApiError;
 
 /// Checks and creates a community; returns its id.
 pub async fn create_community(db: &Db, new: &NewCommunity<'_>) -> Result<i64, ApiError> {
-    let name = crate::text::tidy(&new.name);
+    let name = crate::text::tidy(new.name);
     if name.is_empty() || name.chars().count() > 100 {
         return Err(ApiError::bad_request(
             "invalid_name",
@@ -50,7 +50,7 @@ pub async fn create_community(db: &Db, new: &NewCommunity<'_>) -> Result<i64, Ap
         db.writer(),
         &NewCommunity {
             name,
-            address: crate::text::tidy(&new.address),
+            address: crate::text::tidy(new.address),
             office_phone: phone,
             time_zone: new.time_zone,
         },

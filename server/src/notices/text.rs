@@ -8,7 +8,7 @@ pub const BODY_MAX: usize = 20_000;
 
 /// A title: trimmed, 1–200 characters, one line.
 pub fn title(input: &str) -> Result<String, ApiError> {
-    let title = crate::text::tidy(&input);
+    let title = crate::text::tidy(input);
     let chars = title.chars().count();
     if chars == 0 || chars > TITLE_MAX || title.chars().any(char::is_control) {
         return Err(ApiError::bad_request(

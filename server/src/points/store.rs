@@ -118,7 +118,7 @@ pub async fn post(tx: &mut sqlx::Transaction<'_, Any>, e: &Entry<'_>) -> Result<
 
 /// A reason or note: trimmed, at most 200 characters.
 pub fn words(text: &str, required: bool) -> Result<&str, ApiError> {
-    let t = crate::text::tidy(&text);
+    let t = crate::text::tidy(text);
     if required && t.is_empty() {
         return Err(ApiError::bad_request("reason_required", "请写明原因"));
     }

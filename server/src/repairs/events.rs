@@ -139,7 +139,7 @@ fn checked(action: &RepairAction) -> Result<Checked<'_>, ApiError> {
         }
         RepairAction::Reopen { note } => (Move::Reopen, note, None, None, true),
     };
-    let note = crate::text::tidy(&note);
+    let note = crate::text::tidy(note);
     if note.chars().count() > MAX_NOTE_CHARS {
         return Err(ApiError::bad_request("note_too_long", "最多 2000 个字"));
     }
