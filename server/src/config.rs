@@ -64,6 +64,17 @@ pub enum Command {
         #[arg(long)]
         from: PathBuf,
     },
+    /// Fills an empty database with a district for benchmarks (60
+    /// communities, 20,000 households, …; `--scale 0.1` for a tenth).
+    Generate {
+        #[arg(long, default_value_t = 1969)]
+        seed: u64,
+        #[arg(long, default_value_t = 1.0)]
+        scale: f64,
+        /// Every generated person's password.
+        #[arg(long, default_value = "district-2026")]
+        password: String,
+    },
 }
 
 #[derive(Debug, Clone, clap::Subcommand)]

@@ -16,6 +16,7 @@ pub mod demo;
 pub mod error;
 pub mod extract;
 pub mod fees;
+pub mod generate;
 mod health;
 pub mod households;
 pub mod notices;

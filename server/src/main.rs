@@ -29,6 +29,20 @@ async fn main() -> anyhow::Result<()> {
             );
             return Ok(());
         }
+        Some(server::config::Command::Generate {
+            seed,
+            scale,
+            password,
+        }) => {
+            let db = server::open_database(&config).await?;
+            let plan = server::generate::Plan::district(scale);
+            let report = server::generate::run(&db, plan, seed, &password).await?;
+            for (table, rows) in &report.counts {
+                println!("{table:>16} {rows:>9}");
+            }
+            println!("generated in {:.1} s", report.seconds);
+            return Ok(());
+        }
         other => config.command = other,
     }
     if let Some(command) = config.command.take() {

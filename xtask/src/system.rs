@@ -69,7 +69,10 @@ const SCHEMATHESIS: &str = "4.32.5";
 /// the Python that installed it, whatever PATH says).
 pub fn schemathesis() -> anyhow::Result<PathBuf> {
     let bin = Command::new("python3")
-        .args(["-c", "import sys, os; print(os.path.join(sys.prefix, 'bin'))"])
+        .args([
+            "-c",
+            "import sys, os; print(os.path.join(sys.prefix, 'bin'))",
+        ])
         .output()?;
     let program = PathBuf::from(String::from_utf8_lossy(&bin.stdout).trim()).join("schemathesis");
     let current = Command::new(&program)

@@ -42,6 +42,13 @@ pub fn all() -> anyhow::Result<()> {
             .arg("25")
             .env("SCHEMATHESIS", &schemathesis),
     )?;
+    // A smoke run of the load benchmark: a small district, 2-second loads.
+    status(
+        Command::new(root().join("bench").join("load.sh"))
+            .arg("sqlite")
+            .env("BENCH_SMOKE", "1"),
+    )?;
+
     status(
         Command::new("npx")
             .current_dir(root().join("end2end"))

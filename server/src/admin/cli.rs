@@ -73,8 +73,8 @@ pub async fn run(db: &Db, command: Command) -> anyhow::Result<()> {
                 println!("one-time password (shown once, change it after logging in): {secret}");
             }
         }
-        Command::Backup { .. } | Command::Restore { .. } => {
-            anyhow::bail!("backup and restore are run by main, before the database opens")
+        Command::Backup { .. } | Command::Restore { .. } | Command::Generate { .. } => {
+            anyhow::bail!("backup, restore and generate are run by main")
         }
     }
     Ok(())

@@ -24,6 +24,25 @@ macro_rules! on_both_backends {
     )*};
 }
 
+/// The same, on an empty database (no demo).
+macro_rules! on_both_backends_empty {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                let app = crate::helpers::TestApp::sqlite_with(crate::helpers::Seed::Empty).await;
+                super::$name(app).await;
+            }
+            #[tokio::test]
+            async fn postgres() {
+                if let Some(app) = crate::helpers::TestApp::postgres_with(crate::helpers::Seed::Empty).await {
+                    super::$name(app).await;
+                }
+            }
+        }
+    )*};
+}
+
 /// Which data a test starts with.
 #[derive(Clone, Copy)]
 pub enum Seed {

@@ -14,6 +14,7 @@ mod crash;
 mod demo;
 mod errors;
 mod fees;
+mod generate;
 mod health;
 mod joining;
 mod logs;
