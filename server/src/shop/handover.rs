@@ -43,8 +43,8 @@ fn not_reserved(status: &str) -> ApiError {
         (status = 200, description = "Handed over", body = Redemption),
         (status = 400, description = "Malformed id", body = ErrorBody),
         (status = 401, description = "Not logged in", body = ErrorBody),
-        (status = 403, description = "Missing CSRF header", body = ErrorBody),
-        (status = 404, description = "Absent or not of a community you manage", body = ErrorBody),
+        (status = 403, description = "The resident's own swap (the office hands it over), or a missing CSRF header", body = ErrorBody),
+        (status = 404, description = "Absent, or neither yours nor of a community you manage", body = ErrorBody),
         (status = 409, description = "Already handed over or cancelled", body = ErrorBody),
     ))]
 pub async fn fulfil(
@@ -53,10 +53,18 @@ pub async fn fulfil(
     AppPath(id): AppPath<i64>,
 ) -> Result<AppJson<Redemption>, ApiError> {
     let mut tx = state.db.writer().begin().await?;
-    let row = load(&mut tx, id)
-        .await?
-        .filter(|r| caller.manages(r.community_id))
-        .ok_or(ApiError::NotFound)?;
+    let row = load(&mut tx, id).await?.ok_or(ApiError::NotFound)?;
+    if !caller.manages(row.community_id) {
+        // The resident (or their helper) sees their own swap: they are told
+        // it is the office's to hand over. Anyone else learns nothing.
+        return Err(match whose(&state, &caller, Some(row.user_id)).await {
+            Ok(w) if w.community_id == row.community_id => ApiError::ForbiddenBecause {
+                code: "office_hands_over",
+                message: "东西由物业办公室交给您，请带取货码去领",
+            },
+            _ => ApiError::NotFound,
+        });
+    }
     let done = sqlx::query(
         "UPDATE shop_redemptions SET status = 'fulfilled', closed_at = $1, closed_by = $2
          WHERE id = $3 AND status = 'reserved'",

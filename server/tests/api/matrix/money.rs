@@ -237,7 +237,7 @@ pub fn rows(ids: &Fixture) -> Vec<Row> {
                 format!("/api/v1/shop/redemptions/{to_fulfil}/fulfil"),
                 Box::new(|_| json!({})),
             ),
-            [401, 404, 404, 403, 404, 404, 200, 404, 404],
+            [401, 403, 403, 403, 404, 404, 200, 404, 404],
         ),
         row(
             "POST /v1/shop/redemptions/{id}/cancel",
