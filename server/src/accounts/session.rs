@@ -145,6 +145,10 @@ struct SessionRow {
     last_seen_at: i64,
     expires_at: i64,
     absolute_expires_at: Option<i64>,
+    membership_id: Option<i64>,
+    role: Option<String>,
+    community_id: Option<i64>,
+    household_id: Option<i64>,
 }
 
 impl FromRequestParts<AppState> for Caller {
@@ -153,15 +157,20 @@ impl FromRequestParts<AppState> for Caller {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let token = token_from(&parts.headers).ok_or(ApiError::Unauthorized)?;
         let now = now_millis();
-        let row: Option<SessionRow> = sqlx::query_as(
-            "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.absolute_expires_at
-             FROM sessions s JOIN users u ON u.id = s.user_id
-             WHERE s.token_hash = $1 AND u.disabled_at IS NULL",
+        // One round trip: the session, its user's state and live roles.
+        let rows: Vec<SessionRow> = sqlx::query_as(
+            "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.absolute_expires_at,
+                    m.id AS membership_id, m.role, m.community_id, m.household_id
+             FROM sessions s
+             JOIN users u ON u.id = s.user_id
+             LEFT JOIN memberships m ON m.user_id = s.user_id AND m.revoked_at IS NULL
+             WHERE s.token_hash = $1 AND u.disabled_at IS NULL
+             ORDER BY m.id",
         )
         .bind(codes::hash(&token))
-        .fetch_optional(state.db.reader())
+        .fetch_all(state.db.reader())
         .await?;
-        let session = row.ok_or(ApiError::Unauthorized)?;
+        let session = rows.first().ok_or(ApiError::Unauthorized)?;
         if now >= session.expires_at || session.absolute_expires_at.is_some_and(|a| now >= a) {
             sqlx::query("DELETE FROM sessions WHERE id = $1")
                 .bind(session.id)
@@ -169,7 +178,17 @@ impl FromRequestParts<AppState> for Caller {
                 .await?;
             return Err(ApiError::Unauthorized);
         }
-        let memberships = memberships(state.db.reader(), session.user_id).await?;
+        let memberships = rows
+            .iter()
+            .filter_map(|r| {
+                Some(Membership {
+                    id: r.membership_id?,
+                    role: RoleName::try_from(r.role.clone()?).ok()?,
+                    community_id: r.community_id,
+                    household_id: r.household_id,
+                })
+            })
+            .collect::<Vec<_>>();
         if now - session.last_seen_at >= TOUCH_EVERY {
             let idle = if Caller::is_office(&memberships) {
                 OFFICE_IDLE

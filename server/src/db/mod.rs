@@ -66,7 +66,12 @@ impl Db {
                 let writer = sqlite_pool(&options, 1).await?;
                 // WAL is a property of the file: set it once, on the writer.
                 writer.execute("PRAGMA journal_mode = WAL").await?;
-                let reader = sqlite_pool(&options, 4).await?;
+                let readers = std::env::var("COURTYARD_SQLITE_READERS")
+                    .ok()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|n| (1..=64).contains(n))
+                    .unwrap_or(4);
+                let reader = sqlite_pool(&options, readers).await?;
                 Self {
                     backend,
                     reader,

@@ -204,6 +204,16 @@ async fn apply(
     now: i64,
 ) -> Result<(), ApiError> {
     let from = row.status();
+    if mv == Move::Comment {
+        // A comment changes no state, so it never conflicts with another
+        // write: it only marks the ticket as changed (for badges).
+        sqlx::query("UPDATE repair_tickets SET updated_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(row.id)
+            .execute(&mut **tx)
+            .await?;
+        return Ok(());
+    }
     let ended = to != from
         && matches!(
             to,

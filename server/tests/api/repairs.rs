@@ -16,6 +16,7 @@ on_both_backends!(
     the_office_files_phone_ins_and_public_places,
     cancelling_reopening_and_closing_by_itself,
     the_queue_filters_counts_and_exports,
+    comments_written_at_once_all_land,
 );
 
 const TICKETS: &str = "SELECT CAST(COUNT(*) AS BIGINT) FROM repair_tickets";
@@ -759,4 +760,38 @@ async fn the_queue_filters_counts_and_exports(app: TestApp) {
         .get("/api/v1/repairs/export.csv?from=2026-12-31&to=2026-01-01")
         .await;
     assert_eq!(status, 400);
+}
+
+/// Father, daughter and the office comment on one ticket at the same moment
+/// (two server processes on PostgreSQL race like this): every comment is
+/// kept, none is refused as "changed meanwhile".
+async fn comments_written_at_once_all_land(app: TestApp) {
+    let father = app.login(RESIDENT).await;
+    let (status, ticket) = father
+        .post(
+            "/api/v1/repairs",
+            json!({"category": "water", "description": "厨房水龙头漏水"}),
+        )
+        .await;
+    assert_eq!(status, 201, "{ticket}");
+    let path = format!("/api/v1/repairs/{}/events", ticket["id"]);
+    let people = [father, daughter(&app).await, app.login(MANAGER).await];
+    let before = app.count(EVENTS).await;
+    let mut set = tokio::task::JoinSet::new();
+    for user in people.map(std::sync::Arc::new) {
+        for i in 0..8 {
+            let (user, path) = (std::sync::Arc::clone(&user), path.clone());
+            set.spawn(async move {
+                user.post(
+                    &path,
+                    json!({"kind": "comment", "note": format!("第{i}句")}),
+                )
+                .await
+                .0
+            });
+        }
+    }
+    let statuses: Vec<u16> = set.join_all().await;
+    assert!(statuses.iter().all(|s| *s == 201), "{statuses:?}");
+    assert_eq!(app.count(EVENTS).await, before + 24);
 }
