@@ -22,7 +22,10 @@ profile=release
 if [[ -n "${BENCH_SMOKE:-}" ]]; then
     profile=debug seconds=2 scale=0.02
 fi
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+if ! command -v wrk >/dev/null; then
+    sudo=""; [[ $(id -u) -eq 0 ]] || sudo=sudo
+    $sudo apt-get update -qq && $sudo apt-get install -y -qq wrk >/dev/null
+fi
 if [[ $profile == release ]]; then
     cargo build --quiet --release -p server --manifest-path "$root/Cargo.toml"
 else

@@ -42,11 +42,11 @@ pub fn all() -> anyhow::Result<()> {
             .arg("25")
             .env("SCHEMATHESIS", &schemathesis),
     )?;
-    // A smoke run of the load benchmark: a small district, 2-second loads.
+    // A smoke run of every benchmark script (bench/smoke.sh).
     status(
-        Command::new(root().join("bench").join("load.sh"))
-            .arg("sqlite")
-            .env("BENCH_SMOKE", "1"),
+        Command::new(root().join("bench").join("smoke.sh"))
+            .env("SITE", &site)
+            .env("CHROME_PATH", &chromium),
     )?;
 
     status(
