@@ -10,30 +10,8 @@ on_both_backends!(
     bad_communities_are_refused_and_store_nothing,
 );
 
-const ADMIN: &str = "13500000009";
-const ADMIN_PASSWORD: &str = "operator-2026";
-
-async fn make_admin(app: &TestApp) {
-    let hash = server::accounts::password::hash(ADMIN_PASSWORD.into())
-        .await
-        .expect("hash");
-    let id = server::accounts::store::insert_user(app.db.writer(), ADMIN, "运维", &hash)
-        .await
-        .expect("user");
-    server::accounts::store::insert_membership(
-        app.db.writer(),
-        id,
-        app::model::Role::Admin,
-        server::accounts::store::Scope::Deployment,
-        None,
-    )
-    .await
-    .expect("admin");
-}
-
 async fn an_admin_adds_a_community_and_its_first_manager(app: TestApp) {
-    make_admin(&app).await;
-    let admin = app.login_with(ADMIN, ADMIN_PASSWORD).await;
+    let admin = app.admin().await;
     let (status, created) = admin
         .post(
             "/api/v1/admin/communities",
@@ -109,8 +87,7 @@ async fn only_admins_run_the_deployment(app: TestApp) {
 }
 
 async fn bad_communities_are_refused_and_store_nothing(app: TestApp) {
-    make_admin(&app).await;
-    let admin = app.login_with(ADMIN, ADMIN_PASSWORD).await;
+    let admin = app.admin().await;
     for (body, status, code) in [
         (
             json!({"name": "轻机南院", "office_phone": "0372-5550003"}),

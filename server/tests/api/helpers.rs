@@ -190,6 +190,19 @@ pub fn assert_error(body: &serde_json::Value, code: &str) {
     );
 }
 
+/// A small PNG made here.
+pub fn png(width: u32, height: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    image::DynamicImage::new_rgb8(width, height)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .expect("png");
+    out
+}
+
+/// A deployment admin that tests make (the demo has none).
+pub const ADMIN: &str = "13500000009";
+pub const ADMIN_PASSWORD: &str = "operator-2026";
+
 /// The demo password.
 pub const PASSWORD: &str = "qingji1969";
 pub const MANAGER: &str = "13800000001";
@@ -311,6 +324,26 @@ impl TestApp {
         );
         revoked.acting_for = Some(household);
         revoked
+    }
+
+    /// Makes the deployment admin [`ADMIN`] and logs them in.
+    pub async fn admin(&self) -> User {
+        let hash = server::accounts::password::hash(ADMIN_PASSWORD.into())
+            .await
+            .expect("hash");
+        let id = server::accounts::store::insert_user(self.db.writer(), ADMIN, "运维", &hash)
+            .await
+            .expect("user");
+        server::accounts::store::insert_membership(
+            self.db.writer(),
+            id,
+            app::model::Role::Admin,
+            server::accounts::store::Scope::Deployment,
+            None,
+        )
+        .await
+        .expect("admin");
+        self.login_with(ADMIN, ADMIN_PASSWORD).await
     }
 
     /// A resident of another household of 轻机南院.

@@ -198,9 +198,6 @@ async fn logs_hold_no_password_token_or_code() {
     secrets.extend(token);
 
     child.kill().expect("stop");
-    if std::env::var_os("SHOW_LOGS").is_some() {
-        eprintln!("{}", std::fs::read_to_string(&log_path).unwrap_or_default());
-    }
     let _ = child.wait();
     let logs = std::fs::read_to_string(&log_path).expect("logs");
     assert!(

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::helpers::{
-    HELPER, MANAGER, OTHER_MANAGER, RESIDENT, STAFF, TestApp, User, assert_error,
+    HELPER, MANAGER, OTHER_MANAGER, RESIDENT, STAFF, TestApp, User, assert_error, png,
 };
 
 on_both_backends!(
@@ -21,15 +21,6 @@ on_both_backends!(
 
 const TICKETS: &str = "SELECT CAST(COUNT(*) AS BIGINT) FROM repair_tickets";
 const EVENTS: &str = "SELECT CAST(COUNT(*) AS BIGINT) FROM repair_events";
-
-/// A small PNG made here.
-fn png(width: u32, height: u32) -> Vec<u8> {
-    let mut out = Vec::new();
-    image::DynamicImage::new_rgb8(width, height)
-        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
-        .expect("png");
-    out
-}
 
 async fn daughter(app: &TestApp) -> User {
     let mut d = app.login(HELPER).await;

@@ -46,7 +46,7 @@ pub async fn battery(app: &TestApp, resident: &User) -> (usize, Vec<String>) {
             resident,
             "/api/v1/uploads",
             "text/plain",
-            super::super::matrix::png_bytes(),
+            crate::helpers::png(8, 8),
         ),
         (
             "a 50 MB photo",
@@ -110,7 +110,7 @@ pub async fn battery(app: &TestApp, resident: &User) -> (usize, Vec<String>) {
                 "content-disposition",
                 "attachment; filename=\"../../courtyard.db\"",
             ),
-            super::super::matrix::png_bytes(),
+            crate::helpers::png(8, 8),
         )
         .await;
     let id = upload["id"].as_str().unwrap_or_default();

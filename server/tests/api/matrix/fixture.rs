@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use crate::helpers::{HELPER, MANAGER, OTHER_MANAGER, RESIDENT, STAFF, TestApp, User};
+use crate::helpers::{HELPER, MANAGER, OTHER_MANAGER, RESIDENT, STAFF, TestApp, User, png};
 
 /// Logs in one browser per role of [`super::ROLES`], building the ones the
 /// demo lacks. The helper acts for 张建国's household, as in the app.
@@ -16,22 +16,6 @@ pub async fn people(app: &TestApp) -> Vec<User> {
     let revoked = app.revoked_helper().await;
     let neighbour = app.neighbour().await;
 
-    let hash = server::accounts::password::hash("operator-2026".into())
-        .await
-        .expect("hash");
-    let id = server::accounts::store::insert_user(app.db.writer(), "13500000009", "运维", &hash)
-        .await
-        .expect("user");
-    server::accounts::store::insert_membership(
-        app.db.writer(),
-        id,
-        app::model::Role::Admin,
-        server::accounts::store::Scope::Deployment,
-        None,
-    )
-    .await
-    .expect("admin");
-
     vec![
         app.anonymous(),
         father,
@@ -41,20 +25,12 @@ pub async fn people(app: &TestApp) -> Vec<User> {
         app.login(STAFF).await,
         manager,
         app.login(OTHER_MANAGER).await,
-        app.login_with("13500000009", "operator-2026").await,
+        app.admin().await,
     ]
 }
 
-/// A small PNG made here.
-pub fn png() -> Vec<u8> {
-    let mut png = Vec::new();
-    image::DynamicImage::new_rgb8(8, 8)
-        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
-        .expect("png");
-    png
-}
-
 /// Ids of records in 轻机南院 the rows address.
+#[derive(Clone)]
 pub struct Fixture {
     pub community: i64,
     pub household: i64,
@@ -98,7 +74,7 @@ impl Fixture {
             .await;
         assert_eq!(status, 201, "{ticket}");
         let (status, upload) = father
-            .post_bytes("/api/v1/uploads", "image/png", png())
+            .post_bytes("/api/v1/uploads", "image/png", png(8, 8))
             .await;
         assert_eq!(status, 201, "{upload}");
         let (status, notice) = manager

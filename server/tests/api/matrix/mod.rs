@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use crate::helpers::TestApp;
-pub use fixture::{Fixture, people, png as png_bytes};
+pub use fixture::{Fixture, people};
 
 on_both_backends!(every_route_answers_every_role_as_the_table_says);
 

@@ -18,23 +18,7 @@ pub fn rows(ids: &Fixture) -> Vec<Row> {
         to_fulfil,
         to_cancel,
         ..
-    } = ids;
-    let (
-        community,
-        household,
-        zhang,
-        schedule,
-        bill,
-        payment,
-        rule,
-        entry,
-        item,
-        to_fulfil,
-        to_cancel,
-    ) = (
-        *community, *household, *zhang, *schedule, *bill, *payment, *rule, *entry, *item,
-        *to_fulfil, *to_cancel,
-    );
+    } = ids.clone();
     let office_only = [401, 403, 403, 403, 403, 403, 200, 403, 403];
     let created_by_office = [401, 403, 403, 403, 403, 403, 201, 403, 403];
     let residents = [401, 200, 200, 403, 200, 200, 200, 200, 200];

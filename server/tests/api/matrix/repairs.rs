@@ -66,7 +66,11 @@ pub fn rows(ids: &Fixture) -> Vec<Row> {
         ),
         row(
             "POST /v1/uploads",
-            Call::Bytes("/api/v1/uploads".into(), "image/png", super::fixture::png()),
+            Call::Bytes(
+                "/api/v1/uploads".into(),
+                "image/png",
+                crate::helpers::png(8, 8),
+            ),
             [401, 201, 201, 403, 201, 201, 201, 201, 201],
         ),
         row(
