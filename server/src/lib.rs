@@ -141,11 +141,18 @@ fn router(state: AppState, config: &Config) -> Router {
             .unwrap_or_else(|_| axum::http::HeaderValue::from_static("default-src 'self'")),
     );
     let (api, doc) = openapi::api_router().split_for_parts();
-    let doc = std::sync::Arc::new(openapi::document(doc));
+    // Serialized once: every request for it gets the same bytes.
+    let doc =
+        axum::body::Bytes::from(serde_json::to_vec(&openapi::document(doc)).unwrap_or_default());
     let api = api
         .route(
             "/v1/openapi.json",
-            axum::routing::get(move || async move { axum::Json(doc.as_ref().clone()) }),
+            axum::routing::get(move || async move {
+                (
+                    [(axum::http::header::CONTENT_TYPE, "application/json")],
+                    doc,
+                )
+            }),
         )
         .fallback(|| async { error::ApiError::NotFound })
         .method_not_allowed_fallback(|| async { error::ApiError::MethodNotAllowed })
