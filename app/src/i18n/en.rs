@@ -2,6 +2,7 @@ use super::Strings;
 
 /// English.
 pub const STRINGS: Strings = Strings {
+    audit: &super::audit::EN,
     guide: &super::guide::EN,
     point: &super::points::EN,
     repair: &super::repairs::EN,

@@ -1,6 +1,7 @@
 //! Every user-facing string, per language. A locale is a `Strings` value, so
 //! a key missing from one language is a compile error, not a blank label.
 
+pub mod audit;
 mod en;
 pub mod guide;
 pub mod points;

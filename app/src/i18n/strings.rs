@@ -1,5 +1,7 @@
 /// The keys every locale file fills in.
 pub struct Strings {
+    /// The managers' audit log page.
+    pub audit: &'static super::audit::AuditWords,
     /// The helpers' home-screen guide.
     pub guide: &'static super::guide::Guide,
     /// 积分 and the shop.

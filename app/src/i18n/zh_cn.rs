@@ -2,6 +2,7 @@ use super::Strings;
 
 /// 简体中文 (default).
 pub const STRINGS: Strings = Strings {
+    audit: &super::audit::ZH,
     guide: &super::guide::ZH,
     point: &super::points::ZH,
     repair: &super::repairs::ZH,
