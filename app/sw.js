@@ -55,13 +55,24 @@ async function networkThenKept(request) {
   }
 }
 
+async function fetchAndKeep(request) {
+  const response = await fetch(request);
+  if (response.ok) {
+    const cache = await caches.open(SHELL);
+    await cache.put(request, response.clone());
+  }
+  return response;
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/assets/')) {
-    event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+    // Hashed names never change: a piece fetched once (the office console's,
+    // which install leaves out) is kept for the next time.
+    event.respondWith(caches.match(request).then((hit) => hit || fetchAndKeep(request)));
   } else if (url.pathname.startsWith('/api/')) {
     if (KEPT.some((re) => re.test(url.pathname))) event.respondWith(networkThenKept(request));
   } else if (request.mode === 'navigate') {

@@ -87,16 +87,16 @@ fn with_headers(builder: RequestBuilder) -> RequestBuilder {
     }
 }
 
-async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+/// The answer's body read as text, or the error it carries. Not generic, so
+/// the WASM holds one copy of this state machine, not one per answer type.
+async fn read(response: Response) -> Result<(u16, String), ApiError> {
     let status = response.status();
-    if response.ok() {
-        return response.json::<T>().await.map_err(|_| ApiError::Server {
-            status,
-            code: "unreadable_response".into(),
-            message: String::new(),
-        });
+    let ok = response.ok();
+    let text = response.text().await.unwrap_or_default();
+    if ok {
+        return Ok((status, text));
     }
-    let (code, message) = match response.json::<ErrorBody>().await {
+    let (code, message) = match serde_json::from_str::<ErrorBody>(&text) {
         Ok(body) => (body.error.code, body.error.message),
         Err(_) => ("unreadable_response".into(), String::new()),
     };
@@ -107,8 +107,22 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
     })
 }
 
-async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let response = with_headers(Request::get(path))
+/// Parses a successful answer.
+fn parse<T: DeserializeOwned>((status, text): (u16, String)) -> Result<T, ApiError> {
+    serde_json::from_str(&text).map_err(|_| ApiError::Server {
+        status,
+        code: "unreadable_response".into(),
+        message: String::new(),
+    })
+}
+
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    parse(read(response).await?)
+}
+
+/// Sends a request and reads the answer's text (no type parameter).
+async fn fetch(builder: RequestBuilder) -> Result<(u16, String), ApiError> {
+    let response = with_headers(builder)
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
@@ -120,7 +134,11 @@ async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
             signal.set(saved_at);
         }
     });
-    decode(response).await
+    read(response).await
+}
+
+async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    parse(fetch(Request::get(path)).await?)
 }
 
 thread_local! {
@@ -144,11 +162,18 @@ async fn send_json<B: Serialize, T: DeserializeOwned>(
     builder: RequestBuilder,
     body: &B,
 ) -> Result<T, ApiError> {
+    let body = serde_json::to_string(body).map_err(|_| ApiError::Network)?;
+    parse(send_text(builder, body).await?)
+}
+
+/// Posts a JSON text (no type parameter, one copy in the WASM).
+async fn send_text(builder: RequestBuilder, body: String) -> Result<(u16, String), ApiError> {
     let request = with_headers(builder)
-        .json(body)
+        .header("Content-Type", "application/json")
+        .body(body)
         .map_err(|_| ApiError::Network)?;
     let response = request.send().await.map_err(|_| ApiError::Network)?;
-    decode(response).await
+    read(response).await
 }
 
 /// For endpoints that answer 204 No Content.
@@ -157,11 +182,7 @@ async fn send_empty(builder: RequestBuilder) -> Result<(), ApiError> {
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
-    if response.ok() {
-        Ok(())
-    } else {
-        decode::<()>(response).await
-    }
+    read(response).await.map(|_| ())
 }
 
 pub async fn communities() -> Result<Page<CommunitySummary>, ApiError> {

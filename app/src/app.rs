@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::Lazy;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
@@ -12,8 +13,9 @@ use crate::i18n::{I18n, Lang};
 use crate::model::{
     CommunitySummary, HouseholdAccess, Language, Me, NoticeList, Page, RepairSummary, UpdateMe,
 };
-use crate::pages::{account, fees, guide, home, manage, not_found, notices, points, repairs};
+use crate::pages::{home, not_found};
 use crate::prefs;
+use crate::routes;
 
 /// Who is logged in, and which household they act for.
 #[derive(Clone, Copy)]
@@ -299,32 +301,32 @@ pub fn App() -> impl IntoView {
             <main id="main">
                 <Routes fallback=not_found::NotFoundPage>
                     <Route path=path!("/") view=home::HomePage />
-                    <Route path=path!("/repairs") view=repairs::RepairsPage />
-                    <Route path=path!("/repairs/new") view=repairs::NewRepairPage />
-                    <Route path=path!("/repairs/:id") view=repairs::RepairDetailPage />
-                    <Route path=path!("/manage/repairs") view=repairs::RepairQueuePage />
-                    <Route path=path!("/points") view=points::PointsPage />
-                    <Route path=path!("/points/board") view=points::BoardPage />
-                    <Route path=path!("/manage/points") view=points::PointsOfficePage />
-                    <Route path=path!("/manage/shop") view=points::ShopOfficePage />
-                    <Route path=path!("/notices") view=notices::NoticesPage />
-                    <Route path=path!("/notices/new") view=notices::NewNoticePage />
-                    <Route path=path!("/notices/:id") view=notices::NoticeDetailPage />
-                    <Route path=path!("/notices/:id/edit") view=notices::EditNoticePage />
-                    <Route path=path!("/notices/:id/reach") view=notices::NoticeReachPage />
-                    <Route path=path!("/notices/:id/print") view=notices::NoticePrintPage />
-                    <Route path=path!("/fees") view=fees::FeesPage />
-                    <Route path=path!("/fees/receipts/:id") view=fees::ReceiptPage />
-                    <Route path=path!("/manage/fees") view=manage::FeeOfficePage />
-                    <Route path=path!("/manage/import") view=manage::ImportPage />
-                    <Route path=path!("/manage/audit") view=manage::AuditPage />
-                    <Route path=path!("/me") view=account::MePage />
-                    <Route path=path!("/help/install") view=guide::InstallGuidePage />
-                    <Route path=path!("/login") view=account::LoginPage />
-                    <Route path=path!("/register") view=account::RegisterPage />
-                    <Route path=path!("/reset-password") view=account::ResetPasswordPage />
-                    <Route path=path!("/manage") view=manage::ManagePage />
-                    <Route path=path!("/manage/codes") view=manage::CodesPage />
+                    <Route path=path!("/repairs") view={Lazy::<routes::Repairs>::new()} />
+                    <Route path=path!("/repairs/new") view={Lazy::<routes::NewRepair>::new()} />
+                    <Route path=path!("/repairs/:id") view={Lazy::<routes::RepairDetail>::new()} />
+                    <Route path=path!("/manage/repairs") view={Lazy::<routes::RepairQueue>::new()} />
+                    <Route path=path!("/points") view={Lazy::<routes::Points>::new()} />
+                    <Route path=path!("/points/board") view={Lazy::<routes::Board>::new()} />
+                    <Route path=path!("/manage/points") view={Lazy::<routes::PointsOffice>::new()} />
+                    <Route path=path!("/manage/shop") view={Lazy::<routes::ShopOffice>::new()} />
+                    <Route path=path!("/notices") view={Lazy::<routes::Notices>::new()} />
+                    <Route path=path!("/notices/new") view={Lazy::<routes::NewNotice>::new()} />
+                    <Route path=path!("/notices/:id") view={Lazy::<routes::NoticeDetail>::new()} />
+                    <Route path=path!("/notices/:id/edit") view={Lazy::<routes::EditNotice>::new()} />
+                    <Route path=path!("/notices/:id/reach") view={Lazy::<routes::NoticeReach>::new()} />
+                    <Route path=path!("/notices/:id/print") view={Lazy::<routes::NoticePrint>::new()} />
+                    <Route path=path!("/fees") view={Lazy::<routes::Fees>::new()} />
+                    <Route path=path!("/fees/receipts/:id") view={Lazy::<routes::Receipt>::new()} />
+                    <Route path=path!("/manage/fees") view={Lazy::<routes::FeeOffice>::new()} />
+                    <Route path=path!("/manage/import") view={Lazy::<routes::Import>::new()} />
+                    <Route path=path!("/manage/audit") view={Lazy::<routes::Audit>::new()} />
+                    <Route path=path!("/me") view={Lazy::<routes::Me>::new()} />
+                    <Route path=path!("/help/install") view={Lazy::<routes::InstallGuide>::new()} />
+                    <Route path=path!("/login") view={Lazy::<routes::Login>::new()} />
+                    <Route path=path!("/register") view={Lazy::<routes::Register>::new()} />
+                    <Route path=path!("/reset-password") view={Lazy::<routes::ResetPassword>::new()} />
+                    <Route path=path!("/manage") view={Lazy::<routes::Manage>::new()} />
+                    <Route path=path!("/manage/codes") view={Lazy::<routes::Codes>::new()} />
                 </Routes>
             </main>
             <TabBar />

@@ -19,6 +19,8 @@ pub mod i18n;
 pub mod pages;
 #[cfg(feature = "ui")]
 pub mod prefs;
+#[cfg(feature = "ui")]
+pub mod routes;
 
 #[cfg(feature = "ui")]
 pub use app::App;

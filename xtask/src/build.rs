@@ -1,32 +1,80 @@
 //! Builds the web app into `<target>/site`: the WASM bin in release with LTO,
 //! bindgen'd for the web, content-hashed, precompressed, with sizes printed.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use anyhow::Context;
 use sha2::{Digest, Sha256};
 
-use crate::{cargo, root, system, target_dir};
+use crate::{root, status, system, target_dir};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const PROFILE: &str = "wasm-release";
 
-/// Builds the site and returns its directory.
-pub fn site() -> anyhow::Result<PathBuf> {
+/// The most a first visit may download, brotli-compressed (issue #9).
+pub const FIRST_VISIT_BUDGET: u64 = 200 * 1024;
+
+/// The split point whose pieces only the office uses (`app/src/routes.rs`):
+/// the service worker fetches them when first used, not at install.
+const OFFICE_SPLIT: &str = "office_page";
+
+/// A built site.
+pub struct Site {
+    pub dir: PathBuf,
+    /// Brotli bytes of everything a first visit downloads.
+    pub first_visit: u64,
+}
+
+impl Site {
+    /// Fails when the first visit is over the budget.
+    pub fn check_budget(&self) -> anyhow::Result<()> {
+        anyhow::ensure!(
+            self.first_visit <= FIRST_VISIT_BUDGET,
+            "a first visit downloads {:.1} KB brotli, over the budget of {:.1} KB",
+            kb(self.first_visit),
+            kb(FIRST_VISIT_BUDGET)
+        );
+        println!(
+            "first visit {:.1} KB brotli: within the budget of {:.1} KB",
+            kb(self.first_visit),
+            kb(FIRST_VISIT_BUDGET)
+        );
+        Ok(())
+    }
+}
+
+fn kb(bytes: u64) -> f64 {
+    bytes as f64 / 1024.0
+}
+
+/// Builds the site.
+pub fn site() -> anyhow::Result<Site> {
     system::ensure_wasm_target()?;
-    cargo(&[
-        "build",
-        "-p",
-        "app",
-        "--bin",
-        "app",
-        "--target",
-        WASM_TARGET,
-        "--profile",
-        PROFILE,
-    ])?;
+    // The splitter follows calls through the linker's relocations.
+    let cargo_bin = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    status(
+        Command::new(cargo_bin)
+            .current_dir(root())
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+                "-Clink-args=--emit-relocs",
+            )
+            .args([
+                "build",
+                "-p",
+                "app",
+                "--bin",
+                "app",
+                "--target",
+                WASM_TARGET,
+                "--profile",
+                PROFILE,
+            ]),
+    )?;
     let wasm = target_dir()
         .join(WASM_TARGET)
         .join(PROFILE)
@@ -40,21 +88,28 @@ pub fn site() -> anyhow::Result<PathBuf> {
     if staging.exists() {
         fs::remove_dir_all(&staging)?;
     }
+    let prefetch = split(&wasm, &staging)?;
     wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
+        .input_path(staging.join("app_split.wasm"))
         .out_name("app")
         .web(true)?
         .typescript(false)
-        .remove_name_section(true)
+        .keep_lld_exports(true)
+        // COURTYARD_WASM_NAMES=1 keeps function names, for `twiggy`.
+        .remove_name_section(std::env::var_os("COURTYARD_WASM_NAMES").is_none())
         .remove_producers_section(true)
         .generate(&staging)
         .context("wasm-bindgen")?;
+    fs::remove_file(staging.join("app_split.wasm"))?;
 
-    // One hash over the JS and WASM names their folder, so the JS's relative
-    // imports (snippets/) keep working and every file in it can be cached forever.
-    let js = fs::read(staging.join("app.js"))?;
-    let wasm_bytes = fs::read(staging.join("app_bg.wasm"))?;
-    let hash = short_hash(&[&js, &wasm_bytes]);
+    // One hash over every file names their folder, so the relative imports
+    // (snippets/, the split loader, the chunks) keep working and every file
+    // in it can be cached forever.
+    let mut files = Vec::new();
+    list_files(&staging, &mut files)?;
+    files.sort();
+    let contents = files.iter().map(fs::read).collect::<Result<Vec<_>, _>>()?;
+    let hash = short_hash(&contents.iter().map(Vec::as_slice).collect::<Vec<_>>());
     let bundle = site.join("assets").join(&hash);
     copy_dir(&staging, &bundle)?;
 
@@ -64,40 +119,123 @@ pub fn site() -> anyhow::Result<PathBuf> {
 
     copy_dir(&root().join("public"), &site)?;
     let template = fs::read_to_string(root().join("app").join("index.html"))?;
-    let js_url = format!("/assets/{hash}/app.js");
-    let wasm_url = format!("/assets/{hash}/app_bg.wasm");
+    let bundle_url = format!("/assets/{hash}");
+    let js_url = format!("{bundle_url}/app.js");
+    let wasm_url = format!("{bundle_url}/app_bg.wasm");
     let css_url = format!("/assets/{css_name}");
     let index = template
         .replace("{{JS}}", &js_url)
         .replace("{{WASM}}", &wasm_url)
         .replace("{{CSS}}", &css_url);
     fs::write(site.join("index.html"), index)?;
-    // The service worker caches exactly this build's files.
-    let assets = format!(
-        "[{}]",
-        [
-            &js_url,
-            &wasm_url,
-            &css_url,
-            "/manifest.webmanifest",
-            "/icon.svg"
-        ]
+
+    // What the first visit downloads: the page, the style, the shell (which
+    // holds 首页) and the loader of the lazy pieces.
+    let first_visit: Vec<String> = vec![
+        "/index.html".into(),
+        css_url.clone(),
+        js_url.clone(),
+        format!("{bundle_url}/__wasm_split.js"),
+        wasm_url.clone(),
+    ];
+    // The service worker keeps these and every piece of the residents'
+    // pages, so a repeat visit works without the network.
+    let mut resident_pieces: Vec<String> = prefetch
         .iter()
+        .filter(|(split, _)| !split.starts_with(OFFICE_SPLIT))
+        .flat_map(|(_, chunks)| chunks.iter())
+        .map(|chunk| format!("{bundle_url}/{chunk}.wasm"))
+        .collect();
+    resident_pieces.sort();
+    resident_pieces.dedup();
+    let assets = first_visit[1..]
+        .iter()
+        .chain(&resident_pieces)
+        .map(String::as_str)
+        .chain(["/manifest.webmanifest", "/icon.svg"])
         .map(|u| format!("\"{u}\""))
         .collect::<Vec<_>>()
-        .join(", ")
-    );
+        .join(", ");
     let worker = fs::read_to_string(root().join("app").join("sw.js"))?
         .replace("{{VERSION}}", &format!("{hash}-{}", &css_name[4..16]))
-        .replace("{{ASSETS}}", &assets);
+        .replace("{{ASSETS}}", &format!("[{assets}]"));
     fs::write(site.join("sw.js"), worker)?;
 
     precompress(&site)?;
-    print_sizes(
-        &site,
-        &["index.html", &js_url[1..], &wasm_url[1..], &css_url[1..]],
-    )?;
-    Ok(site)
+    let first_visit = print_sizes(&site, &first_visit)?;
+    print_split_sizes(&site, &bundle_url, &prefetch)?;
+    Ok(Site {
+        dir: site,
+        first_visit,
+    })
+}
+
+/// Splits the linked WASM at the `#[lazy]` points into `dir`: the main module
+/// (`app_split.wasm`, for wasm-bindgen), the pieces each split point needs
+/// (its own and those shared with other split points), and the loader
+/// `__wasm_split.js`. Returns, for each split point, the pieces it needs.
+fn split(wasm: &Path, dir: &Path) -> anyhow::Result<HashMap<String, Vec<String>>> {
+    let input = fs::read(wasm).with_context(|| format!("reading {}", wasm.display()))?;
+    let main_out = dir.join("app_split.wasm");
+    let mut options = wasm_split_cli_support::Options::new(&input);
+    options.output_dir = dir;
+    options.main_out_path = &main_out;
+    options.main_module = "./app.js";
+    options.link_name = "./__wasm_split.js";
+    let split = wasm_split_cli_support::transform(options)
+        .map_err(|e| anyhow::anyhow!("splitting the WASM: {e:?}"))?;
+    for piece in &split.split_modules {
+        let bytes = fs::read(piece)?;
+        fs::write(piece, without_custom_sections(&bytes)?)?;
+    }
+    Ok(split.prefetch_map)
+}
+
+/// The module without its custom sections (names, producers, target
+/// features): the splitter copies them into every piece, where nothing reads
+/// them and they are half the bytes.
+fn without_custom_sections(wasm: &[u8]) -> anyhow::Result<Vec<u8>> {
+    anyhow::ensure!(
+        wasm.len() >= 8 && wasm[..4] == *b"\0asm",
+        "not a WASM module"
+    );
+    let mut out = wasm[..8].to_vec();
+    let mut at = 8;
+    while at < wasm.len() {
+        let id = wasm[at];
+        let (size, leb) = read_leb128(&wasm[at + 1..])?;
+        let end = at + 1 + leb + size;
+        anyhow::ensure!(end <= wasm.len(), "truncated WASM section");
+        if id != 0 {
+            out.extend_from_slice(&wasm[at..end]);
+        }
+        at = end;
+    }
+    Ok(out)
+}
+
+/// An unsigned LEB128 number and how many bytes it took.
+fn read_leb128(bytes: &[u8]) -> anyhow::Result<(usize, usize)> {
+    let mut value = 0usize;
+    for (i, byte) in bytes.iter().take(5).enumerate() {
+        value |= usize::from(byte & 0x7f) << (7 * i);
+        if byte & 0x80 == 0 {
+            return Ok((value, i + 1));
+        }
+    }
+    anyhow::bail!("bad LEB128 in a WASM section header")
+}
+
+fn list_files(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            list_files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
 }
 
 /// `style/*.css` in name order, as one file.
@@ -184,23 +322,77 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Prints what a first visit downloads, raw and brotli.
-fn print_sizes(site: &Path, files: &[&str]) -> anyhow::Result<()> {
-    println!("first-load size (raw → brotli):");
+/// Prints what a first visit downloads, raw and brotli; returns the brotli
+/// total.
+fn print_sizes(site: &Path, urls: &[String]) -> anyhow::Result<u64> {
+    println!("first visit (raw → brotli):");
     let (mut raw_total, mut br_total) = (0, 0);
-    for file in files {
-        let raw = fs::metadata(site.join(file))?.len();
-        let br = fs::metadata(with_suffix(&site.join(file), "br"))?.len();
+    for url in urls {
+        let file = site.join(&url[1..]);
+        let raw = fs::metadata(&file)?.len();
+        let br = fs::metadata(with_suffix(&file, "br"))?.len();
         raw_total += raw;
         br_total += br;
-        println!("  {file:<40} {:>9} B → {:>8} B", raw, br);
+        println!("  {:<40} {raw:>9} B → {br:>8} B", &url[1..]);
     }
     println!(
-        "  {:<40} {:>9} B → {:>8} B ({:.1} KB brotli)",
+        "  {:<40} {raw_total:>9} B → {br_total:>8} B ({:.1} KB brotli)",
         "total",
-        raw_total,
-        br_total,
-        br_total as f64 / 1024.0
+        kb(br_total)
     );
+    Ok(br_total)
+}
+
+/// Prints what each lazily loaded capability adds when first opened.
+fn print_split_sizes(
+    site: &Path,
+    bundle_url: &str,
+    prefetch: &HashMap<String, Vec<String>>,
+) -> anyhow::Result<()> {
+    println!("then, when first opened (brotli, in pieces):");
+    let mut splits: Vec<_> = prefetch.iter().collect();
+    splits.sort();
+    for (split, chunks) in splits {
+        let mut br = 0;
+        for chunk in chunks {
+            let file = site.join(&bundle_url[1..]).join(format!("{chunk}.wasm.br"));
+            br += fs::metadata(&file)?.len();
+        }
+        let name = split.rsplit_once('_').map_or(split.as_str(), |(n, _)| n);
+        println!("  {name:<40} {:>6.1} KB in {} pieces", kb(br), chunks.len());
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn custom_sections_go_and_the_rest_stays() {
+        let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+        // A custom section "name" with two bytes of payload.
+        wasm.extend_from_slice(&[0, 7, 4, b'n', b'a', b'm', b'e', 1, 2]);
+        // A type section: one function type () -> ().
+        let types = [1, 4, 1, 0x60, 0, 0];
+        wasm.extend_from_slice(&types);
+        let out = without_custom_sections(&wasm).expect("valid module");
+        assert_eq!(out[..8], wasm[..8]);
+        assert_eq!(out[8..], types);
+    }
+
+    #[test]
+    fn truncated_modules_are_refused() {
+        let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+        wasm.extend_from_slice(&[1, 9, 1]);
+        assert!(without_custom_sections(&wasm).is_err());
+        assert!(without_custom_sections(b"not wasm").is_err());
+    }
+
+    #[test]
+    fn leb128_spans_bytes() {
+        assert_eq!(read_leb128(&[0x05]).ok(), Some((5, 1)));
+        assert_eq!(read_leb128(&[0xe5, 0x8e, 0x26]).ok(), Some((624_485, 3)));
+        assert!(read_leb128(&[0x80, 0x80]).is_err());
+    }
 }

@@ -37,7 +37,7 @@ fn main() -> anyhow::Result<()> {
 
 /// `cargo xtask run [server flags…]`.
 fn run(extra: &[String]) -> anyhow::Result<()> {
-    let site = build::site()?;
+    let site = build::site()?.dir;
     cargo(&["build", "--release", "-p", "server"])?;
     let server = target_dir().join("release").join("server");
     let mut cmd = Command::new(server);

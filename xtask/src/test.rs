@@ -30,7 +30,10 @@ pub fn all() -> anyhow::Result<()> {
 
     // End to end: the release web app and a debug server, driven by Playwright
     // in Debian's Chromium.
-    let site = build::site()?;
+    let built = build::site()?;
+    // The first-load budget: a first visit downloads at most 200 KB brotli.
+    built.check_budget()?;
+    let site = built.dir;
     cargo(&["build", "-p", "server"])?;
     let server = target_dir().join("debug").join("server");
 

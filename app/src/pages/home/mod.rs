@@ -8,6 +8,7 @@ use crate::app::{use_notice_feed, use_session};
 use crate::components::icons::{Icon, Svg};
 use crate::components::{CommunityPicker, LargeTextSwitch};
 use crate::i18n::{Words, use_i18n};
+use crate::routes;
 
 const TILES: [(&str, Icon, Words, Words); 4] = [
     (
@@ -77,10 +78,13 @@ pub fn HomePage() -> impl IntoView {
                 })
                 .collect_view()}
         </div>
-        {move || session.me.with(|m| m.as_ref().is_some_and(|me| !me.households.is_empty())).then(|| view! { <MyFeeCard /> })}
-        {move || session.me.with(|m| m.as_ref().is_some_and(|me| !me.households.is_empty())).then(|| view! { <MyRepairsCard /> })}
-        {move || session.me.with(Option::is_some).then(|| view! { <PointsCard /> })}
-        {move || session.is_manager().then(|| view! { <crate::pages::repairs::Figures /> <LatestUrgentReach /> <CollectionCard /> })}
+        // Each card comes with its capability's piece of the app, which the
+        // next tap will most likely need anyway.
+        {move || session.me.with(|m| m.as_ref().is_some_and(|me| !me.households.is_empty())).then(|| Suspend::new(routes::fees_page(routes::FeesPage::HomeCard)))}
+        {move || session.me.with(|m| m.as_ref().is_some_and(|me| !me.households.is_empty())).then(|| Suspend::new(routes::repairs_page(routes::RepairsPage::HomeCard)))}
+        {move || session.me.with(Option::is_some).then(|| Suspend::new(routes::points_page(routes::PointsPage::HomeCard)))}
+        // The office's cards come with the office console, not with 首页.
+        {move || session.is_manager().then(|| Suspend::new(routes::office_page(routes::OfficePage::HomeCards)))}
         <LargeTextSwitch />
         // Before login, which compound (and which office phone) is theirs.
         {move || session.me.get().is_none().then(|| view! {
@@ -92,9 +96,16 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
+/// Managers: the repair figures, the reach of the latest urgent notice and
+/// this month's collection.
+#[component]
+pub fn OfficeCards() -> impl IntoView {
+    view! { <crate::pages::repairs::Figures /> <LatestUrgentReach /> <CollectionCard /> }
+}
+
 /// Residents: the household's open tickets and their states.
 #[component]
-fn MyRepairsCard() -> impl IntoView {
+pub fn MyRepairsCard() -> impl IntoView {
     let feed = crate::app::use_repair_feed();
     move || {
         feed.get()
@@ -113,7 +124,7 @@ fn MyRepairsCard() -> impl IntoView {
 /// Residents: balance and this month's points, a tap into the shop.
 /// Managers: swaps waiting to be handed over.
 #[component]
-fn PointsCard() -> impl IntoView {
+pub fn PointsCard() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let summary = LocalResource::new(move || {
@@ -183,7 +194,7 @@ fn LatestUrgentReach() -> impl IntoView {
 
 /// Residents: this period's bill, answered in plain words.
 #[component]
-fn MyFeeCard() -> impl IntoView {
+pub fn MyFeeCard() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let bills = LocalResource::new(move || {
