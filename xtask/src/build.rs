@@ -5,12 +5,11 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use anyhow::Context;
 use sha2::{Digest, Sha256};
 
-use crate::{root, status, system, target_dir};
+use crate::{cargo, root, system, target_dir};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const PROFILE: &str = "wasm-release";
@@ -54,27 +53,18 @@ fn kb(bytes: u64) -> f64 {
 /// Builds the site.
 pub fn site() -> anyhow::Result<Site> {
     system::ensure_wasm_target()?;
-    // The splitter follows calls through the linker's relocations.
-    let cargo_bin = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    status(
-        Command::new(cargo_bin)
-            .current_dir(root())
-            .env(
-                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-                "-Clink-args=--emit-relocs",
-            )
-            .args([
-                "build",
-                "-p",
-                "app",
-                "--bin",
-                "app",
-                "--target",
-                WASM_TARGET,
-                "--profile",
-                PROFILE,
-            ]),
-    )?;
+    // `.cargo/config.toml` links it with the relocations the splitter needs.
+    cargo(&[
+        "build",
+        "-p",
+        "app",
+        "--bin",
+        "app",
+        "--target",
+        WASM_TARGET,
+        "--profile",
+        PROFILE,
+    ])?;
     let wasm = target_dir()
         .join(WASM_TARGET)
         .join(PROFILE)
