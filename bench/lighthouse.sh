@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse (mobile preset, simulated slow 4G and a 4× slower CPU) against the
-# demo server with Debian's Chromium: login (anonymous), then home, repairs
+# demo server with Debian's Chromium: login and home (anonymous: a first
+# visit), then home, repairs
 # and the points shop as the demo resident. Prints performance and
 # accessibility scores with FCP, LCP, TBT and CLS. Needs a built site
 # (cargo xtask build); SERVER=target/release/server for the release build.
@@ -37,6 +38,7 @@ PY
 }
 run /login login
 [ -n "${BENCH_SMOKE:-}" ] && exit 0
+run / first
 run / home --extra-headers "{\"Cookie\": \"$COOKIE\"}"
 run /repairs repairs --extra-headers "{\"Cookie\": \"$COOKIE\"}"
 run /points shop --extra-headers "{\"Cookie\": \"$COOKIE\"}"

@@ -78,6 +78,9 @@ pub fn HomePage() -> impl IntoView {
                 })
                 .collect_view()}
         </div>
+        // Above the cards, which arrive one by one: the switch never moves
+        // under a finger reaching for it.
+        <LargeTextSwitch />
         // Each card comes with its capability's piece of the app, which the
         // next tap will most likely need anyway.
         {move || session.me.with(|m| m.as_ref().is_some_and(|me| !me.households.is_empty())).then(|| Suspend::new(routes::fees_page(routes::FeesPage::HomeCard)))}
@@ -85,7 +88,6 @@ pub fn HomePage() -> impl IntoView {
         {move || session.me.with(Option::is_some).then(|| Suspend::new(routes::points_page(routes::PointsPage::HomeCard)))}
         // The office's cards come with the office console, not with 首页.
         {move || session.is_manager().then(|| Suspend::new(routes::office_page(routes::OfficePage::HomeCards)))}
-        <LargeTextSwitch />
         // Before login, which compound (and which office phone) is theirs.
         {move || session.me.get().is_none().then(|| view! {
             <section aria-labelledby="communities-heading">

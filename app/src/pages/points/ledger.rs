@@ -5,17 +5,20 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::shelf::PickupCode;
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::components::ConfirmButton;
 use crate::format::short_date;
 use crate::i18n::use_i18n;
-use crate::model::{LedgerEntry, RedemptionStatus};
+use crate::model::{LedgerEntry, Redemption, RedemptionStatus};
 
+/// My latest swaps (`list`, loaded by the page with everything else).
 #[component]
-pub fn MySwaps(on_change: Callback<()>) -> impl IntoView {
+pub fn MySwaps(
+    on_change: Callback<()>,
+    list: LocalResource<Result<Vec<Redemption>, ApiError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let p = move || i18n.t().point;
-    let list = LocalResource::new(|| api::redemptions("limit=20"));
     move || {
         list.get().and_then(Result::ok).filter(|l| !l.is_empty()).map(|swaps| {
             view! {

@@ -33,8 +33,8 @@ pub fn PointsPage() -> impl IntoView {
         };
         let p = i18n.t().point;
         let household = !me.households.is_empty();
+        // The links first: they never move when the points arrive.
         view! {
-            {household.then(|| view! { <MyPoints /> })}
             {session.is_manager().then(|| view! {
                 <div class="stack">
                     <A href="/manage/points" attr:class="button primary">{p.office_points}</A>
@@ -42,6 +42,7 @@ pub fn PointsPage() -> impl IntoView {
                 </div>
             })}
             <A href="/points/board" attr:class="button">{p.board}</A>
+            {household.then(|| view! { <MyPoints /> })}
         }
         .into_any()
     }
@@ -56,11 +57,22 @@ fn MyPoints() -> impl IntoView {
         session.acting_for.track();
         api::ledger()
     });
-    let refresh = Callback::new(move |()| ledger.refetch());
-    let retry = refresh;
+    // Loaded together and shown together, so nothing jumps as they arrive.
+    let items = LocalResource::new(|| api::shop_items(false));
+    let swaps = LocalResource::new(|| api::redemptions("limit=20"));
+    let refresh = Callback::new(move |()| {
+        ledger.refetch();
+        swaps.refetch();
+    });
+    let retry = Callback::new(move |()| {
+        ledger.refetch();
+        items.refetch();
+        swaps.refetch();
+    });
     // The last swap's code stays on top while the page refreshes under it.
     let got = RwSignal::new(None::<crate::model::Redemption>);
     move || match ledger.get() {
+        _ if items.get().is_none() || swaps.get().is_none() => view! { <Loading /> }.into_any(),
         None => view! { <Loading /> }.into_any(),
         Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),
         Some(Ok(l)) => {
@@ -76,8 +88,8 @@ fn MyPoints() -> impl IntoView {
                     <p>{p.earned_month} " " <strong>"+" {l.earned_this_month}</strong></p>
                 </section>
                 {move || got.get().map(|r| view! { <shelf::PickupCode redemption=r /> })}
-                <shelf::Shelf balance=l.balance got on_change=refresh />
-                <ledger::MySwaps on_change=refresh />
+                <shelf::Shelf balance=l.balance got on_change=refresh items />
+                <ledger::MySwaps on_change=refresh list=swaps />
                 <ledger::LedgerList entries=l.entries />
             }
             .into_any()

@@ -8,14 +8,16 @@ use crate::components::{ErrorNotice, FormError, Loading, submit_action};
 use crate::i18n::use_i18n;
 use crate::model::{NewRedemption, Redemption, ShopItem};
 
+/// The goods on offer (`items`, loaded by the page with everything else it
+/// shows, so the page appears at once instead of growing under the finger).
 #[component]
 pub fn Shelf(
     balance: i64,
     got: RwSignal<Option<Redemption>>,
     on_change: Callback<()>,
+    items: LocalResource<Result<Vec<ShopItem>, ApiError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let items = LocalResource::new(|| api::shop_items(false));
     let retry = Callback::new(move |()| items.refetch());
     let refresh = Callback::new(move |r: Redemption| {
         got.set(Some(r));
