@@ -4,8 +4,8 @@
 //! needs. Each other capability is one split point, so a resident who opens
 //! 报修 downloads the repair pages once, and the office console (including
 //! the office's cards on 首页) never reaches a resident's phone at all.
-//! `cargo xtask build` splits the module at these points; a plain
-//! `cargo build` keeps one module and loads nothing lazily.
+//! `cargo xtask build` splits the module at these points
+//! (`xtask/src/split.rs`) and prints what each piece weighs.
 
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
