@@ -21,6 +21,49 @@ pub const FIRST_VISIT_BUDGET: u64 = 200 * 1024;
 /// the service worker fetches them when first used, not at install.
 const OFFICE_SPLIT: &str = "office_page";
 
+/// Which capability's pieces a page needs, by its address (the routes in
+/// `app/src/app.rs`), so that index.html fetches them beside the shell
+/// instead of after it has run. 首页 needs none.
+const PAGES: &[(&str, &str)] = &[
+    (
+        r"^/(login|register|reset-password|me|help/install)$",
+        "account_page",
+    ),
+    (r"^/repairs(/new|/\d+)?$", "repairs_page"),
+    (r"^/points(/board)?$", "points_page"),
+    (r"^/notices(/\d+)?$", "notices_page"),
+    (r"^/fees(/receipts/\d+)?$", "fees_page"),
+    (
+        r"^/(manage(/.*)?|notices/(new|\d+/(edit|reach|print)))$",
+        "office_page",
+    ),
+];
+
+/// `[[address pattern, [piece URL, …]], …]` as JSON, for index.html.
+/// Fails when a capability named here is no longer a split point.
+fn pieces_by_page(
+    bundle_url: &str,
+    prefetch: &HashMap<String, Vec<String>>,
+) -> anyhow::Result<String> {
+    let pages = PAGES
+        .iter()
+        .map(|(pattern, split)| {
+            let urls: Vec<String> = prefetch
+                .iter()
+                .filter(|(name, _)| name.rsplit_once('_').is_some_and(|(n, _)| n == *split))
+                .flat_map(|(_, pieces)| pieces.iter())
+                .map(|piece| format!("{bundle_url}/{piece}.wasm"))
+                .collect();
+            anyhow::ensure!(
+                !urls.is_empty(),
+                "no split point {split} in app/src/routes.rs"
+            );
+            Ok(serde_json::json!([pattern, urls]))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Ok(serde_json::Value::from(pages).to_string())
+}
+
 /// A built site.
 pub struct Site {
     pub dir: PathBuf,
@@ -116,7 +159,8 @@ pub fn site() -> anyhow::Result<Site> {
     let index = template
         .replace("{{JS}}", &js_url)
         .replace("{{WASM}}", &wasm_url)
-        .replace("{{CSS}}", &css_url);
+        .replace("{{CSS}}", &css_url)
+        .replace("{{PIECES}}", &pieces_by_page(&bundle_url, &prefetch)?);
     fs::write(site.join("index.html"), index)?;
 
     // What the first visit downloads: the page, the style, the shell (which
