@@ -22,6 +22,11 @@ pub struct Config {
     #[arg(long, env = "DATABASE_URL")]
     pub database_url: Option<String>,
 
+    /// SQLite read connections (1–64); the writer is always one.
+    #[arg(long, env = "COURTYARD_SQLITE_READERS", default_value_t = crate::db::SQLITE_READERS,
+          value_parser = clap::value_parser!(u32).range(1..=64))]
+    pub sqlite_readers: u32,
+
     /// Seed the demo compound into an empty database and print the demo logins.
     #[arg(long, env = "COURTYARD_DEMO")]
     pub demo: bool,
@@ -124,6 +129,25 @@ impl Config {
                 "sqlite://{}?mode=rwc",
                 self.data_dir.join("courtyard.db").display()
             ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::Config;
+
+    #[test]
+    fn sqlite_readers_default_to_eight_and_stay_in_range() {
+        let config = Config::try_parse_from(["server"]).expect("defaults parse");
+        assert_eq!(config.sqlite_readers, 8);
+        let config =
+            Config::try_parse_from(["server", "--sqlite-readers", "2"]).expect("2 is allowed");
+        assert_eq!(config.sqlite_readers, 2);
+        for bad in ["0", "65", "many"] {
+            assert!(Config::try_parse_from(["server", "--sqlite-readers", bad]).is_err());
         }
     }
 }

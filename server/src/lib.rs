@@ -131,7 +131,7 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
         std::fs::create_dir_all(&config.data_dir)
             .with_context(|| format!("cannot create {}", config.data_dir.display()))?;
     }
-    Db::connect(&config.database_url()).await
+    Db::connect_with(&config.database_url(), config.sqlite_readers).await
 }
 
 /// The whole router: `/api/…` (never falls back to the app) and the site.

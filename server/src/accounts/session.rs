@@ -183,7 +183,7 @@ impl FromRequestParts<AppState> for Caller {
             .filter_map(|r| {
                 Some(Membership {
                     id: r.membership_id?,
-                    role: RoleName::try_from(r.role.clone()?).ok()?,
+                    role: RoleName(Role::parse(r.role.as_deref()?)?),
                     community_id: r.community_id,
                     household_id: r.household_id,
                 })

@@ -53,9 +53,19 @@ pub struct Db {
     writer: AnyPool,
 }
 
+/// SQLite read connections unless `--sqlite-readers` says otherwise: eight
+/// measured best on 2 cores (bench/load.sh: reads 1,713 req/s against 1,350
+/// with four).
+pub const SQLITE_READERS: u32 = 8;
+
 impl Db {
     /// Opens the database and runs the migrations for its backend.
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
+        Self::connect_with(url, SQLITE_READERS).await
+    }
+
+    /// As `connect`, with `sqlite_readers` read connections on SQLite.
+    pub async fn connect_with(url: &str, sqlite_readers: u32) -> anyhow::Result<Self> {
         sqlx::any::install_default_drivers();
         let backend = Backend::from_url(url)?;
         let options = AnyConnectOptions::from_str(url)
@@ -66,14 +76,7 @@ impl Db {
                 let writer = sqlite_pool(&options, 1).await?;
                 // WAL is a property of the file: set it once, on the writer.
                 writer.execute("PRAGMA journal_mode = WAL").await?;
-                // Eight readers measured best on 2 cores (bench/load.sh:
-                // reads 1,713 req/s against 1,350 with four).
-                let readers = std::env::var("COURTYARD_SQLITE_READERS")
-                    .ok()
-                    .and_then(|n| n.parse().ok())
-                    .filter(|n| (1..=64).contains(n))
-                    .unwrap_or(8);
-                let reader = sqlite_pool(&options, readers).await?;
+                let reader = sqlite_pool(&options, sqlite_readers).await?;
                 Self {
                     backend,
                     reader,

@@ -107,6 +107,7 @@ impl TestApp {
             demo: matches!(seed, Seed::Demo),
             public_url: None,
             command: None,
+            sqlite_readers: server::db::SQLITE_READERS,
             site_dir: dir.path().join("site"),
         };
         let app = Application::build(config).await.expect("server starts");

@@ -29,7 +29,7 @@ async fn daughter(app: &TestApp) -> User {
 }
 
 /// Files a plain water ticket for 张建国's flat as `user`; returns it.
-async fn report(user: &User, urgent: bool) -> Value {
+pub async fn report(user: &User, urgent: bool) -> Value {
     let (status, ticket) = user
         .post(
             "/api/v1/repairs",
@@ -758,13 +758,7 @@ async fn the_queue_filters_counts_and_exports(app: TestApp) {
 /// kept, none is refused as "changed meanwhile".
 async fn comments_written_at_once_all_land(app: TestApp) {
     let father = app.login(RESIDENT).await;
-    let (status, ticket) = father
-        .post(
-            "/api/v1/repairs",
-            json!({"category": "water", "description": "厨房水龙头漏水"}),
-        )
-        .await;
-    assert_eq!(status, 201, "{ticket}");
+    let ticket = report(&father, false).await;
     let path = format!("/api/v1/repairs/{}/events", ticket["id"]);
     let people = [father, daughter(&app).await, app.login(MANAGER).await];
     let before = app.count(EVENTS).await;

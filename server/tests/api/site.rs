@@ -44,6 +44,7 @@ async fn the_demo_refuses_to_listen_beyond_this_machine() {
         demo: true,
         public_url: None,
         command: None,
+        sqlite_readers: server::db::SQLITE_READERS,
         site_dir: dir.path().join("site"),
     };
     let refused = server::Application::build(config)

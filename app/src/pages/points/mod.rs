@@ -71,8 +71,10 @@ fn MyPoints() -> impl IntoView {
     });
     // The last swap's code stays on top while the page refreshes under it.
     let got = RwSignal::new(None::<crate::model::Redemption>);
-    move || match ledger.get() {
-        _ if items.get().is_none() || swaps.get().is_none() => view! { <Loading /> }.into_any(),
+    move || match ledger
+        .get()
+        .filter(|_| items.get().is_some() && swaps.get().is_some())
+    {
         None => view! { <Loading /> }.into_any(),
         Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),
         Some(Ok(l)) => {

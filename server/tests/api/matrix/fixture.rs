@@ -66,13 +66,7 @@ impl Fixture {
         let household = app.zhang_household().await;
         let zhang = crate::points::user_id(app, "13800000003").await;
 
-        let (status, ticket) = father
-            .post(
-                "/api/v1/repairs",
-                json!({"category": "water", "description": "厨房水龙头漏水"}),
-            )
-            .await;
-        assert_eq!(status, 201, "{ticket}");
+        let ticket = crate::repairs::report(father, false).await;
         let (status, upload) = father
             .post_bytes("/api/v1/uploads", "image/png", png(8, 8))
             .await;
