@@ -10,14 +10,18 @@
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
+use crate::api::ApiError;
+use crate::components::ErrorNotice;
+
 use crate::pages::{account, fees, guide, home, manage, notices, points, repairs};
 
-/// `capability!(loader: Part { Route => Component, … } also { Part =>
-/// Component, … })` declares one split point, `loader(Part)`, that renders
-/// any of the capability's pages or other parts (a card on 首页), and a
-/// route type per page that loads it.
+/// `capability!(loader / piece: Part { Route => Component, … } also { Part
+/// => Component, … })` declares one split point, `piece`, that renders any of
+/// the capability's pages or other parts (a card on 首页); `loader(Part)`,
+/// which downloads the piece when needed and shows it, or says in plain words
+/// that it could not; and a route type per page that loads it.
 macro_rules! capability {
-    ($loader:ident: $parts:ident {
+    ($loader:ident / $piece:ident: $parts:ident {
         $($route:ident => $component:path,)*
     } also {
         $($part:ident => $part_component:path,)*
@@ -28,12 +32,22 @@ macro_rules! capability {
             $($part,)*
         }
 
-        #[leptos::lazy]
-        pub fn $loader(part: $parts) -> AnyView {
-            match part {
+        // `fallible`: a piece that does not arrive is an `Err`; without it
+        // the splitter's wrapper panics, which aborts the whole app.
+        #[::leptos::wasm_split::wasm_split(
+            $piece,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible
+        )]
+        fn $piece(part: $parts) -> Result<AnyView, PieceMissing> {
+            Ok(match part {
                 $($parts::$route => view! { <$component /> }.into_any(),)*
                 $($parts::$part => view! { <$part_component /> }.into_any(),)*
-            }
+            })
+        }
+
+        pub async fn $loader(part: $parts) -> AnyView {
+            $piece(part).await.unwrap_or_else(|PieceMissing| missing())
         }
 
         $(
@@ -52,7 +66,28 @@ macro_rules! capability {
     };
 }
 
-capability!(account_page: AccountPage {
+/// A piece of the app that did not arrive: no signal, or a new version has
+/// replaced the one this page started with.
+pub struct PieceMissing;
+
+impl From<leptos::wasm_split::SplitLoaderError> for PieceMissing {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        PieceMissing
+    }
+}
+
+/// The network notice, whose retry loads the page afresh: that fetches the
+/// piece again, and the current version's if there is a new one.
+fn missing() -> AnyView {
+    let retry = Callback::new(|()| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    });
+    view! { <ErrorNotice error=ApiError::Network retry /> }.into_any()
+}
+
+capability!(account_page / account_piece: AccountPage {
     Login => account::LoginPage,
     Register => account::RegisterPage,
     ResetPassword => account::ResetPasswordPage,
@@ -60,7 +95,7 @@ capability!(account_page: AccountPage {
     InstallGuide => guide::InstallGuidePage,
 } also {});
 
-capability!(repairs_page: RepairsPage {
+capability!(repairs_page / repairs_piece: RepairsPage {
     Repairs => repairs::RepairsPage,
     NewRepair => repairs::NewRepairPage,
     RepairDetail => repairs::RepairDetailPage,
@@ -68,26 +103,26 @@ capability!(repairs_page: RepairsPage {
     HomeCard => home::MyRepairsCard,
 });
 
-capability!(points_page: PointsPage {
+capability!(points_page / points_piece: PointsPage {
     Points => points::PointsPage,
     Board => points::BoardPage,
 } also {
     HomeCard => home::PointsCard,
 });
 
-capability!(notices_page: NoticesPage {
+capability!(notices_page / notices_piece: NoticesPage {
     Notices => notices::NoticesPage,
     NoticeDetail => notices::NoticeDetailPage,
 } also {});
 
-capability!(fees_page: FeesPage {
+capability!(fees_page / fees_piece: FeesPage {
     Fees => fees::FeesPage,
     Receipt => fees::ReceiptPage,
 } also {
     HomeCard => home::MyFeeCard,
 });
 
-capability!(office_page: OfficePage {
+capability!(office_page / office_piece: OfficePage {
     RepairQueue => repairs::RepairQueuePage,
     PointsOffice => points::PointsOfficePage,
     ShopOffice => points::ShopOfficePage,

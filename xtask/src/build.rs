@@ -19,7 +19,7 @@ pub const FIRST_VISIT_BUDGET: u64 = 200 * 1024;
 
 /// The split point whose pieces only the office uses (`app/src/routes.rs`):
 /// the service worker fetches them when first used, not at install.
-const OFFICE_SPLIT: &str = "office_page";
+const OFFICE_SPLIT: &str = "office_piece";
 
 /// Which capability's pieces a page needs, by its address (the routes in
 /// `app/src/app.rs`), so that index.html fetches them beside the shell
@@ -27,15 +27,15 @@ const OFFICE_SPLIT: &str = "office_page";
 const PAGES: &[(&str, &str)] = &[
     (
         r"^/(login|register|reset-password|me|help/install)$",
-        "account_page",
+        "account_piece",
     ),
-    (r"^/repairs(/new|/\d+)?$", "repairs_page"),
-    (r"^/points(/board)?$", "points_page"),
-    (r"^/notices(/\d+)?$", "notices_page"),
-    (r"^/fees(/receipts/\d+)?$", "fees_page"),
+    (r"^/repairs(/new|/\d+)?$", "repairs_piece"),
+    (r"^/points(/board)?$", "points_piece"),
+    (r"^/notices(/\d+)?$", "notices_piece"),
+    (r"^/fees(/receipts/\d+)?$", "fees_piece"),
     (
         r"^/(manage(/.*)?|notices/(new|\d+/(edit|reach|print)))$",
-        "office_page",
+        "office_piece",
     ),
 ];
 
@@ -50,7 +50,7 @@ fn pieces_by_page(
         .map(|(pattern, split)| {
             let urls: Vec<String> = prefetch
                 .iter()
-                .filter(|(name, _)| name.rsplit_once('_').is_some_and(|(n, _)| n == *split))
+                .filter(|(name, _)| name == split)
                 .flat_map(|(_, pieces)| pieces.iter())
                 .map(|piece| format!("{bundle_url}/{piece}.wasm"))
                 .collect();
@@ -336,8 +336,11 @@ fn print_split_sizes(
             let file = site.join(&bundle_url[1..]).join(format!("{chunk}.wasm.br"));
             br += fs::metadata(&file)?.len();
         }
-        let name = split.rsplit_once('_').map_or(split.as_str(), |(n, _)| n);
-        println!("  {name:<40} {:>6.1} KB in {} pieces", kb(br), chunks.len());
+        println!(
+            "  {split:<40} {:>6.1} KB in {} pieces",
+            kb(br),
+            chunks.len()
+        );
     }
     Ok(())
 }

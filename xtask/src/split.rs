@@ -1,5 +1,5 @@
 //! Splits the app's WASM into the main module and lazily loaded pieces, at
-//! the `#[leptos::lazy]` points in `app/src/routes.rs`, with the
+//! the `wasm_split` points in `app/src/routes.rs`, with the
 //! `wasm_split_cli_support` crate (what cargo-leptos `--split` uses).
 
 use std::collections::HashMap;
@@ -8,7 +8,7 @@ use std::path::Path;
 
 use anyhow::Context;
 
-/// Splits the linked WASM at the `#[lazy]` points into `dir`: the main module
+/// Splits the linked WASM at the `wasm_split` points into `dir`: the main module
 /// (`app_split.wasm`, for wasm-bindgen), the pieces each split point needs
 /// (its own and those shared with other split points), and the loader
 /// `__wasm_split.js`. Returns, for each split point, the pieces it needs.
