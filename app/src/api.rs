@@ -60,6 +60,16 @@ impl ApiError {
         }
     }
 
+    /// Text the form holds that its kind refuses: the answer the server
+    /// would give, made here.
+    pub fn refused(refused: crate::model::TextError) -> Self {
+        Self::Server {
+            status: 400,
+            code: refused.code.into(),
+            message: refused.message.into(),
+        }
+    }
+
     /// The server's plain message (Chinese), or empty.
     pub fn message(&self) -> &str {
         match self {

@@ -21,6 +21,8 @@ pub mod pages;
 pub mod prefs;
 #[cfg(feature = "ui")]
 pub mod routes;
+#[cfg(feature = "ui")]
+pub mod state;
 
 #[cfg(feature = "ui")]
 pub use app::App;

@@ -8,6 +8,7 @@ use utoipa_axum::routes;
 
 use crate::AppState;
 use crate::accounts::session::Caller;
+use crate::csv_out::Csv;
 use crate::db::{DAY, parse_rfc3339, rfc3339};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
@@ -142,19 +143,15 @@ async fn export(
     AppQuery(query): AppQuery<AuditExportQuery>,
 ) -> Result<impl IntoResponse, ApiError> {
     let f = filters(&caller, &query)?;
-    let mut out = vec![
-        ["时间", "操作人", "代办住户", "操作", "详情"]
-            .map(String::from)
-            .to_vec(),
-    ];
+    let mut out = Csv::new(&["时间", "操作人", "代办住户", "操作", "详情"])?;
     for e in rows(&state, f, 50_000, 0).await?.into_iter().map(wire) {
-        out.push(vec![
-            e.at,
-            crate::csv_out::defuse(&e.actor_name.unwrap_or_default()),
-            e.household.unwrap_or_default(),
-            e.action,
-            crate::csv_out::defuse(&e.detail),
-        ]);
+        out.row([
+            e.at.into(),
+            e.actor_name.into(),
+            e.household.into(),
+            e.action.into(),
+            e.detail.into(),
+        ])?;
     }
-    crate::csv_out::response("audit.csv", out)
+    out.response("audit.csv")
 }

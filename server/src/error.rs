@@ -118,6 +118,12 @@ impl ApiError {
     }
 }
 
+impl From<app::model::TextError> for ApiError {
+    fn from(refused: app::model::TextError) -> Self {
+        Self::bad_request(refused.code, refused.message)
+    }
+}
+
 impl From<sqlx::Error> for ApiError {
     fn from(err: sqlx::Error) -> Self {
         Self::Internal(err.into())

@@ -27,12 +27,17 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for AppJson<
             });
         }
         integral_floats_as_integers(&mut value);
-        serde_json::from_value(value)
-            .map(AppJson)
-            .map_err(|err| ApiError::Unprocessable {
-                code: "invalid_fields",
-                message: format!("字段不对：{err}"),
-            })
+        serde_json::from_value(value).map(AppJson).map_err(|err| {
+            let message = err.to_string();
+            match app::model::TextError::from_message(&message) {
+                // Text that fits the schema but not its kind: 400, its words.
+                Some(refused) => refused.into(),
+                None => ApiError::Unprocessable {
+                    code: "invalid_fields",
+                    message: format!("字段不对：{message}"),
+                },
+            }
+        })
     }
 }
 

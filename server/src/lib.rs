@@ -27,7 +27,6 @@ mod security;
 pub mod shop;
 mod site;
 pub mod telemetry;
-pub mod text;
 pub mod uploads;
 
 use std::future::Future;

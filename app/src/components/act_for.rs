@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::use_session;
 use crate::i18n::use_i18n;
 use crate::model::Role;
+use crate::state::use_session;
 
 /// "代办：张建国 · 3号楼 201 切换" under the header, on every screen, whenever
 /// the person acts for a household that is not simply their own.

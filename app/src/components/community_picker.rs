@@ -2,8 +2,8 @@ use leptos::prelude::*;
 
 use super::icons::{Icon, Svg};
 use super::{ErrorNotice, Loading};
-use crate::app::use_community;
 use crate::i18n::use_i18n;
+use crate::state::use_community;
 
 /// The communities with their office phones (each a `tel:` link) and a
 /// button to make one "mine". Loading, error and empty each say something.

@@ -2,6 +2,16 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::i18n::{error_words, use_i18n};
+use crate::model::{Text, TextKind};
+
+/// What a form field holds, parsed as its kind; when the kind refuses it,
+/// the form's error line says why (the words the server would send) and
+/// nothing is sent.
+pub fn parse_text<K: TextKind>(value: &str, error: RwSignal<Option<ApiError>>) -> Option<Text<K>> {
+    Text::parse(value)
+        .map_err(|refused| error.set(Some(ApiError::refused(refused))))
+        .ok()
+}
 
 /// A labelled text input, large, with an optional hint under the label.
 #[component]

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use super::icons::{Icon, Svg};
-use crate::app::use_community;
 use crate::i18n::use_i18n;
+use crate::state::use_community;
 
 /// The red bar on every screen: the app and community name, and the office
 /// phone one tap away.

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use super::icons::{Icon, Svg};
-use crate::app::{set_preference, use_large_text};
 use crate::i18n::use_i18n;
+use crate::state::{set_preference, use_large_text};
 
 /// The 长辈模式 switch: a real switch (role="switch") with its state in words.
 #[component]

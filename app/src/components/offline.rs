@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::app::Offline;
 use crate::format::{now_millis, when};
 use crate::i18n::use_i18n;
+use crate::state::Offline;
 
 /// "离线 · 上次更新 今天 09:30": shown while what is on screen is the copy
 /// kept on the phone, not fresh from the office.

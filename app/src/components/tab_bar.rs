@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::icons::{Icon, Svg};
-use crate::app::{use_notice_feed, use_repair_feed};
 use crate::i18n::{Words, use_i18n};
+use crate::state::{use_notice_feed, use_repair_feed};
 
 /// The five tabs: icon and word, never below 16 px.
 const TABS: [(&str, Icon, Words); 5] = [

@@ -85,7 +85,7 @@ pub fn error_words(t: &'static Strings, error: &crate::api::ApiError) -> String 
         "invalid_amount" => t.err_invalid_amount,
         "invalid_date" => t.err_invalid_date,
         "receipt_taken" => t.err_receipt_taken,
-        "body_too_long" => t.err_body_too_long,
+        "body_too_long" | "invalid_body" => t.err_body_too_long,
         "expiry_in_past" | "invalid_expiry" => t.err_expiry,
         _ if !error.message().is_empty() && error.status() < 500 => {
             return error.message().to_owned();

@@ -10,7 +10,7 @@ pub struct RegisterRequest {
     #[cfg_attr(feature = "openapi", schema(example = "13912345678"))]
     pub phone: String,
     #[cfg_attr(feature = "openapi", schema(example = "王秀英"))]
-    pub name: String,
+    pub name: super::PersonName,
     /// At least 8 characters, not a common password.
     pub password: String,
     /// The household registration code, or a helper code from a family member.

@@ -84,7 +84,7 @@ pub struct FeeSchedule {
 #[serde(deny_unknown_fields)]
 pub struct NewFeeSchedule {
     pub community_id: i64,
-    pub name: String,
+    pub name: super::ItemName,
     pub basis: FeeBasis,
     pub rate_fen: i64,
     pub period: BillingPeriod,
@@ -175,9 +175,9 @@ pub struct NewPayment {
     /// "YYYY-MM-DD".
     pub paid_on: String,
     /// Generated when absent.
-    pub receipt_no: Option<String>,
+    pub receipt_no: Option<super::ReceiptNo>,
     #[serde(default)]
-    pub note: String,
+    pub note: super::PaymentNote,
 }
 
 /// `POST /api/v1/fees/payments/{id}/reverse` (managers): undo a mistaken payment.
@@ -185,7 +185,7 @@ pub struct NewPayment {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReversePayment {
-    pub reason: String,
+    pub reason: super::Reason,
 }
 
 /// A payment, or (negative) the reversal of one.

@@ -18,6 +18,7 @@ mod points;
 mod repair;
 mod repair_flow;
 mod shop;
+pub mod text;
 pub mod time;
 
 pub use account::{
@@ -64,4 +65,9 @@ pub use repair_flow::{
 pub use shop::{
     CancelRedemption, ItemsQuery, NewRedemption, NewShopItem, Redemption, RedemptionStatus,
     RedemptionsQuery, ShopItem, ShopItemUpdate,
+};
+pub use text::{
+    Address, BuildingName, CommunityName, ContactName, FlatLabel, ItemDescription, ItemName,
+    NoticeBody, NoticeTitle, PaymentNote, PersonName, Place, Reason, ReceiptNo, RepairDescription,
+    RepairNote, ShortNote, Text, TextError, TextKind,
 };

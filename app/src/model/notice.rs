@@ -54,10 +54,10 @@ impl NoticeCategory {
 pub struct NewNotice {
     pub community_id: i64,
     /// 1–200 characters, shown as text.
-    pub title: String,
+    pub title: super::NoticeTitle,
     /// Plain paragraphs (blank line between), up to 20,000 characters; links
     /// are made clickable, nothing else is interpreted.
-    pub body: String,
+    pub body: super::NoticeBody,
     pub category: NoticeCategory,
     #[serde(default)]
     pub pinned: bool,
@@ -76,8 +76,8 @@ pub struct NewNotice {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NoticeUpdate {
-    pub title: Option<String>,
-    pub body: Option<String>,
+    pub title: Option<super::NoticeTitle>,
+    pub body: Option<super::NoticeBody>,
     pub category: Option<NoticeCategory>,
     pub pinned: Option<bool>,
     pub urgent: Option<bool>,

@@ -44,7 +44,7 @@ pub struct SlipSheet {
 pub struct CreateStaffRequest {
     pub community_id: i64,
     pub phone: String,
-    pub name: String,
+    pub name: super::PersonName,
     pub password: String,
 }
 
@@ -70,9 +70,9 @@ pub struct CreatedUser {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewCommunityRequest {
-    pub name: String,
+    pub name: super::CommunityName,
     #[serde(default)]
-    pub address: String,
+    pub address: super::Address,
     pub office_phone: String,
     /// IANA zone; `Asia/Shanghai` when absent.
     pub time_zone: Option<String>,
@@ -97,7 +97,7 @@ pub struct CommunityOverview {
 #[serde(deny_unknown_fields)]
 pub struct CreateManagerRequest {
     pub phone: String,
-    pub name: String,
+    pub name: super::PersonName,
     pub password: String,
 }
 

@@ -48,7 +48,7 @@ pub struct PointRule {
 pub struct NewPointRule {
     pub community_id: i64,
     /// 1–50 characters, unique in the community.
-    pub name: String,
+    pub name: super::ItemName,
     /// 1–1000 points per time or per hour.
     pub points: i64,
     pub unit: PointUnit,
@@ -78,7 +78,7 @@ pub struct NewAward {
     pub user_ids: Vec<i64>,
     /// Optional words kept on each entry ("西门夜巡").
     #[serde(default)]
-    pub note: String,
+    pub note: super::ShortNote,
 }
 
 /// The answer to an award.
@@ -100,7 +100,7 @@ pub struct NewAdjustment {
     /// Non-zero, −10,000 to 10,000; may not take the balance below 0.
     pub amount: i64,
     /// 1–200 characters: why.
-    pub reason: String,
+    pub reason: super::Reason,
 }
 
 /// `POST /api/v1/points/entries/{id}/reverse` (managers).
@@ -109,7 +109,7 @@ pub struct NewAdjustment {
 #[serde(deny_unknown_fields)]
 pub struct ReverseEntry {
     /// 1–200 characters: why.
-    pub reason: String,
+    pub reason: super::Reason,
 }
 
 /// What a ledger line is.

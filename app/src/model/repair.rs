@@ -101,11 +101,11 @@ pub struct NewRepair {
     /// first it manages).
     pub community_id: Option<i64>,
     /// Set for a public place ("5号楼 二楼楼道"); absent for the household's flat.
-    pub place: Option<String>,
+    pub place: Option<super::Place>,
     pub category: RepairCategory,
     /// May be empty: the category alone is enough to file.
     #[serde(default)]
-    pub description: String,
+    pub description: super::RepairDescription,
     #[serde(default)]
     pub urgent: bool,
     /// Defaults to the reporter's phone (for office intake: the household's
@@ -270,12 +270,12 @@ pub struct RepairDetail {
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum RepairAction {
     /// Anyone who can see the ticket.
-    Comment { note: String },
+    Comment { note: super::RepairNote },
     /// Managers: give it to a staff member.
     Assign {
         assignee_id: i64,
         #[serde(default)]
-        note: String,
+        note: super::RepairNote,
     },
     /// `in_progress`, `resolved` (the assignee or a manager), `closed` with a
     /// resolution note or `rejected` with a reason (managers), `cancelled`
@@ -283,16 +283,16 @@ pub enum RepairAction {
     Status {
         status: RepairStatus,
         #[serde(default)]
-        note: String,
+        note: super::RepairNote,
     },
     /// The household confirms a resolved ticket with 1–5 stars; it closes.
     Rating {
         stars: i64,
         #[serde(default)]
-        note: String,
+        note: super::RepairNote,
     },
     /// The household, within 7 days of resolution, with a reason.
-    Reopen { note: String },
+    Reopen { note: super::RepairNote },
 }
 
 /// Which tickets `GET /api/v1/repairs` lists.
@@ -428,7 +428,7 @@ mod tests {
             rate,
             RepairAction::Rating {
                 stars: 5,
-                note: String::new()
+                note: super::super::RepairNote::empty()
             }
         );
         assert!(

@@ -26,9 +26,9 @@ pub struct ShopItem {
 pub struct NewShopItem {
     pub community_id: i64,
     /// 1–50 characters, unique in the community.
-    pub name: String,
+    pub name: super::ItemName,
     #[serde(default)]
-    pub description: String,
+    pub description: super::ItemDescription,
     /// An id from `POST /api/v1/uploads`, uploaded by the manager.
     pub photo_id: Option<String>,
     /// 1–100,000 points.
@@ -44,8 +44,8 @@ pub struct NewShopItem {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ShopItemUpdate {
-    pub name: Option<String>,
-    pub description: Option<String>,
+    pub name: Option<super::ItemName>,
+    pub description: Option<super::ItemDescription>,
     /// An upload id, or `""` to remove the photo.
     pub photo_id: Option<String>,
     pub price: Option<i64>,
@@ -147,5 +147,5 @@ pub struct RedemptionsQuery {
 #[serde(deny_unknown_fields)]
 pub struct CancelRedemption {
     #[serde(default)]
-    pub reason: String,
+    pub reason: super::ShortNote,
 }

@@ -12,7 +12,7 @@ use sqlx::FromRow;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::routes::{check_password, parse_name, parse_phone};
+use super::routes::{check_password, parse_phone};
 use super::session::Caller;
 use super::store::{self, Scope};
 use super::{codes, password};
@@ -213,14 +213,14 @@ async fn create_staff(
 ) -> Result<(StatusCode, AppJson<CreatedUser>), ApiError> {
     caller.require_manager(body.community_id)?;
     let phone = parse_phone(&body.phone)?;
-    let name = parse_name(&body.name)?;
+    let name = body.name.as_str();
     check_password(&body.password)?;
     let hash = password::hash(body.password).await?;
     let mut tx = state.db.writer().begin().await?;
     if store::phone_taken(&mut *tx, phone.as_str()).await? {
         return Err(ApiError::conflict("phone_taken", "这个手机号已经注册过了"));
     }
-    let id = store::insert_user(&mut *tx, phone.as_str(), &name, &hash).await?;
+    let id = store::insert_user(&mut *tx, phone.as_str(), name, &hash).await?;
     store::insert_membership(
         &mut *tx,
         id,

@@ -47,18 +47,6 @@ pub(crate) fn check_password(input: &str) -> Result<(), ApiError> {
     })
 }
 
-pub(crate) fn parse_name(input: &str) -> Result<String, ApiError> {
-    let name = crate::text::tidy(input);
-    let chars = name.chars().count();
-    if chars == 0 || chars > 50 || name.chars().any(char::is_control) {
-        return Err(ApiError::bad_request(
-            "invalid_name",
-            "请填写姓名（不超过 50 个字）",
-        ));
-    }
-    Ok(name.to_owned())
-}
-
 /// Logs a user in on this device: a session row and its cookie.
 async fn start_session(
     state: &AppState,
@@ -93,7 +81,7 @@ async fn register(
     AppJson(body): AppJson<RegisterRequest>,
 ) -> Result<impl IntoResponse, ApiError> {
     let phone = parse_phone(&body.phone)?;
-    let name = parse_name(&body.name)?;
+    let name = body.name.as_str();
     check_password(&body.password)?;
     let code = codes::normalise(&body.code)
         .ok_or_else(|| ApiError::bad_request("invalid_code", "登记码不对，请核对物业发的纸条"))?;
@@ -107,7 +95,7 @@ async fn register(
         ));
     }
     let joining = claim_code(&mut tx, &code).await?;
-    let user_id = store::insert_user(&mut *tx, phone.as_str(), &name, &hash).await?;
+    let user_id = store::insert_user(&mut *tx, phone.as_str(), name, &hash).await?;
     let (role, relation) = match joining.as_helper {
         false => (Role::Resident, None),
         true => (Role::Helper, Some(body.relation.unwrap_or(Relation::Other))),

@@ -1,11 +1,10 @@
 //! `server community create|list|add-manager` and `server admin create`:
 //! setting up a deployment from the shell, before anyone can log in.
 
-use app::model::Role;
+use app::model::{Address, CommunityName, NewCommunityRequest, PersonName, Role};
 
 use crate::accounts::store::{self, Scope};
 use crate::accounts::{codes, password};
-use crate::communities::store::NewCommunity;
 use crate::config::{AdminCommand, Command, CommunityCommand};
 use crate::db::Db;
 
@@ -31,11 +30,11 @@ pub async fn run(db: &Db, command: Command) -> anyhow::Result<()> {
                     time_zone,
                 },
         } => {
-            let new = NewCommunity {
-                name: &name,
-                address: &address,
-                office_phone: &office_phone,
-                time_zone: &time_zone,
+            let new = NewCommunityRequest {
+                name: CommunityName::parse(&name).map_err(|e| to_anyhow(e.into()))?,
+                address: Address::parse(&address).map_err(|e| to_anyhow(e.into()))?,
+                office_phone,
+                time_zone: Some(time_zone),
             };
             let id = super::create_community(db, &new).await.map_err(to_anyhow)?;
             println!("created community {id}: {name}");
@@ -49,7 +48,8 @@ pub async fn run(db: &Db, command: Command) -> anyhow::Result<()> {
                 },
         } => {
             let (secret, shown) = new_password();
-            let id = super::create_manager(db, community, &phone, &name, secret.clone())
+            let person = PersonName::parse(&name).map_err(|e| to_anyhow(e.into()))?;
+            let id = super::create_manager(db, community, &phone, &person, secret.clone())
                 .await
                 .map_err(to_anyhow)?;
             println!("created manager {id}: {name} {phone}");

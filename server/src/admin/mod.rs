@@ -5,25 +5,20 @@
 pub mod cli;
 pub mod routes;
 
-use app::model::{CommunityOverview, Role};
+use app::model::{CommunityOverview, NewCommunityRequest, PersonName, Role};
 use sqlx::FromRow;
 
 use crate::accounts::password;
-use crate::accounts::routes::{check_password, parse_name, parse_phone};
+use crate::accounts::routes::{check_password, parse_phone};
 use crate::accounts::store::{self, Scope};
 use crate::communities::store::{NewCommunity, insert};
 use crate::db::Db;
 use crate::error::ApiError;
 
 /// Checks and creates a community; returns its id.
-pub async fn create_community(db: &Db, new: &NewCommunity<'_>) -> Result<i64, ApiError> {
-    let name = crate::text::tidy(new.name);
-    if name.is_empty() || name.chars().count() > 100 {
-        return Err(ApiError::bad_request(
-            "invalid_name",
-            "小区名称须为 1 到 100 个字",
-        ));
-    }
+pub async fn create_community(db: &Db, new: &NewCommunityRequest) -> Result<i64, ApiError> {
+    let name = new.name.as_str();
+    let time_zone = new.time_zone.as_deref().unwrap_or("Asia/Shanghai");
     let phone = new.office_phone.trim();
     let phone_ok = (3..=30).contains(&phone.len())
         && phone
@@ -35,8 +30,8 @@ pub async fn create_community(db: &Db, new: &NewCommunity<'_>) -> Result<i64, Ap
             "物业电话只能有数字、空格、- 和 +",
         ));
     }
-    if new.address.chars().count() > 200 || new.time_zone.is_empty() || new.time_zone.len() > 64 {
-        return Err(ApiError::bad_request("invalid_fields", "地址或时区不对"));
+    if time_zone.is_empty() || time_zone.len() > 64 {
+        return Err(ApiError::bad_request("invalid_fields", "时区不对"));
     }
     let taken: i64 =
         sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM communities WHERE name = $1")
@@ -50,9 +45,9 @@ pub async fn create_community(db: &Db, new: &NewCommunity<'_>) -> Result<i64, Ap
         db.writer(),
         &NewCommunity {
             name,
-            address: crate::text::tidy(new.address),
+            address: &new.address,
             office_phone: phone,
-            time_zone: new.time_zone,
+            time_zone,
         },
     )
     .await?;
@@ -64,11 +59,10 @@ pub async fn create_manager(
     db: &Db,
     community_id: i64,
     phone: &str,
-    name: &str,
+    name: &PersonName,
     new_password: String,
 ) -> Result<i64, ApiError> {
     let phone = parse_phone(phone)?;
-    let name = parse_name(name)?;
     check_password(&new_password)?;
     let hash = password::hash(new_password).await?;
     let mut tx = db.writer().begin().await?;
@@ -80,7 +74,7 @@ pub async fn create_manager(
     if store::phone_taken(&mut *tx, phone.as_str()).await? {
         return Err(ApiError::conflict("phone_taken", "这个手机号已经注册过了"));
     }
-    let id = store::insert_user(&mut *tx, phone.as_str(), &name, &hash).await?;
+    let id = store::insert_user(&mut *tx, phone.as_str(), name, &hash).await?;
     store::insert_membership(
         &mut *tx,
         id,

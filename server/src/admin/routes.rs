@@ -13,7 +13,6 @@ use utoipa_axum::routes;
 use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
-use crate::communities::store::NewCommunity;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
 
@@ -54,14 +53,7 @@ async fn create_community(
     AppJson(body): AppJson<NewCommunityRequest>,
 ) -> Result<(StatusCode, AppJson<CommunitySummary>), ApiError> {
     caller.require_admin()?;
-    let time_zone = body.time_zone.as_deref().unwrap_or("Asia/Shanghai");
-    let new = NewCommunity {
-        name: &body.name,
-        address: &body.address,
-        office_phone: &body.office_phone,
-        time_zone,
-    };
-    let id = super::create_community(&state.db, &new).await?;
+    let id = super::create_community(&state.db, &body).await?;
     audit::record(
         state.db.writer(),
         Entry::new("community_created", Some(caller.user_id)).community(id),
@@ -71,8 +63,8 @@ async fn create_community(
         StatusCode::CREATED,
         AppJson(CommunitySummary {
             id,
-            name: crate::text::tidy(&body.name).to_owned(),
-            office_phone: crate::text::tidy(&body.office_phone).to_owned(),
+            name: body.name.into_string(),
+            office_phone: body.office_phone.trim().to_owned(),
         }),
     ))
 }

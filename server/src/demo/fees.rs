@@ -71,8 +71,8 @@ pub async fn seed(
             .execute(&mut *tx)
             .await?;
         sqlx::query(
-            "INSERT INTO fee_payments (bill_id, amount_fen, method, paid_on, receipt_no, note, recorded_by, recorded_at)
-             VALUES ($1, $2, $3, $4, $5, '', $6, $7)",
+            "INSERT INTO fee_payments (bill_id, community_id, amount_fen, method, paid_on, receipt_no, note, recorded_by, recorded_at)
+             SELECT $1, community_id, $2, $3, $4, $5, '', $6, $7 FROM fee_bills WHERE id = $1",
         )
         .bind(*bill)
         .bind(*amount)

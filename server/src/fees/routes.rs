@@ -108,13 +108,7 @@ async fn create_schedule(
     AppJson(body): AppJson<NewFeeSchedule>,
 ) -> Result<(StatusCode, AppJson<FeeSchedule>), ApiError> {
     let community = caller.managed_community(Some(body.community_id))?;
-    let name = crate::text::tidy(&body.name);
-    if name.is_empty() || name.chars().count() > 50 {
-        return Err(ApiError::bad_request(
-            "invalid_name",
-            "名称须为 1 到 50 个字",
-        ));
-    }
+    let name = body.name.as_str();
     if !(1..=1_000_000).contains(&body.rate_fen) {
         return Err(ApiError::bad_request("invalid_amount", "单价须大于 0"));
     }
@@ -403,25 +397,17 @@ async fn record_payment(
         return Err(ApiError::bad_request("invalid_amount", "金额须大于 0"));
     }
     let paid_on = paid_on(&body.paid_on)?;
-    let receipt = match body.receipt_no.as_deref().map(str::trim) {
-        Some(r) if !r.is_empty() => {
-            if r.chars().count() > 40 || r.chars().any(char::is_control) {
-                return Err(ApiError::bad_request(
-                    "invalid_receipt_no",
-                    "收据号不超过 40 个字",
-                ));
-            }
-            r.to_owned()
-        }
+    let receipt = match body.receipt_no.as_deref() {
+        Some(r) if !r.is_empty() => r.to_owned(),
         _ => format!("R{}-{}", paid_on.replace('-', ""), codes::generate()),
     };
-    if body.note.chars().count() > 500 {
-        return Err(ApiError::bad_request("invalid_note", "备注不超过 500 个字"));
-    }
     let mut tx = state.db.writer().begin().await?;
+    // Receipt numbers are the community's own; reversals take no part.
     let taken: i64 = sqlx::query_scalar(
-        "SELECT CAST(COUNT(*) AS BIGINT) FROM fee_payments WHERE receipt_no = $1",
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM fee_payments
+         WHERE community_id = $1 AND receipt_no = $2 AND reverses_id IS NULL",
     )
+    .bind(community)
     .bind(&receipt)
     .fetch_one(&mut *tx)
     .await?;
@@ -442,20 +428,28 @@ async fn record_payment(
             "收的钱比欠的多，请核对金额",
         ));
     }
-    sqlx::query(
-        "INSERT INTO fee_payments (bill_id, amount_fen, method, paid_on, receipt_no, note, recorded_by, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    let inserted = sqlx::query(
+        "INSERT INTO fee_payments (bill_id, community_id, amount_fen, method, paid_on, receipt_no, note, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(bill)
+    .bind(community)
     .bind(body.amount_fen)
     .bind(body.method.as_str())
     .bind(&paid_on)
     .bind(&receipt)
-    .bind(crate::text::tidy(&body.note))
+    .bind(body.note.as_str())
     .bind(caller.user_id)
     .bind(now_millis())
     .execute(&mut *tx)
-    .await?;
+    .await;
+    match inserted {
+        // Another process took the number between the check and the write.
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return Err(ApiError::conflict("receipt_taken", "这个收据号已经用过了"));
+        }
+        other => other?,
+    };
     audit::record(
         &mut *tx,
         Entry::new("payment_recorded", Some(caller.user_id))
@@ -497,13 +491,7 @@ async fn reverse_payment(
     .await?;
     let (bill, amount, method, receipt, reverses) = found.ok_or(ApiError::NotFound)?;
     let (community, household) = managed_bill(&state, &caller, bill).await?;
-    let reason = crate::text::tidy(&body.reason);
-    if reason.is_empty() || reason.chars().count() > 200 {
-        return Err(ApiError::bad_request(
-            "invalid_reason",
-            "请写明冲销原因（不超过 200 字）",
-        ));
-    }
+    let reason = body.reason.as_str();
     if reverses.is_some() {
         return Err(ApiError::conflict("not_reversible", "冲销记录不能再冲销"));
     }
@@ -529,11 +517,12 @@ async fn reverse_payment(
             "bill {bill} paid_fen below payment {payment}"
         )));
     }
-    sqlx::query(
-        "INSERT INTO fee_payments (bill_id, amount_fen, method, paid_on, receipt_no, note, recorded_by, recorded_at, reverses_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    let reversal = sqlx::query(
+        "INSERT INTO fee_payments (bill_id, community_id, amount_fen, method, paid_on, receipt_no, note, recorded_by, recorded_at, reverses_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(bill)
+    .bind(community)
     .bind(-amount)
     .bind(&method)
     .bind(crate::fees::summary::today())
@@ -543,7 +532,14 @@ async fn reverse_payment(
     .bind(now_millis())
     .bind(payment)
     .execute(&mut *tx)
-    .await?;
+    .await;
+    match reversal {
+        // Another process reversed it between the check and the write.
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return Err(ApiError::conflict("already_reversed", "这笔已经冲销过了"));
+        }
+        other => other?,
+    };
     audit::record(
         &mut *tx,
         Entry::new("payment_reversed", Some(caller.user_id))

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use app::model::{Arrear, Collection, ErrorBody, ExportQuery, FeeSummary, SummaryQuery, yuan};
+use app::model::{Arrear, Collection, ErrorBody, ExportQuery, FeeSummary, SummaryQuery};
 use axum::extract::State;
 use axum::response::IntoResponse;
 use sqlx::FromRow;
@@ -11,6 +11,7 @@ use utoipa_axum::routes;
 
 use crate::AppState;
 use crate::accounts::session::Caller;
+use crate::csv_out::{Cell, Csv};
 use crate::db::{DAY, now_millis};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
@@ -189,34 +190,30 @@ async fn export_bills(
     .bind(query.period.clone())
     .fetch_all(state.db.reader())
     .await?;
-    let mut out = vec![
-        [
-            "楼",
-            "门牌",
-            "收费项目",
-            "周期",
-            "应收(元)",
-            "已收(元)",
-            "欠(元)",
-            "到期日",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
+    let mut out = Csv::new(&[
+        "楼",
+        "门牌",
+        "收费项目",
+        "周期",
+        "应收(元)",
+        "已收(元)",
+        "欠(元)",
+        "到期日",
+    ])?;
     for (building, flat, schedule, period, amount, paid, due) in rows {
         let due = app::model::time::rfc3339(due);
-        out.push(vec![
-            building,
-            flat,
-            schedule,
-            period,
-            yuan(amount),
-            yuan(paid),
-            yuan(amount - paid),
-            due[..10].to_owned(),
-        ]);
+        out.row([
+            building.into(),
+            flat.into(),
+            schedule.into(),
+            period.into(),
+            Cell::yuan(amount),
+            Cell::yuan(paid),
+            Cell::yuan(amount - paid),
+            due[..10].into(),
+        ])?;
     }
-    crate::csv_out::response("bills.csv", out)
+    out.response("bills.csv")
 }
 
 /// building, flat, period, receipt, amount, method, date, note.
@@ -247,31 +244,27 @@ async fn export_payments(
     .bind(query.period.clone())
     .fetch_all(state.db.reader())
     .await?;
-    let mut out = vec![
-        [
-            "楼",
-            "门牌",
-            "周期",
-            "收据号",
-            "金额(元)",
-            "方式",
-            "日期",
-            "备注",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
+    let mut out = Csv::new(&[
+        "楼",
+        "门牌",
+        "周期",
+        "收据号",
+        "金额(元)",
+        "方式",
+        "日期",
+        "备注",
+    ])?;
     for (building, flat, period, receipt, amount, method, paid_on, note) in rows {
-        out.push(vec![
-            building,
-            flat,
-            period,
-            receipt,
-            yuan(amount),
-            method,
-            paid_on,
-            note,
-        ]);
+        out.row([
+            building.into(),
+            flat.into(),
+            period.into(),
+            receipt.into(),
+            Cell::yuan(amount),
+            method.into(),
+            paid_on.into(),
+            note.into(),
+        ])?;
     }
-    crate::csv_out::response("payments.csv", out)
+    out.response("payments.csv")
 }

@@ -277,8 +277,8 @@ pub async fn run(db: &Db, plan: Plan, seed: u64, password: &str) -> anyhow::Resu
                 format!("{bill}, {c}, {h}, {c}, '{year}', 12, {amount}, {paid}, {due}, {start}")).await?;
             if paid > 0 {
                 payment += 1;
-                b.row("fee_payments", "id, bill_id, amount_fen, method, paid_on, receipt_no, recorded_by, recorded_at",
-                    format!("{payment}, {bill}, {paid}, 'wechat', '{year}-03-01', 'G{payment:09}', {}, {due}", office(c, 1))).await?;
+                b.row("fee_payments", "id, bill_id, community_id, amount_fen, method, paid_on, receipt_no, recorded_by, recorded_at",
+                    format!("{payment}, {bill}, {c}, {paid}, 'wechat', '{year}-03-01', 'G{payment:09}', {}, {due}", office(c, 1))).await?;
             }
         }
     }

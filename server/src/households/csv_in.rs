@@ -3,7 +3,8 @@
 
 use std::collections::HashSet;
 
-use app::model::{BuildingKind, ImportRow};
+use app::model::text::kind as texts;
+use app::model::{BuildingKind, ImportRow, Text, TextKind};
 
 use crate::accounts::phone::PhoneNumber;
 use crate::error::ApiError;
@@ -34,6 +35,23 @@ pub fn decode(bytes: &[u8]) -> Result<String, ApiError> {
         ));
     }
     Ok(text.into_owned())
+}
+
+/// A cell of text parsed as its kind; a refusal is listed on the row and
+/// the cell kept as it was, for the preview.
+fn text_cell<K: TextKind>(
+    cell: String,
+    line: i64,
+    label: &str,
+    problems: &mut Vec<String>,
+) -> String {
+    match Text::<K>::parse(&cell) {
+        Ok(text) => text.into_string(),
+        Err(refused) => {
+            problems.push(format!("第 {line} 行“{label}”：{}", refused.message));
+            cell
+        }
+    }
 }
 
 fn kind(input: &str) -> Option<BuildingKind> {
@@ -99,26 +117,18 @@ pub fn parse(text: &str, existing: &HashSet<String>) -> Result<Vec<ImportRow>, A
         }
         let record = record
             .map_err(|_| ApiError::bad_request("invalid_csv", format!("第 {line} 行读不出来")))?;
+        // A file the office exported earlier has its formula cells defused.
         let cell = |i: usize| {
-            index[i]
-                .and_then(|c| record.get(c))
-                .unwrap_or("")
-                .to_owned()
+            crate::csv_out::undefuse(index[i].and_then(|c| record.get(c)).unwrap_or("")).to_owned()
         };
         let mut problems = Vec::new();
-        let building = cell(0);
-        if building.is_empty() || building.chars().count() > 50 {
-            problems.push(format!("第 {line} 行“楼”：须为 1 到 50 个字"));
-        }
+        let building = text_cell::<texts::Building>(cell(0), line, "楼", &mut problems);
         let kind_text = cell(1);
         let kind = kind(&kind_text);
         if kind.is_none() {
             problems.push(format!("第 {line} 行“类型”：只能是 楼房、平房 或 筒子楼"));
         }
-        let flat = cell(2);
-        if flat.is_empty() || flat.chars().count() > 20 {
-            problems.push(format!("第 {line} 行“门牌”：须为 1 到 20 个字"));
-        }
+        let flat = text_cell::<texts::Flat>(cell(2), line, "门牌", &mut problems);
         let area_text = cell(3);
         let area = area(&area_text);
         if area.is_none() {
@@ -132,10 +142,7 @@ pub fn parse(text: &str, existing: &HashSet<String>) -> Result<Vec<ImportRow>, A
         } else if existing.contains(&key) {
             problems.push(format!("第 {line} 行：{building} {flat} 已经有了"));
         }
-        let name = cell(4);
-        if name.chars().count() > 50 {
-            problems.push(format!("第 {line} 行“姓名”：不超过 50 个字"));
-        }
+        let name = text_cell::<texts::Contact>(cell(4), line, "姓名", &mut problems);
         let phone_text = cell(5);
         let phone = if phone_text.is_empty() {
             String::new()

@@ -8,7 +8,7 @@ use app::model::{
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use serde_json::json;
 use utoipa_axum::router::OpenApiRouter;
@@ -19,6 +19,7 @@ use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::communities::store::{insert_building, insert_household};
+use crate::csv_out::Csv;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
 
@@ -216,46 +217,24 @@ async fn export_households(
     .bind(query.community_id)
     .fetch_all(state.db.reader())
     .await?;
-    let mut writer = csv::Writer::from_writer(Vec::from(&b"\xEF\xBB\xBF"[..]));
-    let write = |w: &mut csv::Writer<Vec<u8>>, r: &[String]| {
-        w.write_record(r).map_err(|e| ApiError::Internal(e.into()))
-    };
-    write(
-        &mut writer,
-        &[
-            "building",
-            "building_kind",
-            "flat_label",
-            "area_m2",
-            "resident_name",
-            "resident_phone",
-        ]
-        .map(String::from),
-    )?;
+    // The import's own format: what is exported here imports again.
+    let mut out = Csv::new(&[
+        "building",
+        "building_kind",
+        "flat_label",
+        "area_m2",
+        "resident_name",
+        "resident_phone",
+    ])?;
     for (building, kind, flat, area, name, phone) in rows {
-        write(
-            &mut writer,
-            &[
-                building,
-                kind,
-                flat,
-                format!("{}.{:02}", area / 100, area % 100),
-                name,
-                phone,
-            ],
-        )?;
+        out.row([
+            building.into(),
+            kind.into(),
+            flat.into(),
+            format!("{}.{:02}", area / 100, area % 100).into(),
+            name.into(),
+            phone.into(),
+        ])?;
     }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("{e}")))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"households.csv\"",
-            ),
-        ],
-        bytes,
-    ))
+    out.response("households.csv")
 }

@@ -4,4 +4,3 @@
 mod audience;
 pub mod routes;
 mod store;
-mod text;

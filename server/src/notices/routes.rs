@@ -11,7 +11,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::audience::{Reader, reader};
-use super::{store, text};
+use super::store;
 use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
@@ -179,8 +179,8 @@ async fn publish_notice(
     AppJson(body): AppJson<NewNotice>,
 ) -> Result<(StatusCode, AppJson<Notice>), ApiError> {
     caller.require_manager(body.community_id)?;
-    let title = text::title(&body.title)?;
-    let text_body = text::body(&body.body)?;
+    let title = body.title.as_str();
+    let text_body = body.body.as_str();
     let expires = body.expires_at.as_deref().map(future_time).transpose()?;
     let mut buildings = body.building_ids.clone();
     buildings.sort_unstable();
@@ -209,8 +209,8 @@ async fn publish_notice(
     )
     .bind(body.community_id)
     .bind(caller.user_id)
-    .bind(&title)
-    .bind(&text_body)
+    .bind(title)
+    .bind(text_body)
     .bind(body.category.as_str())
     .bind(i64::from(body.pinned))
     .bind(i64::from(body.urgent))
@@ -255,8 +255,8 @@ async fn edit_notice(
     AppJson(body): AppJson<NoticeUpdate>,
 ) -> Result<AppJson<Notice>, ApiError> {
     let community = manager_or_hide(&state, &caller, id).await?;
-    let title = body.title.as_deref().map(text::title).transpose()?;
-    let text_body = body.body.as_deref().map(text::body).transpose()?;
+    let title = body.title.as_deref().map(str::to_owned);
+    let text_body = body.body.as_deref().map(str::to_owned);
     let expires = match body.expires_at.as_deref() {
         None => None,
         Some("") => Some(None),

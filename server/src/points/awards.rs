@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use super::access::Whose;
 use super::day_of;
 use super::ledger::load;
-use super::store::{self, Entry as LedgerLine, words};
+use super::store::{self, Entry as LedgerLine};
 use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
@@ -105,7 +105,7 @@ pub async fn award(
     })?;
     let now = now_millis();
     let day = activity_day(&body.date, now)?;
-    let note = words(&body.note, false)?;
+    let note = body.note.as_str();
     let mut people = body.user_ids.clone();
     people.sort_unstable();
     people.dedup();
@@ -180,7 +180,7 @@ pub async fn adjust(
             "调整的积分须在 -10000 到 10000 之间，不能是 0",
         ));
     }
-    let reason = words(&body.reason, true)?;
+    let reason = body.reason.as_str();
     if residents_among(&state, body.community_id, &[body.user_id])
         .await?
         .is_empty()
@@ -241,7 +241,7 @@ pub async fn reverse(
     AppPath(id): AppPath<i64>,
     AppJson(body): AppJson<ReverseEntry>,
 ) -> Result<(StatusCode, AppJson<Ledger>), ApiError> {
-    let reason = words(&body.reason, true)?;
+    let reason = body.reason.as_str();
     let mut tx = state.db.writer().begin().await?;
     let found: Option<(i64, i64, i64, String, String)> = sqlx::query_as(
         "SELECT community_id, user_id, amount, kind, earned_on FROM point_entries WHERE id = $1",

@@ -115,18 +115,3 @@ pub async fn post(tx: &mut sqlx::Transaction<'_, Any>, e: &Entry<'_>) -> Result<
     move_balance(tx, e.user, e.community, e.amount).await?;
     insert(tx, e).await
 }
-
-/// A reason or note: trimmed, at most 200 characters.
-pub fn words(text: &str, required: bool) -> Result<&str, ApiError> {
-    let t = crate::text::tidy(text);
-    if required && t.is_empty() {
-        return Err(ApiError::bad_request("reason_required", "请写明原因"));
-    }
-    if t.chars().count() > 200 {
-        return Err(ApiError::bad_request(
-            "reason_too_long",
-            "原因最多 200 个字",
-        ));
-    }
-    Ok(t)
-}

@@ -1,8 +1,8 @@
 //! `POST /api/v1/repairs`: a resident, a helper, or the office files a ticket.
 
 use app::model::{
-    ErrorBody, EventKind, MAX_NOTE_CHARS, MAX_PHOTOS, NORMAL_WITHIN_HOURS, NewRepair, Repair,
-    RepairChannel, RepairStatus, Role, URGENT_WITHIN_HOURS,
+    ErrorBody, EventKind, MAX_PHOTOS, NORMAL_WITHIN_HOURS, NewRepair, Repair, RepairChannel,
+    RepairStatus, Role, URGENT_WITHIN_HOURS,
 };
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -39,23 +39,8 @@ pub async fn create(
     caller: Caller,
     AppJson(body): AppJson<NewRepair>,
 ) -> Result<(StatusCode, AppJson<Repair>), ApiError> {
-    let description = crate::text::tidy(&body.description);
-    if description.chars().count() > MAX_NOTE_CHARS {
-        return Err(ApiError::bad_request(
-            "description_too_long",
-            "描述最多 2000 个字",
-        ));
-    }
-    let place = match body.place.as_deref().map(str::trim) {
-        None => None,
-        Some(p) if (1..=100).contains(&p.chars().count()) => Some(p.to_owned()),
-        Some(_) => {
-            return Err(ApiError::bad_request(
-                "invalid_place",
-                "请写明地点（最多 100 个字）",
-            ));
-        }
-    };
+    let description = body.description.as_str();
+    let place = body.place.as_deref();
     check_photo_list(&body.photo_ids)?;
     let filing = filing(&state, &caller, &body).await?;
     if filing.household.is_none() && place.is_none() {
@@ -80,7 +65,7 @@ pub async fn create(
     )
     .bind(filing.community)
     .bind(filing.household)
-    .bind(place.as_deref())
+    .bind(place)
     .bind(filing.building)
     .bind(body.category.as_str())
     .bind(description)

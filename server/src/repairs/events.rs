@@ -2,8 +2,8 @@
 //! reopen. The life cycle itself is `app::model::transition`.
 
 use app::model::{
-    ErrorBody, EventKind, MAX_NOTE_CHARS, Move, NORMAL_WITHIN_HOURS, Party, Refusal, RepairAction,
-    RepairDetail, RepairStatus, Role, TicketState, URGENT_WITHIN_HOURS, transition,
+    ErrorBody, EventKind, Move, NORMAL_WITHIN_HOURS, Party, Refusal, RepairAction, RepairDetail,
+    RepairStatus, Role, TicketState, URGENT_WITHIN_HOURS, transition,
 };
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -139,10 +139,7 @@ fn checked(action: &RepairAction) -> Result<Checked<'_>, ApiError> {
         }
         RepairAction::Reopen { note } => (Move::Reopen, note, None, None, true),
     };
-    let note = crate::text::tidy(note);
-    if note.chars().count() > MAX_NOTE_CHARS {
-        return Err(ApiError::bad_request("note_too_long", "最多 2000 个字"));
-    }
+    let note = note.as_str();
     if note_needed && note.is_empty() {
         return Err(ApiError::bad_request(
             "note_required",

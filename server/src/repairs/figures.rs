@@ -10,6 +10,7 @@ use axum::response::IntoResponse;
 use super::store::{self, TICKET_SELECT, TicketRow};
 use crate::AppState;
 use crate::accounts::session::Caller;
+use crate::csv_out::{Cell, Csv};
 use crate::db::{DAY, now_millis, parse_rfc3339, rfc3339};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
@@ -201,46 +202,44 @@ pub async fn export(
     .bind(to + DAY)
     .fetch_all(state.db.reader())
     .await?;
-    let mut out = vec![
-        [
-            "单号",
-            "报修时间",
-            "紧急",
-            "类别",
-            "地点",
-            "楼",
-            "门牌",
-            "渠道",
-            "状态",
-            "维修人员",
-            "修好时间",
-            "关闭时间",
-            "评分",
-            "描述",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
-    let time = |t: Option<i64>| t.map(rfc3339).unwrap_or_default();
+    let mut out = Csv::new(&[
+        "单号",
+        "报修时间",
+        "紧急",
+        "类别",
+        "地点",
+        "楼",
+        "门牌",
+        "渠道",
+        "状态",
+        "维修人员",
+        "修好时间",
+        "关闭时间",
+        "评分",
+        "描述",
+    ])?;
+    let time = |t: Option<i64>| Cell::from(t.map(rfc3339));
     for r in rows {
-        out.push(vec![
-            app::model::ticket_number(r.id),
-            rfc3339(r.created_at),
-            if r.urgent != 0 { "是" } else { "" }.to_owned(),
-            r.category,
-            r.place.unwrap_or_default(),
-            r.building.unwrap_or_default(),
-            r.flat.unwrap_or_default(),
-            r.channel,
-            RepairStatus::parse(&r.status).map_or(r.status.clone(), |s| s.as_str().to_owned()),
-            r.assignee.unwrap_or_default(),
+        out.row([
+            app::model::ticket_number(r.id).into(),
+            rfc3339(r.created_at).into(),
+            if r.urgent != 0 { "是" } else { "" }.into(),
+            r.category.into(),
+            r.place.into(),
+            r.building.into(),
+            r.flat.into(),
+            r.channel.into(),
+            RepairStatus::parse(&r.status)
+                .map_or(r.status.clone(), |s| s.as_str().to_owned())
+                .into(),
+            r.assignee.into(),
             time(r.resolved_at),
             time(r.closed_at),
-            r.rating.map(|s| s.to_string()).unwrap_or_default(),
-            crate::csv_out::defuse(&r.description),
-        ]);
+            r.rating.map_or_else(|| Cell::from(""), Cell::number),
+            r.description.into(),
+        ])?;
     }
-    crate::csv_out::response("repairs.csv", out)
+    out.response("repairs.csv")
 }
 
 #[cfg(test)]

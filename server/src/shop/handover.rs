@@ -108,7 +108,7 @@ pub async fn cancel(
     AppPath(id): AppPath<i64>,
     AppJson(body): AppJson<CancelRedemption>,
 ) -> Result<AppJson<Redemption>, ApiError> {
-    let reason = store::words(&body.reason, false)?;
+    let reason = body.reason.as_str();
     let owner: Option<(i64, i64)> =
         sqlx::query_as("SELECT user_id, community_id FROM shop_redemptions WHERE id = $1")
             .bind(id)

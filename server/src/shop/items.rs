@@ -72,30 +72,15 @@ pub async fn list(
     Ok(AppJson(rows.into_iter().map(ItemRow::wire).collect()))
 }
 
-/// The checks a new or changed item's fields share.
-struct Fields<'a> {
-    name: Option<&'a str>,
-    description: Option<&'a str>,
+/// The checks a new or changed item's numbers share (its texts are
+/// checked by their types).
+struct Fields {
     price: Option<i64>,
     stock: Option<i64>,
     monthly_limit: Option<i64>,
 }
 
-fn check(f: &Fields<'_>) -> Result<(), ApiError> {
-    if f.name
-        .is_some_and(|n| n.is_empty() || n.chars().count() > 50)
-    {
-        return Err(ApiError::bad_request(
-            "invalid_name",
-            "名称须为 1 到 50 个字",
-        ));
-    }
-    if f.description.is_some_and(|d| d.chars().count() > 500) {
-        return Err(ApiError::bad_request(
-            "description_too_long",
-            "说明最多 500 个字",
-        ));
-    }
+fn check(f: &Fields) -> Result<(), ApiError> {
     if f.price.is_some_and(|p| !(1..=100_000).contains(&p)) {
         return Err(ApiError::bad_request(
             "invalid_price",
@@ -148,11 +133,9 @@ pub async fn create(
     AppJson(body): AppJson<NewShopItem>,
 ) -> Result<(StatusCode, AppJson<ShopItem>), ApiError> {
     caller.require_manager(body.community_id)?;
-    let name = crate::text::tidy(&body.name);
-    let description = crate::text::tidy(&body.description);
+    let name = body.name.as_str();
+    let description = body.description.as_str();
     check(&Fields {
-        name: Some(name),
-        description: Some(description),
         price: Some(body.price),
         stock: Some(body.stock),
         monthly_limit: body.monthly_limit,
@@ -219,11 +202,9 @@ pub async fn update(
     AppPath(id): AppPath<i64>,
     AppJson(body): AppJson<ShopItemUpdate>,
 ) -> Result<AppJson<ShopItem>, ApiError> {
-    let name = body.name.as_deref().map(str::trim);
-    let description = body.description.as_deref().map(str::trim);
+    let name = body.name.as_deref();
+    let description = body.description.as_deref();
     check(&Fields {
-        name,
-        description,
         price: body.price,
         stock: body.stock,
         monthly_limit: body.monthly_limit,

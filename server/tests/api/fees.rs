@@ -15,6 +15,7 @@ on_both_backends!(
     the_summary_shows_ninety_five_percent_and_the_arrears,
     bills_and_payments_export_as_csv,
     households_import_all_or_nothing_with_every_problem_named,
+    receipt_numbers_are_each_offices_own_and_a_reversal_always_records,
 );
 
 async fn zhang_bill(user: &User) -> Value {
@@ -515,5 +516,75 @@ async fn only_the_community_manager_keeps_schedules_generates_and_reverses(app: 
         app.count("SELECT CAST(COUNT(*) AS BIGINT) FROM fee_payments WHERE amount_fen < 0")
             .await,
         0
+    );
+}
+
+async fn receipt_numbers_are_each_offices_own_and_a_reversal_always_records(app: TestApp) {
+    let bill = zhang_bill(&app.login(RESIDENT).await).await["id"].clone();
+    let manager = app.login(MANAGER).await;
+    let pay = |receipt: &str| json!({"amount_fen": 100, "method": "cash", "paid_on": "2026-11-20", "receipt_no": receipt});
+    let path = format!("/api/v1/fees/bills/{bill}/payments");
+    assert_eq!(manager.post(&path, pay("0001")).await.0, 201);
+
+    // The other office starts its own receipt book at 0001 too.
+    let other = app.login(OTHER_MANAGER).await;
+    let community = app.community("纱厂东院").await;
+    let (status, schedule) = other
+        .post(
+            "/api/v1/fees/schedules",
+            json!({"community_id": community, "name": "卫生费", "basis": "fixed",
+                   "rate_fen": 1000, "period": "month"}),
+        )
+        .await;
+    assert_eq!(status, 201, "{schedule}");
+    let (status, body) = other
+        .post(
+            "/api/v1/fees/bills/generate",
+            json!({"schedule_id": schedule["id"], "period": "2026-11"}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let theirs: i64 =
+        sqlx::query_scalar("SELECT id FROM fee_bills WHERE community_id = $1 ORDER BY id LIMIT 1")
+            .bind(community)
+            .fetch_one(app.db.writer())
+            .await
+            .expect("a bill of the other community");
+    let (status, body) = other
+        .post(
+            &format!("/api/v1/fees/bills/{theirs}/payments"),
+            pay("0001"),
+        )
+        .await;
+    assert_eq!(status, 201, "another community's 0001 is no clash: {body}");
+
+    // Within one community a number is used once.
+    let (status, body) = manager.post(&path, pay("0001")).await;
+    assert_eq!(status, 409);
+    assert_error(&body, "receipt_taken");
+
+    // The office once typed by hand what a reversal would be called; the
+    // mistaken payment can still be reversed.
+    assert_eq!(manager.post(&path, pay("0002-冲销")).await.0, 201);
+    let (_, list) = manager.post(&path, pay("0002")).await;
+    let mistaken = list["bills"][0]["payments"]
+        .as_array()
+        .and_then(|p| p.iter().find(|p| p["receipt_no"] == "0002"))
+        .map(|p| p["id"].clone())
+        .expect("the 0002 payment");
+    let (status, body) = manager
+        .post(
+            &format!("/api/v1/fees/payments/{mistaken}/reverse"),
+            json!({"reason": "录错了户"}),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(
+        app.count(
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM fee_payments WHERE receipt_no = '0002-冲销'"
+        )
+        .await,
+        2,
+        "the typed one and the reversal"
     );
 }

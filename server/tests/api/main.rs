@@ -13,6 +13,7 @@ mod communities;
 mod crash;
 mod demo;
 mod errors;
+mod exports;
 mod fees;
 mod generate;
 mod health;

@@ -264,7 +264,7 @@ async fn bad_notices_are_refused_and_store_nothing(app: TestApp) {
         (
             base(json!({"body": "字".repeat(20_001)})),
             400,
-            "body_too_long",
+            "invalid_body",
         ),
         (
             base(json!({"expires_at": "2020-01-01T00:00:00Z"})),

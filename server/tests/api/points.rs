@@ -587,8 +587,8 @@ async fn corrections_are_entries_and_a_reversal_happens_once(app: TestApp) {
     for (body, status, code) in [
         (adjust(-1000, "扣分"), 409, "insufficient_points"),
         (adjust(0, "零"), 400, "invalid_amount"),
-        (adjust(5, "  "), 400, "reason_required"),
-        (adjust(5, &"长".repeat(201)), 400, "reason_too_long"),
+        (adjust(5, "  "), 400, "invalid_reason"),
+        (adjust(5, &"长".repeat(201)), 400, "invalid_reason"),
     ] {
         let (got, answer) = manager.post("/api/v1/points/adjustments", body).await;
         assert_eq!(got, status, "{answer}");

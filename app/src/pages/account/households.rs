@@ -3,10 +3,10 @@ use leptos::task::spawn_local;
 
 use super::register::RelationChoice;
 use crate::api::{self, ApiError};
-use crate::app::use_session;
 use crate::components::{ConfirmButton, ErrorNotice, FormError, Loading, TextField, submit_action};
 use crate::i18n::use_i18n;
 use crate::model::{HouseholdAccess, IssuedCode, LinkHelperRequest, Relation, Role};
+use crate::state::use_session;
 
 /// My households: which one I act for, and for those I live in, my helpers.
 #[component]

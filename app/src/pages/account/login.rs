@@ -3,10 +3,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::{self, ApiError};
-use crate::app::use_session;
 use crate::components::{CallOfficeButton, FormError, PasswordField, TextField, submit_action};
 use crate::i18n::use_i18n;
 use crate::model::LoginRequest;
+use crate::state::use_session;
 
 /// Phone and password in large fields, the office phone right there.
 #[component]

@@ -15,9 +15,9 @@ pub use register::RegisterPage;
 pub use reset::ResetPasswordPage;
 
 use crate::api;
-use crate::app::{set_preference, use_community, use_session};
 use crate::components::{CommunityPicker, ConfirmButton, LargeTextSwitch, Loading};
 use crate::i18n::{Lang, use_i18n};
+use crate::state::{set_preference, use_community, use_session};
 
 #[component]
 pub fn MePage() -> impl IntoView {

@@ -3,10 +3,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, ApiError};
-use crate::app::use_session;
-use crate::components::{FormError, PasswordField, TextField, submit_action};
+use crate::components::{FormError, PasswordField, TextField, parse_text, submit_action};
 use crate::i18n::use_i18n;
 use crate::model::{RegisterRequest, Relation};
+use crate::state::use_session;
 
 /// Registration with the code from the household's slip (prefilled from the
 /// slip's QR link), or, with `?for=helper`, with a family member's code.
@@ -30,9 +30,12 @@ pub fn RegisterPage() -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
+        let Some(name) = parse_text(&name.get_untracked(), error) else {
+            return;
+        };
         submit.dispatch(RegisterRequest {
             phone: phone.get_untracked(),
-            name: name.get_untracked(),
+            name,
             password: password.get_untracked(),
             code: code.get_untracked(),
             relation: as_helper.then(|| relation.get_untracked()),

@@ -2,10 +2,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::{self, ApiError};
-use crate::app::use_session;
 use crate::components::{FormError, PasswordField, TextField, submit_action};
 use crate::i18n::use_i18n;
 use crate::model::ResetPasswordRequest;
+use crate::state::use_session;
 
 /// A new password with the one-time code the office read over the phone.
 #[component]

@@ -9,12 +9,12 @@ pub use receipt::ReceiptPage;
 
 use super::intro::IntroPage;
 use crate::api;
-use crate::app::use_session;
 use crate::components::icons::Icon;
 use crate::components::{ErrorNotice, Loading};
 use crate::format::{now_millis, when};
 use crate::i18n::{Strings, method_words, status_words, use_i18n};
 use crate::model::{Bill, BillStatus, yuan};
+use crate::state::use_session;
 
 /// "2026 年物业费" / "物业费 2026".
 pub fn bill_title(t: &'static Strings, bill: &Bill) -> String {

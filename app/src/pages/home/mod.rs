@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::{use_notice_feed, use_session};
 use crate::components::icons::{Icon, Svg};
 use crate::components::{CommunityPicker, LargeTextSwitch};
 use crate::i18n::{Words, use_i18n};
 use crate::routes;
+use crate::state::{use_notice_feed, use_session};
 
 const TILES: [(&str, Icon, Words, Words); 4] = [
     (
@@ -108,7 +108,7 @@ pub fn OfficeCards() -> impl IntoView {
 /// Residents: the household's open tickets and their states.
 #[component]
 pub fn MyRepairsCard() -> impl IntoView {
-    let feed = crate::app::use_repair_feed();
+    let feed = crate::state::use_repair_feed();
     move || {
         feed.get()
             .map(|s| s.open)

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::managed_community;
 use crate::api;
 use crate::components::{ConfirmButton, ErrorNotice, Loading, QrSvg};
 use crate::i18n::use_i18n;
 use crate::model::RegistrationSlip;
+use crate::state::use_managed_community;
 
 /// The printable sheet of registration slips: one per household, with the
 /// code, a QR code that opens the register page with it filled in, and the
@@ -14,9 +14,10 @@ use crate::model::RegistrationSlip;
 pub fn CodesPage() -> impl IntoView {
     let i18n = use_i18n();
     let building = RwSignal::new(None::<i64>);
+    let community = use_managed_community();
     let sheet = LocalResource::new(move || {
         let b = building.get();
-        let community = managed_community().map(|(id, _)| id);
+        let community = community.get();
         async move {
             match community {
                 Some(c) => api::registration_slips(c, b).await.map(Some),

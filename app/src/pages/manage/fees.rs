@@ -6,10 +6,12 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::api::{self, ApiError};
-use crate::components::{ConfirmButton, ErrorNotice, FormError, Loading, TextField};
+use crate::components::{ConfirmButton, ErrorNotice, FormError, Loading, TextField, parse_text};
 use crate::format::today;
 use crate::i18n::{method_words, use_i18n};
-use crate::model::{Collection, NewPayment, PaymentMethod, ReversePayment, parse_yuan, yuan};
+use crate::model::{
+    Collection, NewPayment, PaymentMethod, PaymentNote, ReversePayment, parse_yuan, yuan,
+};
 use crate::pages::fees::{BillCard, bill_title};
 
 fn percent(part: i64, whole: i64) -> i64 {
@@ -219,12 +221,15 @@ fn PaymentForm(bill: i64, owed: i64, title: String, on_done: Callback<()>) -> im
             }));
             return;
         };
+        let Some(receipt_no) = parse_text(&receipt.get_untracked(), error) else {
+            return;
+        };
         let body = NewPayment {
             amount_fen: fen,
             method: method.get_untracked(),
             paid_on: paid_on.get_untracked(),
-            receipt_no: Some(receipt.get_untracked()).filter(|r| !r.trim().is_empty()),
-            note: String::new(),
+            receipt_no: (!receipt_no.is_empty()).then_some(receipt_no),
+            note: PaymentNote::empty(),
         };
         spawn_local(async move {
             match api::record_payment(bill, body).await {
@@ -275,9 +280,11 @@ fn ReverseForm(payment: i64, label: String, on_done: Callback<()>) -> impl IntoV
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
     let reverse = Callback::new(move |()| {
-        let body = ReversePayment {
-            reason: reason.get_untracked(),
+        error.set(None);
+        let Some(reason) = parse_text(&reason.get_untracked(), error) else {
+            return;
         };
+        let body = ReversePayment { reason };
         spawn_local(async move {
             match api::reverse_payment(payment, body).await {
                 Ok(_) => on_done.run(()),

@@ -6,11 +6,11 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::managed_community;
 use crate::api::{self, ApiError};
 use crate::components::FormError;
 use crate::i18n::use_i18n;
 use crate::model::ImportReport;
+use crate::state::use_managed_community;
 
 /// The chosen file's bytes.
 async fn read_file(input_id: &str) -> Option<Vec<u8>> {
@@ -29,9 +29,10 @@ pub fn ImportPage() -> impl IntoView {
     let i18n = use_i18n();
     let report = RwSignal::new(None::<ImportReport>);
     let error = RwSignal::new(None::<ApiError>);
+    let community = use_managed_community();
     let run = move |dry_run: bool| {
         error.set(None);
-        let Some((community, _)) = managed_community() else {
+        let Some(community) = community.get_untracked() else {
             return;
         };
         spawn_local(async move {

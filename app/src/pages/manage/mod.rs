@@ -14,27 +14,16 @@ pub use codes::CodesPage;
 pub use fees::FeeOfficePage;
 pub use import::ImportPage;
 
-use crate::app::use_session;
 use crate::i18n::use_i18n;
-use crate::model::Role;
-
-/// The community the manager manages (the first, if several).
-pub fn managed_community() -> Option<(i64, String)> {
-    use_session()
-        .me
-        .get()?
-        .communities
-        .into_iter()
-        .find(|c| c.role == Role::Manager)
-        .map(|c| (c.community_id, c.community_name))
-}
+use crate::state::use_session;
 
 #[component]
 pub fn ManagePage() -> impl IntoView {
     let i18n = use_i18n();
+    let session = use_session();
     view! {
         <h2 class="section-title">{move || i18n.t().manage_title}</h2>
-        {move || match managed_community() {
+        {move || match session.managed_community() {
             None => view! { <p class="card">{i18n.t().err_forbidden}</p> }.into_any(),
             Some((community, name)) => view! {
                 <p class="soft">{name}</p>

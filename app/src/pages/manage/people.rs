@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
-use crate::components::{FormError, PasswordField, TextField, submit_action};
+use crate::components::{FormError, PasswordField, TextField, parse_text, submit_action};
 use crate::i18n::use_i18n;
 use crate::model::{CreateStaffRequest, IssuedCode, PasswordResetRequest};
 
@@ -24,10 +24,13 @@ pub fn StaffForm(community: i64) -> impl IntoView {
         ev.prevent_default();
         error.set(None);
         done.set(false);
+        let Some(name) = parse_text(&name.get_untracked(), error) else {
+            return;
+        };
         submit.dispatch(CreateStaffRequest {
             community_id: community,
             phone: phone.get_untracked(),
-            name: name.get_untracked(),
+            name,
             password: password.get_untracked(),
         });
     };

@@ -6,12 +6,12 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::body::NoticeBody;
 use super::speech::ReadAloud;
 use crate::api;
-use crate::app::{use_notice_feed, use_session};
 use crate::components::icons::{Icon, Svg};
 use crate::components::{ConfirmButton, ErrorNotice, Loading};
 use crate::format::{now_millis, when};
 use crate::i18n::{category_words, use_i18n};
 use crate::model::{Notice, NoticeUpdate};
+use crate::state::{use_notice_feed, use_session};
 
 /// The notice id in the path.
 pub fn notice_id() -> Option<i64> {

@@ -7,7 +7,8 @@ use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, FormError, Loading, TextField, submit_action};
 use crate::format::end_of_day;
 use crate::i18n::{category_words, use_i18n};
-use crate::model::{NewNotice, Notice, NoticeCategory, NoticeUpdate};
+use crate::model::{NewNotice, Notice, NoticeCategory, NoticeUpdate, Text};
+use crate::state::use_managed_community;
 
 /// 发通知.
 #[component]
@@ -54,8 +55,9 @@ fn Editor(existing: Option<Notice>) -> impl IntoView {
     let expires = RwSignal::new(String::new());
     let chosen = RwSignal::new(Vec::<i64>::new());
     let error = RwSignal::new(None::<ApiError>);
+    let community = use_managed_community();
     let buildings = LocalResource::new(move || {
-        let community = crate::pages::manage::managed_community().map(|(id, _)| id);
+        let community = community.get();
         async move {
             match community {
                 Some(c) => api::buildings(c).await,
@@ -66,13 +68,16 @@ fn Editor(existing: Option<Notice>) -> impl IntoView {
     let submit = submit_action(
         move |()| {
             let expires_at = end_of_day(&expires.get_untracked());
-            let community = crate::pages::manage::managed_community().map(|(id, _)| id);
+            let community = community.get_untracked();
+            let title = Text::parse(&title.get_untracked()).map_err(ApiError::refused);
+            let text = Text::parse(&body.get_untracked()).map_err(ApiError::refused);
             async move {
+                let (title, text) = (title?, text?);
                 match editing {
                     Some(id) => {
                         let update = NoticeUpdate {
-                            title: Some(title.get_untracked()),
-                            body: Some(body.get_untracked()),
+                            title: Some(title),
+                            body: Some(text),
                             category: Some(category.get_untracked()),
                             pinned: Some(pinned.get_untracked()),
                             urgent: Some(urgent.get_untracked()),
@@ -84,8 +89,8 @@ fn Editor(existing: Option<Notice>) -> impl IntoView {
                     None => {
                         let new = NewNotice {
                             community_id: community.unwrap_or_default(),
-                            title: title.get_untracked(),
-                            body: body.get_untracked(),
+                            title,
+                            body: text,
                             category: category.get_untracked(),
                             pinned: pinned.get_untracked(),
                             urgent: urgent.get_untracked(),

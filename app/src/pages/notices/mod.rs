@@ -18,12 +18,12 @@ pub use reach::NoticeReachPage;
 
 use super::intro::IntroPage;
 use crate::api;
-use crate::app::use_session;
 use crate::components::icons::{Icon, Svg};
 use crate::components::{ErrorNotice, Loading};
 use crate::format::{now_millis, when};
 use crate::i18n::{category_words, use_i18n};
 use crate::model::{NoticeCategory, NoticeSummary};
+use crate::state::use_session;
 
 /// 通知 tab: logged out, what it is for; logged in, the notices.
 #[component]

@@ -8,8 +8,8 @@ use wasm_bindgen::JsCast;
 use crate::api::{self, ApiError};
 use crate::components::{FormError, TextField, submit_action};
 use crate::i18n::use_i18n;
-use crate::model::{NewShopItem, ShopItem, ShopItemUpdate};
-use crate::pages::manage::managed_community;
+use crate::model::{NewShopItem, ShopItem, ShopItemUpdate, Text};
+use crate::state::use_managed_community;
 
 #[component]
 pub fn GoodsEditor() -> impl IntoView {
@@ -99,18 +99,23 @@ fn NewItem(on_change: Callback<()>) -> impl IntoView {
     let limit = RwSignal::new("0".to_owned());
     let photo = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<ApiError>);
-    let community = managed_community().map(|(id, _)| id);
+    let community = use_managed_community();
     let add = submit_action(
         move |()| {
-            api::add_shop_item(NewShopItem {
-                community_id: community.unwrap_or_default(),
-                name: name.get_untracked(),
-                description: description.get_untracked(),
-                photo_id: photo.get_untracked(),
-                price: price.get_untracked().trim().parse().unwrap_or(0),
-                stock: stock.get_untracked().trim().parse().unwrap_or(-1),
-                monthly_limit: limit.get_untracked().trim().parse().ok().filter(|l| *l > 0),
-            })
+            let name = Text::parse(&name.get_untracked()).map_err(ApiError::refused);
+            let description = Text::parse(&description.get_untracked()).map_err(ApiError::refused);
+            let item = name.and_then(|name| {
+                Ok(NewShopItem {
+                    community_id: community.get_untracked().unwrap_or_default(),
+                    name,
+                    description: description?,
+                    photo_id: photo.get_untracked(),
+                    price: price.get_untracked().trim().parse().unwrap_or(0),
+                    stock: stock.get_untracked().trim().parse().unwrap_or(-1),
+                    monthly_limit: limit.get_untracked().trim().parse().ok().filter(|l| *l > 0),
+                })
+            });
+            async move { api::add_shop_item(item?).await }
         },
         error,
         move |_: ShopItem| {

@@ -10,6 +10,7 @@ use crate::components::{ConfirmButton, FormError, TextField};
 use crate::format::{now_millis, when};
 use crate::i18n::use_i18n;
 use crate::model::{Redemption, RedemptionStatus};
+use crate::state::use_managed_community;
 
 #[component]
 pub fn ShopOfficePage() -> impl IntoView {
@@ -18,9 +19,16 @@ pub fn ShopOfficePage() -> impl IntoView {
     let code = RwSignal::new(String::new());
     let found = RwSignal::new(None::<Vec<Redemption>>);
     let error = RwSignal::new(None::<ApiError>);
-    let community = crate::pages::manage::managed_community().map_or(0, |(id, _)| id);
-    let waiting = LocalResource::new(move || async move {
-        api::redemptions(&format!("status=reserved&community_id={community}")).await
+    // Waits for the manager's community: never `community_id=0`.
+    let community = use_managed_community();
+    let waiting = LocalResource::new(move || {
+        let community = community.get();
+        async move {
+            match community {
+                Some(c) => api::redemptions(&format!("status=reserved&community_id={c}")).await,
+                None => Ok(Vec::new()),
+            }
+        }
     });
     let refresh = Callback::new(move |()| {
         waiting.refetch();

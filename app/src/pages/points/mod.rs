@@ -18,10 +18,10 @@ pub use office::PointsOfficePage;
 
 use super::intro::IntroPage;
 use crate::api;
-use crate::app::use_session;
 use crate::components::icons::Icon;
 use crate::components::{ErrorNotice, Loading};
 use crate::i18n::use_i18n;
+use crate::state::use_session;
 
 #[component]
 pub fn PointsPage() -> impl IntoView {

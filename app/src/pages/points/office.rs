@@ -11,9 +11,9 @@ use crate::format::today;
 use crate::i18n::use_i18n;
 use crate::model::{
     AwardResult, Ledger, NewAdjustment, NewAward, NewPointRule, PointRuleUpdate, PointSettings,
-    PointUnit,
+    PointUnit, Text,
 };
-use crate::pages::manage::managed_community;
+use crate::state::use_managed_community;
 
 #[component]
 pub fn PointsOfficePage() -> impl IntoView {
@@ -44,11 +44,14 @@ fn Award(rules: Rules) -> impl IntoView {
     let chosen = RwSignal::new(Vec::<i64>::new());
     let error = RwSignal::new(None::<ApiError>);
     let done = RwSignal::new(None::<AwardResult>);
-    let community = managed_community().map(|(id, _)| id);
-    let buildings = LocalResource::new(move || async move {
-        match community {
-            Some(c) => api::buildings(c).await.unwrap_or_default(),
-            None => Vec::new(),
+    let community = use_managed_community();
+    let buildings = LocalResource::new(move || {
+        let community = community.get();
+        async move {
+            match community {
+                Some(c) => api::buildings(c).await.unwrap_or_default(),
+                None => Vec::new(),
+            }
         }
     });
     let people = LocalResource::new(move || {
@@ -78,14 +81,14 @@ fn Award(rules: Rules) -> impl IntoView {
     };
     let submit = submit_action(
         move |()| {
-            let body = NewAward {
+            let body = Text::parse(&note.get_untracked()).map(|note| NewAward {
                 rule_id: rule.get_untracked().unwrap_or_default(),
                 date: date.get_untracked(),
                 quantity: quantity.get_untracked().trim().parse().unwrap_or(0.0),
                 user_ids: chosen.get_untracked(),
-                note: note.get_untracked(),
-            };
-            api::award(body)
+                note,
+            });
+            async move { api::award(body.map_err(ApiError::refused)?).await }
         },
         error,
         move |r: AwardResult| {
@@ -173,15 +176,16 @@ fn Adjust() -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
     let done = RwSignal::new(None::<i64>);
-    let community = managed_community().map(|(id, _)| id);
+    let community = use_managed_community();
     let submit = submit_action(
         move |()| {
-            api::adjust_points(NewAdjustment {
-                community_id: community.unwrap_or_default(),
+            let body = Text::parse(&reason.get_untracked()).map(|reason| NewAdjustment {
+                community_id: community.get_untracked().unwrap_or_default(),
                 user_id: person.get_untracked().unwrap_or_default(),
                 amount: amount.get_untracked().trim().parse().unwrap_or(0),
-                reason: reason.get_untracked(),
-            })
+                reason,
+            });
+            async move { api::adjust_points(body.map_err(ApiError::refused)?).await }
         },
         error,
         move |l: Ledger| {
@@ -229,15 +233,16 @@ fn Rules(rules: Rules) -> impl IntoView {
     let points = RwSignal::new("5".to_owned());
     let unit = RwSignal::new(PointUnit::Time);
     let error = RwSignal::new(None::<ApiError>);
-    let community = managed_community().map(|(id, _)| id);
+    let community = use_managed_community();
     let add = submit_action(
         move |()| {
-            api::add_point_rule(NewPointRule {
-                community_id: community.unwrap_or_default(),
-                name: name.get_untracked(),
+            let body = Text::parse(&name.get_untracked()).map(|name| NewPointRule {
+                community_id: community.get_untracked().unwrap_or_default(),
+                name,
                 points: points.get_untracked().trim().parse().unwrap_or(0),
                 unit: unit.get_untracked(),
-            })
+            });
+            async move { api::add_point_rule(body.map_err(ApiError::refused)?).await }
         },
         error,
         move |_| {

@@ -5,15 +5,15 @@
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
-use crate::app::use_repair_feed;
 use crate::components::icons::{Icon, Svg};
 use crate::components::{ConfirmButton, FormError, submit_action};
 use crate::i18n::repairs::RepairWords;
 use crate::i18n::use_i18n;
-use crate::model::{ActionName, RepairAction, RepairDetail, RepairStatus};
+use crate::model::{ActionName, RepairAction, RepairDetail, RepairNote, RepairStatus};
+use crate::state::use_repair_feed;
 
 /// Builds the action from the typed note.
-type Build = fn(String) -> RepairAction;
+type Build = fn(RepairNote) -> RepairAction;
 
 #[component]
 pub fn Actions(detail: RepairDetail, on_change: RwSignal<Option<RepairDetail>>) -> impl IntoView {
@@ -29,9 +29,15 @@ pub fn Actions(detail: RepairDetail, on_change: RwSignal<Option<RepairDetail>>) 
             on_change.set(Some(d));
         },
     );
-    let run = Callback::new(move |action: RepairAction| {
+    // An action, or the words its note was refused with.
+    let run = Callback::new(move |action: Result<RepairAction, ApiError>| {
         error.set(None);
-        send.dispatch(action);
+        match action {
+            Ok(action) => {
+                send.dispatch(action);
+            }
+            Err(refused) => error.set(Some(refused)),
+        }
     });
     let r = move || i18n.t().repair;
     let has = |a: ActionName| detail.allowed.contains(&a);
@@ -39,7 +45,7 @@ pub fn Actions(detail: RepairDetail, on_change: RwSignal<Option<RepairDetail>>) 
         <FormError error />
         {has(ActionName::Rate).then(|| view! { <Rate run /> })}
         {has(ActionName::Start).then(|| view! {
-            <button type="button" class="button primary" on:click=move |_| run.run(RepairAction::Status { status: RepairStatus::InProgress, note: String::new() })>
+            <button type="button" class="button primary" on:click=move |_| run.run(Ok(RepairAction::Status { status: RepairStatus::InProgress, note: RepairNote::empty() }))>
                 {move || r().action(ActionName::Start)}
             </button>
         })}
@@ -55,7 +61,7 @@ pub fn Actions(detail: RepairDetail, on_change: RwSignal<Option<RepairDetail>>) 
                 label=Signal::derive(move || r().action(ActionName::Cancel).to_owned())
                 question=Signal::derive(move || r().cancel_question.to_owned())
                 yes=Signal::derive(move || r().action(ActionName::Cancel).to_owned())
-                on_confirm=Callback::new(move |()| run.run(RepairAction::Status { status: RepairStatus::Cancelled, note: String::new() }))
+                on_confirm=Callback::new(move |()| run.run(Ok(RepairAction::Status { status: RepairStatus::Cancelled, note: RepairNote::empty() })))
             />
         })}
         {has(ActionName::Comment).then(|| view! { <NoteAction id="comment" action=ActionName::Comment label=|r| r.comment_label required=true make=|note| RepairAction::Comment { note } run /> })}
@@ -70,7 +76,7 @@ fn NoteAction(
     label: fn(&RepairWords) -> &'static str,
     required: bool,
     make: Build,
-    run: Callback<RepairAction>,
+    run: Callback<Result<RepairAction, ApiError>>,
     #[prop(optional)] title: Option<fn(&RepairWords) -> &'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -79,8 +85,11 @@ fn NoteAction(
     let field = format!("note-{id}");
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        run.run(make(note.get_untracked()));
-        note.set(String::new());
+        let parsed = RepairNote::parse(&note.get_untracked()).map_err(ApiError::refused);
+        if parsed.is_ok() {
+            note.set(String::new());
+        }
+        run.run(parsed.map(make));
     };
     view! {
         <form class="card form" on:submit=on_submit>
@@ -99,17 +108,21 @@ fn NoteAction(
 
 /// Five big stars, optional words, and "确认修好".
 #[component]
-fn Rate(run: Callback<RepairAction>) -> impl IntoView {
+fn Rate(run: Callback<Result<RepairAction, ApiError>>) -> impl IntoView {
     let i18n = use_i18n();
     let r = move || i18n.t().repair;
     let stars = RwSignal::new(5_i64);
     let note = RwSignal::new(String::new());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        run.run(RepairAction::Rating {
-            stars: stars.get_untracked(),
-            note: note.get_untracked(),
-        });
+        run.run(
+            RepairNote::parse(&note.get_untracked())
+                .map(|note| RepairAction::Rating {
+                    stars: stars.get_untracked(),
+                    note,
+                })
+                .map_err(ApiError::refused),
+        );
     };
     view! {
         <form class="card form rate" on:submit=on_submit>
@@ -136,7 +149,7 @@ fn Rate(run: Callback<RepairAction>) -> impl IntoView {
 
 /// The office gives the ticket to a worker (with their open load).
 #[component]
-fn Assign(run: Callback<RepairAction>) -> impl IntoView {
+fn Assign(run: Callback<Result<RepairAction, ApiError>>) -> impl IntoView {
     let i18n = use_i18n();
     let r = move || i18n.t().repair;
     let workers = LocalResource::new(api::repair_workers);
@@ -151,10 +164,10 @@ fn Assign(run: Callback<RepairAction>) -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Some(assignee_id) = chosen.get_untracked() {
-            run.run(RepairAction::Assign {
+            run.run(Ok(RepairAction::Assign {
                 assignee_id,
-                note: String::new(),
-            });
+                note: RepairNote::empty(),
+            }));
         }
     };
     view! {

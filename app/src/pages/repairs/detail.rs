@@ -7,12 +7,12 @@ use leptos_router::hooks::use_params_map;
 use super::actions::Actions;
 use super::card::{category_icon, status_class};
 use crate::api;
-use crate::app::use_repair_feed;
 use crate::components::icons::{Icon, Svg};
 use crate::components::{ErrorNotice, Loading};
 use crate::format::{date_time, now_millis, when};
 use crate::i18n::use_i18n;
 use crate::model::{EventKind, RepairDetail, RepairEvent, Role};
+use crate::state::use_repair_feed;
 
 #[component]
 pub fn RepairDetailPage() -> impl IntoView {

@@ -17,11 +17,11 @@ pub use queue::{Figures, RepairQueuePage};
 
 use super::intro::IntroPage;
 use crate::api;
-use crate::app::use_session;
 use crate::components::icons::{Icon, Svg};
 use crate::components::{ErrorNotice, Loading};
 use crate::i18n::use_i18n;
 use crate::model::Role;
+use crate::state::use_session;
 
 #[component]
 pub fn RepairsPage() -> impl IntoView {

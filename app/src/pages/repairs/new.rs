@@ -10,11 +10,11 @@ use wasm_bindgen::JsCast;
 
 use super::card::category_icon;
 use crate::api::{self, ApiError};
-use crate::app::{use_repair_feed, use_session};
 use crate::components::icons::{Icon, Svg};
 use crate::components::{CallOfficeButton, FormError, TextField, submit_action};
 use crate::i18n::use_i18n;
-use crate::model::{MAX_PHOTOS, NewRepair, Photo, Repair, RepairCategory};
+use crate::model::{MAX_PHOTOS, NewRepair, Photo, Repair, RepairCategory, Text};
+use crate::state::{use_managed_community, use_repair_feed, use_session};
 
 #[component]
 pub fn NewRepairPage() -> impl IntoView {
@@ -74,25 +74,28 @@ fn Details(
                 let v = s.get_untracked().trim().to_owned();
                 (!v.is_empty()).then_some(v)
             };
-            let body = NewRepair {
-                household_id: if office {
-                    household.get_untracked()
-                } else {
-                    session.acting_for.get_untracked()
-                },
-                community_id: None,
-                place: if public.get_untracked() {
-                    Some(place.get_untracked())
-                } else {
-                    None
-                },
-                category,
-                description: description.get_untracked(),
-                urgent: urgent.get_untracked(),
-                contact_phone: trimmed(contact),
-                photo_ids: photos.get_untracked().into_iter().map(|p| p.id).collect(),
-            };
-            api::report_repair(body)
+            let place = public
+                .get_untracked()
+                .then(|| Text::parse(&place.get_untracked()))
+                .transpose();
+            let description = Text::parse(&description.get_untracked());
+            let body = place.and_then(|place| {
+                Ok(NewRepair {
+                    household_id: if office {
+                        household.get_untracked()
+                    } else {
+                        session.acting_for.get_untracked()
+                    },
+                    community_id: None,
+                    place,
+                    category,
+                    description: description?,
+                    urgent: urgent.get_untracked(),
+                    contact_phone: trimmed(contact),
+                    photo_ids: photos.get_untracked().into_iter().map(|p| p.id).collect(),
+                })
+            });
+            async move { api::report_repair(body.map_err(ApiError::refused)?).await }
         },
         error,
         move |ticket: Repair| {
@@ -225,16 +228,19 @@ fn Details(
 fn HouseholdChooser(household: RwSignal<Option<i64>>) -> impl IntoView {
     let i18n = use_i18n();
     let r = move || i18n.t().repair;
-    let community = crate::pages::manage::managed_community().map(|(id, _)| id);
+    let community = use_managed_community();
     let building = RwSignal::new(None::<i64>);
-    let buildings = LocalResource::new(move || async move {
-        match community {
-            Some(c) => api::buildings(c).await.unwrap_or_default(),
-            None => Vec::new(),
+    let buildings = LocalResource::new(move || {
+        let community = community.get();
+        async move {
+            match community {
+                Some(c) => api::buildings(c).await.unwrap_or_default(),
+                None => Vec::new(),
+            }
         }
     });
     let flats = LocalResource::new(move || {
-        let b = building.get();
+        let (community, b) = (community.get(), building.get());
         async move {
             match (community, b) {
                 (Some(c), Some(b)) => api::households(c, b).await.unwrap_or_default(),

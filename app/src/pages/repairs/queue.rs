@@ -7,11 +7,11 @@ use leptos_router::hooks::use_query_map;
 
 use super::card::TicketCard;
 use crate::api;
-use crate::app::use_repair_feed;
 use crate::components::{ErrorNotice, Loading};
 use crate::format::today;
 use crate::i18n::use_i18n;
 use crate::model::{RepairCategory, RepairFigures, RepairStatus};
+use crate::state::{use_managed_community, use_repair_feed};
 
 const PAGE: u32 = 50;
 
@@ -31,11 +31,14 @@ pub fn RepairQueuePage() -> impl IntoView {
     let assignee = RwSignal::new(String::new());
     let workers = LocalResource::new(|| async { api::repair_workers().await.unwrap_or_default() });
     let offset = RwSignal::new(0_u32);
-    let community = crate::pages::manage::managed_community().map(|(id, _)| id);
-    let buildings = LocalResource::new(move || async move {
-        match community {
-            Some(c) => api::buildings(c).await.unwrap_or_default(),
-            None => Vec::new(),
+    let community = use_managed_community();
+    let buildings = LocalResource::new(move || {
+        let community = community.get();
+        async move {
+            match community {
+                Some(c) => api::buildings(c).await.unwrap_or_default(),
+                None => Vec::new(),
+            }
         }
     });
     let list = LocalResource::new(move || {

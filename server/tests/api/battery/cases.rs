@@ -113,6 +113,107 @@ pub fn for_body(op: &str, schema: &Value, valid: &Value) -> Vec<Case> {
     cases
 }
 
+/// The limits of a text field's schema (a kind of `Text`), `$ref`s and
+/// `oneOf` wrappers followed: (minLength, maxLength).
+fn text_limits(doc: &Value, schema: &Value) -> Option<(u64, u64)> {
+    if let Some(max) = schema["maxLength"].as_u64() {
+        return Some((schema["minLength"].as_u64().unwrap_or(0), max));
+    }
+    if let Some(name) = schema["$ref"].as_str().and_then(|r| r.rsplit('/').next()) {
+        return text_limits(doc, &doc["components"]["schemas"][name]);
+    }
+    ["oneOf", "anyOf", "allOf"]
+        .iter()
+        .filter_map(|k| schema[*k].as_array())
+        .flatten()
+        .find_map(|s| text_limits(doc, s))
+}
+
+/// The properties of a request schema that fit this body: a struct's own,
+/// or, for a tagged enum, those of the variant the body is.
+fn properties<'a>(schema: &'a Value, valid: &Map<String, Value>) -> Option<&'a Map<String, Value>> {
+    if let Some(own) = schema["properties"].as_object() {
+        return Some(own);
+    }
+    schema["oneOf"].as_array()?.iter().find_map(|variant| {
+        let props = variant["properties"].as_object()?;
+        valid.keys().all(|k| props.contains_key(k)).then_some(props)
+    })
+}
+
+/// Every text field of the schema, sent or not, gets text made only of
+/// zero-width characters (refused where the kind may not be empty),
+/// control characters (refused in every kind) and one character more
+/// than its maxLength. Each must be a 4xx that stores nothing.
+pub fn for_text(doc: &Value, schema: &Value, valid: &Value) -> Vec<Case> {
+    let valid = valid.as_object().cloned().unwrap_or_default();
+    let Some(props) = properties(schema, &valid) else {
+        return Vec::new();
+    };
+    let mut cases = Vec::new();
+    for (key, prop) in props {
+        let Some((min, max)) = text_limits(doc, prop) else {
+            continue;
+        };
+        let words = valid
+            .get(key)
+            .and_then(Value::as_str)
+            .filter(|w| !w.trim().is_empty())
+            .unwrap_or("楼道")
+            .to_owned();
+        if min > 0 {
+            cases.push(case(
+                format!("text {key} only zero-width"),
+                &with(&valid, key, json!("\u{200b}\u{2060}\u{feff}")),
+            ));
+        }
+        for (name, bad) in [
+            ("NUL", '\u{0}'),
+            ("BEL", '\u{7}'),
+            ("ESC", '\u{1b}'),
+            ("C1", '\u{85}'),
+        ] {
+            cases.push(case(
+                format!("text {key} with {name}"),
+                &with(&valid, key, json!(format!("{words}{bad}{words}"))),
+            ));
+        }
+        let long = usize::try_from(max).unwrap_or(usize::MAX - 1) + 1;
+        cases.push(case(
+            format!("text {key} of maxLength + 1"),
+            &with(&valid, key, json!("字".repeat(long))),
+        ));
+    }
+    cases
+}
+
+/// "METHOD /path field" for every text field of every request body in the
+/// document (every variant of a tagged enum).
+pub fn text_fields(doc: &Value) -> Vec<String> {
+    let mut fields = std::collections::BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().into_iter().flatten() {
+        for (method, operation) in item.as_object().into_iter().flatten() {
+            let schema = &operation["requestBody"]["content"]["application/json"]["schema"];
+            let Some(name) = schema["$ref"].as_str().and_then(|r| r.rsplit('/').next()) else {
+                continue;
+            };
+            let schema = &doc["components"]["schemas"][name];
+            let variants = schema["oneOf"].as_array().cloned().unwrap_or_default();
+            for props in std::iter::once(schema)
+                .chain(variants.iter())
+                .filter_map(|s| s["properties"].as_object())
+            {
+                for (key, prop) in props {
+                    if text_limits(doc, prop).is_some() {
+                        fields.insert(format!("{} {path} {key}", method.to_uppercase()));
+                    }
+                }
+            }
+        }
+    }
+    fields.into_iter().collect()
+}
+
 /// The valid body with two bytes that are not UTF-8 inside its first
 /// string (or in a field of its own when it has none).
 fn invalid_utf8(valid: &Map<String, Value>) -> Vec<u8> {

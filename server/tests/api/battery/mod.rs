@@ -44,7 +44,8 @@ async fn every_bad_body_is_a_4xx_that_stores_nothing(app: TestApp) {
     let ids = Fixture::build(&app, &people).await;
     let (_, doc) = app.get_json("/api/v1/openapi.json").await;
     let mut failures = Vec::new();
-    let (mut routes, mut sent) = (0, 0);
+    let (mut routes, mut sent, mut texts) = (0, 0, 0);
+    let mut covered = std::collections::BTreeSet::new();
     for row in table(&ids) {
         let (path, body, patch) = match &row.call {
             Call::Post(path, body) => (path.clone(), body, false),
@@ -58,7 +59,19 @@ async fn every_bad_body_is_a_4xx_that_stores_nothing(app: TestApp) {
         let user = &people[who];
         let valid = body(who);
         routes += 1;
-        for Case { name, body, kind } in cases::for_body(row.op, schema, &valid) {
+        let text_cases = cases::for_text(&doc, schema, &valid);
+        texts += text_cases.len();
+        for c in &text_cases {
+            covered.insert(format!(
+                "{} {}",
+                row.op,
+                c.name.split(' ').nth(1).unwrap_or("")
+            ));
+        }
+        for Case { name, body, kind } in cases::for_body(row.op, schema, &valid)
+            .into_iter()
+            .chain(text_cases)
+        {
             let before = fingerprint::take(&app).await;
             let (status, answer) = user.send_raw(patch, &path, kind, body).await;
             sent += 1;
@@ -112,7 +125,9 @@ async fn every_bad_body_is_a_4xx_that_stores_nothing(app: TestApp) {
     let (upload_cases, upload_failures) = uploads::battery(&app, &people[1]).await;
     sent += upload_cases;
     failures.extend(upload_failures);
-    eprintln!("bad-input battery: {routes} JSON endpoints + uploads, {sent} requests");
+    eprintln!(
+        "bad-input battery: {routes} JSON endpoints + uploads, {sent} requests, {texts} of them bad text"
+    );
     assert!(
         failures.is_empty(),
         "{} failures:\n{}",
@@ -120,4 +135,20 @@ async fn every_bad_body_is_a_4xx_that_stores_nothing(app: TestApp) {
         failures.join("\n")
     );
     assert!(routes >= 28, "only {routes} endpoints found");
+    // Every text field of every documented body is reached.
+    let fields = cases::text_fields(&doc);
+    eprintln!("{} text fields: {fields:?}", fields.len());
+    assert!(
+        fields.len() >= 25,
+        "only {} text fields found",
+        fields.len()
+    );
+    let missing: Vec<String> = fields
+        .into_iter()
+        .filter(|f| !covered.contains(f))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "text fields the battery misses: {missing:?}"
+    );
 }

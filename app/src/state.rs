@@ -1,0 +1,249 @@
+//! The state every page shares: who is logged in and for which household,
+//! the chosen community, the notice and repair feeds behind the badges,
+//! the offline marker and large-text mode. `App` provides it; pages reach
+//! it through the `use_*` functions here, never through `app`.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::{self, ApiError};
+use crate::i18n::Lang;
+use crate::model::{
+    CommunitySummary, HouseholdAccess, Language, Me, NoticeList, Page, RepairSummary, Role,
+    UpdateMe,
+};
+use crate::prefs;
+
+/// Who is logged in, and which household they act for.
+#[derive(Clone, Copy)]
+pub struct SessionState {
+    pub me: RwSignal<Option<Me>>,
+    /// True once `GET /me` has answered (logged in or not).
+    pub checked: RwSignal<bool>,
+    pub acting_for: RwSignal<Option<i64>>,
+    /// The preferences, held here (not looked up from context) because
+    /// `sign_in` also runs in spawned tasks, which have no reactive owner.
+    pub(crate) lang: RwSignal<Lang>,
+    pub(crate) large: RwSignal<bool>,
+}
+
+impl SessionState {
+    /// After login or registration: remember the person, pick the household
+    /// they act for, and apply their preferences (or, for a new account, give
+    /// the server the ones this device already had).
+    pub fn sign_in(&self, me: Me, adopt_server_prefs: bool) {
+        // Large text is never switched off behind someone's back: an elderly
+        // person who turned it on before logging in keeps it, and so does
+        // their account from then on.
+        let large = self.large.get_untracked() || me.large_text;
+        let mut save = large != me.large_text;
+        if adopt_server_prefs {
+            self.lang.set(Lang::from_tag(me.language.as_str()));
+        } else {
+            save = true;
+        }
+        self.large.set(large);
+        let stored =
+            prefs::acting_for().filter(|h| me.households.iter().any(|x| x.household_id == *h));
+        let acting = stored.or_else(|| me.households.first().map(|h| h.household_id));
+        self.set_acting_for(acting);
+        self.me.set(Some(me));
+        if save {
+            self.save_prefs();
+        }
+    }
+
+    /// Saves the preferences to the server when someone is logged in.
+    fn save_prefs(&self) {
+        if self.me.get_untracked().is_none() {
+            return;
+        }
+        let language = if self.lang.get_untracked() == Lang::En {
+            Language::En
+        } else {
+            Language::ZhCn
+        };
+        let large_text = self.large.get_untracked();
+        spawn_local(async move {
+            // A failed save is harmless: the device remembers it too.
+            let _ = api::update_me(UpdateMe {
+                language: Some(language),
+                large_text: Some(large_text),
+            })
+            .await;
+        });
+    }
+
+    pub fn set_acting_for(&self, household: Option<i64>) {
+        api::set_acting_for(household);
+        if let Some(h) = household {
+            prefs::set_acting_for(h);
+        }
+        self.acting_for.set(household);
+    }
+
+    pub fn sign_out(&self) {
+        api::forget_offline_copies();
+        api::set_acting_for(None);
+        self.acting_for.set(None);
+        self.me.set(None);
+    }
+
+    /// The household being acted for, with its details.
+    pub fn acting_household(&self) -> Option<HouseholdAccess> {
+        let id = self.acting_for.get()?;
+        self.me
+            .get()?
+            .households
+            .into_iter()
+            .find(|h| h.household_id == id)
+    }
+
+    pub fn is_manager(&self) -> bool {
+        self.managed_community().is_some()
+    }
+
+    /// The community the person manages (the first, if several), read
+    /// reactively: an office page that needs it asks when it fetches or
+    /// sends, never once when it is built (before `GET /me` has answered).
+    pub fn managed_community(&self) -> Option<(i64, String)> {
+        self.me.with(|me| {
+            me.as_ref()?
+                .communities
+                .iter()
+                .find(|c| c.role == Role::Manager)
+                .map(|c| (c.community_id, c.community_name.clone()))
+        })
+    }
+}
+
+pub fn use_session() -> SessionState {
+    expect_context::<SessionState>()
+}
+
+/// The id of the community the person manages, as a signal: read it
+/// (tracked) where a page fetches, so the fetch waits for `GET /me`.
+pub fn use_managed_community() -> Signal<Option<i64>> {
+    let session = use_session();
+    Signal::derive(move || session.managed_community().map(|(id, _)| id))
+}
+
+/// The communities this deployment serves, and the one the user picked.
+#[derive(Clone, Copy)]
+pub struct CommunityState {
+    pub list: LocalResource<Result<Page<CommunitySummary>, ApiError>>,
+    pub chosen: RwSignal<Option<i64>>,
+    pub(crate) session: SessionState,
+}
+
+impl CommunityState {
+    /// The community the screens speak for: that of the household acted for
+    /// (or the community worked in), else the chosen one, or the only one.
+    pub fn current(&self) -> Option<CommunitySummary> {
+        let session = self.session;
+        if let Some(h) = session.acting_household() {
+            return Some(CommunitySummary {
+                id: h.community_id,
+                name: h.community_name,
+                office_phone: h.office_phone,
+            });
+        }
+        if let Some(c) = session
+            .me
+            .get()
+            .and_then(|me| me.communities.into_iter().next())
+        {
+            return Some(CommunitySummary {
+                id: c.community_id,
+                name: c.community_name,
+                office_phone: c.office_phone,
+            });
+        }
+        let list = self.list.get()?.ok()?.items;
+        match self.chosen.get() {
+            Some(id) => list.into_iter().find(|c| c.id == id),
+            None if list.len() == 1 => list.into_iter().next(),
+            None => None,
+        }
+    }
+
+    /// Remembers the user's choice.
+    pub fn choose(&self, id: i64) {
+        prefs::set_community(id);
+        self.chosen.set(Some(id));
+    }
+}
+
+pub fn use_community() -> CommunityState {
+    expect_context::<CommunityState>()
+}
+
+/// The current notices of the household acted for (or the office's
+/// community): the unread badge on 通知 and the urgent banner on 首页.
+#[derive(Clone, Copy)]
+pub struct NoticeFeed(pub(crate) LocalResource<Option<NoticeList>>);
+
+impl NoticeFeed {
+    /// The list, once loaded and when logged in.
+    pub fn get(&self) -> Option<NoticeList> {
+        self.0.get().flatten()
+    }
+
+    pub fn refetch(&self) {
+        self.0.refetch();
+    }
+}
+
+pub fn use_notice_feed() -> NoticeFeed {
+    expect_context::<NoticeFeed>()
+}
+
+/// My household's tickets and the office's counts: the badge on 报修 and
+/// the cards on 首页.
+#[derive(Clone, Copy)]
+pub struct RepairFeed(pub(crate) LocalResource<Option<RepairSummary>>);
+
+impl RepairFeed {
+    pub fn get(&self) -> Option<RepairSummary> {
+        self.0.get().flatten()
+    }
+
+    pub fn refetch(&self) {
+        self.0.refetch();
+    }
+
+    /// Tickets with news for me, plus new submissions for the office.
+    pub fn badge(&self) -> i64 {
+        self.get()
+            .map_or(0, |s| s.changed + s.office.map_or(0, |o| o.new))
+    }
+}
+
+pub fn use_repair_feed() -> RepairFeed {
+    expect_context::<RepairFeed>()
+}
+
+/// When the answers on screen come from the offline copy: when it was saved.
+#[derive(Clone, Copy)]
+pub struct Offline(pub RwSignal<Option<String>>);
+
+/// Whether large-text mode (长辈模式) is on.
+#[derive(Clone, Copy)]
+pub(crate) struct LargeText(pub(crate) RwSignal<bool>);
+
+pub fn use_large_text() -> RwSignal<bool> {
+    expect_context::<LargeText>().0
+}
+
+/// Changes a preference the way a person does: at once, on this device, and
+/// for their account when logged in.
+pub fn set_preference(large: Option<bool>, lang: Option<Lang>) {
+    let session = use_session();
+    if let Some(l) = large {
+        session.large.set(l);
+    }
+    if let Some(l) = lang {
+        session.lang.set(l);
+    }
+    session.save_prefs();
+}
