@@ -6,7 +6,10 @@ use crate::model::time::{SHANGHAI_OFFSET_MINUTES, civil, parse_rfc3339};
 
 /// Now, in Unix milliseconds, from the browser's clock.
 pub fn now_millis() -> i64 {
-    js_sys::Date::now() as i64
+    // Whole milliseconds since 1970: an f64 holds them exactly.
+    #[allow(clippy::cast_possible_truncation)]
+    let now = js_sys::Date::now() as i64;
+    now
 }
 
 /// An RFC 3339 instant as a person would say it, relative to `now`.

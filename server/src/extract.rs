@@ -199,7 +199,7 @@ mod tests {
         for body in [
             &br#"{"n": "one"}"#[..],
             br#"{"n": 1, "x": 2}"#,
-            br#"{}"#,
+            br"{}",
             br#"{"n": -1}"#,
         ] {
             let (status, code) = post_json(JSON, body.to_vec()).await;

@@ -18,6 +18,7 @@ pub mod extract;
 pub mod fees;
 pub mod generate;
 mod health;
+mod hex;
 pub mod households;
 pub mod notices;
 pub mod openapi;

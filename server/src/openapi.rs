@@ -227,4 +227,22 @@ mod tests {
         assert!(health.get("401").is_none(), "health needs no session");
         assert!(doc["components"]["schemas"]["RepairScope"].is_object());
     }
+
+    #[test]
+    fn text_kinds_carry_their_limits_into_the_schema() {
+        let (_, doc) = api_router().split_for_parts();
+        let doc = document(doc);
+        let schemas = &doc["components"]["schemas"];
+        let name = &schemas["PersonName"];
+        assert_eq!(name["type"], "string");
+        assert_eq!(name["minLength"], 1);
+        assert_eq!(name["maxLength"], 50);
+        assert_eq!(
+            schemas["RegisterRequest"]["properties"]["name"]["$ref"],
+            "#/components/schemas/PersonName"
+        );
+        let note = &schemas["RepairNote"];
+        assert_eq!(note["maxLength"], 2000);
+        assert!(note.get("minLength").is_none(), "a note may be empty");
+    }
 }

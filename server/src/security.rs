@@ -2,6 +2,8 @@
 //! WASM app run and nothing else it does not need, no sniffing, no framing,
 //! no referrer to other sites.
 
+use std::fmt::Write as _;
+
 use std::path::Path;
 
 use axum::body::Body;
@@ -44,7 +46,7 @@ fn hashes(html: &str, tag: &str) -> String {
         if !head.contains("src=") {
             let digest = Sha256::digest(&body_and_more.as_bytes()[..end]);
             let b64 = base64::engine::general_purpose::STANDARD.encode(digest);
-            out.push_str(&format!(" 'sha256-{b64}'"));
+            let _ = write!(out, " 'sha256-{b64}'");
         }
         rest = &body_and_more[end + close.len()..];
     }

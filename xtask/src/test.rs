@@ -11,6 +11,16 @@ const PG_PORT: u16 = 55432;
 
 pub fn all() -> anyhow::Result<()> {
     let started = Instant::now();
+    // The house rules first: formatting and every lint, as errors.
+    cargo(&["fmt", "--all", "--check"])?;
+    cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
     let chromium = system::chromium()?;
     let schemathesis = system::schemathesis()?;
     system::npm_ci(&root().join("end2end"))?;

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use qrcodegen::{QrCode, QrCodeEcc};
+use std::fmt::Write as _;
 
 /// A QR code as inline SVG (one path, crisp at any print size).
 #[component]
@@ -12,7 +13,7 @@ pub fn QrSvg(text: String) -> impl IntoView {
     for y in 0..size {
         for x in 0..size {
             if qr.get_module(x, y) {
-                d.push_str(&format!("M{},{}h1v1h-1z", x + 4, y + 4));
+                let _ = write!(d, "M{},{}h1v1h-1z", x + 4, y + 4);
             }
         }
     }

@@ -36,6 +36,8 @@ pub fn bill_amount(per_m2: bool, rate_fen: i64, area_hundredths_m2: i64, months:
 /// 19555 → "壹佰玖拾伍元伍角伍分", 1000 → "壹拾元整".
 pub fn daxie(fen: i64) -> String {
     const DIGITS: [&str; 10] = ["零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"];
+    // The character of one decimal digit (0–9).
+    let digit = |d: u64| usize::try_from(d % 10).map_or("零", |i| DIGITS[i]);
     const UNITS: [&str; 4] = ["", "拾", "佰", "仟"];
     const SECTIONS: [&str; 3] = ["", "万", "亿"];
     if fen == 0 {
@@ -75,7 +77,7 @@ pub fn daxie(fen: i64) -> String {
                     out.push('零');
                     zero = false;
                 }
-                out.push_str(DIGITS[*d as usize]);
+                out.push_str(digit(*d));
                 out.push_str(UNITS[3 - pos]);
             }
             out.push_str(SECTIONS[i.min(2)]);
@@ -88,17 +90,17 @@ pub fn daxie(fen: i64) -> String {
             if yuan > 0 {
                 out.push('零');
             }
-            out.push_str(DIGITS[c as usize]);
+            out.push_str(digit(c));
             out.push('分');
         }
         (j, 0) => {
-            out.push_str(DIGITS[j as usize]);
+            out.push_str(digit(j));
             out.push_str("角整");
         }
         (j, c) => {
-            out.push_str(DIGITS[j as usize]);
+            out.push_str(digit(j));
             out.push('角');
-            out.push_str(DIGITS[c as usize]);
+            out.push_str(digit(c));
             out.push('分');
         }
     }

@@ -35,10 +35,7 @@ pub fn normalise(input: &str) -> Option<String> {
 
 /// SHA-256, hex: how codes shown only once (and session tokens) are stored.
 pub fn hash(secret: &str) -> String {
-    Sha256::digest(secret.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::hex::encode(&Sha256::digest(secret.as_bytes()))
 }
 
 #[cfg(test)]

@@ -256,10 +256,7 @@ pub async fn create<'e, E>(executor: E, user_id: i64, office: bool) -> sqlx::Res
 where
     E: sqlx::Executor<'e, Database = Any>,
 {
-    let token: String = rand::random::<[u8; 32]>()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let token = crate::hex::random::<32>();
     let now = now_millis();
     let (expires, absolute) = if office {
         (now + OFFICE_IDLE, Some(now + OFFICE_ABSOLUTE))

@@ -98,8 +98,8 @@ pub async fn credentials_by_id(pool: &sqlx::AnyPool, id: i64) -> sqlx::Result<Op
 }
 
 /// Sets a new password hash and ends every session of the user.
-pub async fn set_password<'c>(
-    tx: &mut sqlx::Transaction<'c, Any>,
+pub async fn set_password(
+    tx: &mut sqlx::Transaction<'_, Any>,
     user_id: i64,
     password_hash: &str,
 ) -> sqlx::Result<()> {

@@ -150,7 +150,7 @@ pub async fn run(db: &Db, plan: Plan, seed: u64, password: &str) -> anyhow::Resu
                 "id, phone, name, password_hash, created_at",
                 format!(
                     "{u}, '138{u:08}', '{}师傅', '{hash}', {start}",
-                    SURNAMES[(k as usize) % 12]
+                    SURNAMES[usize::try_from(k.rem_euclid(12)).unwrap_or(0)]
                 ),
             )
             .await?;
@@ -218,7 +218,7 @@ pub async fn run(db: &Db, plan: Plan, seed: u64, password: &str) -> anyhow::Resu
     let rules = [("治安巡逻", 5), ("值守", 2), ("环境整治", 5)];
     for c in 1..=plan.communities {
         for (k, (name, points)) in rules.iter().enumerate() {
-            let id = (c - 1) * 3 + k as i64 + 1;
+            let id = (c - 1) * 3 + i64::try_from(k).unwrap_or(0) + 1;
             let unit = if *points == 2 { "hour" } else { "time" };
             b.row(
                 "point_rules",
@@ -234,8 +234,8 @@ pub async fn run(db: &Db, plan: Plan, seed: u64, password: &str) -> anyhow::Resu
         let mut balance = 0;
         for _ in 0..plan.entries_per_volunteer {
             entry += 1;
-            let k = rng.random_range(0..3);
-            let points = rules[k as usize].1;
+            let k: i64 = rng.random_range(0..3);
+            let points = rules[usize::try_from(k).unwrap_or(0)].1;
             balance += points;
             let at = rng.random_range(start..now);
             let day = shanghai_date(at);

@@ -147,14 +147,13 @@ pub fn parse(text: &str, existing: &HashSet<String>) -> Result<Vec<ImportRow>, A
         let phone = if phone_text.is_empty() {
             String::new()
         } else {
-            match PhoneNumber::parse(&phone_text) {
-                Some(p) => p.to_string(),
-                None => {
-                    problems.push(format!(
-                        "第 {line} 行“电话”：“{phone_text}”不是 11 位手机号"
-                    ));
-                    String::new()
-                }
+            if let Some(p) = PhoneNumber::parse(&phone_text) {
+                p.to_string()
+            } else {
+                problems.push(format!(
+                    "第 {line} 行“电话”：“{phone_text}”不是 11 位手机号"
+                ));
+                String::new()
             }
         };
         rows.push(ImportRow {

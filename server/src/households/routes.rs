@@ -150,22 +150,21 @@ async fn import_households(
         .fetch_one(&mut *tx)
         .await?;
     for row in &report.rows {
-        let building = match buildings.get(&row.building) {
-            Some(id) => *id,
-            None => {
-                let kind = BuildingKind::parse(&row.building_kind).unwrap_or(BuildingKind::Block);
-                let id = insert_building(
-                    &mut *tx,
-                    community,
-                    &row.building,
-                    kind,
-                    next_order + report.buildings_created + 1,
-                )
-                .await?;
-                report.buildings_created += 1;
-                buildings.insert(row.building.clone(), id);
-                id
-            }
+        let building = if let Some(id) = buildings.get(&row.building) {
+            *id
+        } else {
+            let kind = BuildingKind::parse(&row.building_kind).unwrap_or(BuildingKind::Block);
+            let id = insert_building(
+                &mut *tx,
+                community,
+                &row.building,
+                kind,
+                next_order + report.buildings_created + 1,
+            )
+            .await?;
+            report.buildings_created += 1;
+            buildings.insert(row.building.clone(), id);
+            id
         };
         let household = insert_household(
             &mut *tx,

@@ -147,8 +147,7 @@ async fn upload(
 }
 
 fn hex_id() -> String {
-    let bytes: [u8; 16] = rand::random();
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    crate::hex::random::<16>()
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

@@ -56,7 +56,7 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db: server::db::Db,
     /// Holds the data and site directories until the test ends.
-    _dir: TempDir,
+    dir: TempDir,
 }
 
 impl TestApp {
@@ -122,18 +122,18 @@ impl TestApp {
             base: format!("http://{addr}"),
             client,
             db,
-            _dir: dir,
+            dir,
         }
     }
 
     /// The test's own temporary directory.
     pub fn dir(&self) -> std::path::PathBuf {
-        self._dir.path().to_path_buf()
+        self.dir.path().to_path_buf()
     }
 
     /// The server's `--data` directory (photos live under it).
     pub fn data_dir(&self) -> std::path::PathBuf {
-        self._dir.path().join("data")
+        self.dir.path().join("data")
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -19,7 +19,7 @@ pub fn LoginPage() -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let submit = submit_action(api::login, error, move |me| {
         session.sign_in(me, true);
-        navigate("/", Default::default());
+        navigate("/", leptos_router::NavigateOptions::default());
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

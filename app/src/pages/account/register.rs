@@ -25,7 +25,10 @@ pub fn RegisterPage() -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let submit = submit_action(api::register, error, move |me| {
         session.sign_in(me, false);
-        navigate(if as_helper { "/me" } else { "/" }, Default::default());
+        navigate(
+            if as_helper { "/me" } else { "/" },
+            leptos_router::NavigateOptions::default(),
+        );
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -1,5 +1,7 @@
 //! 操作记录 (managers): who did what, for whom, when; filter and download.
 
+use std::fmt::Write as _;
+
 use leptos::prelude::*;
 
 use crate::api;
@@ -24,7 +26,7 @@ pub fn AuditPage() -> impl IntoView {
         if !a.is_empty() {
             // "fee" and "notice" match their whole family of actions.
             let pattern = if a.ends_with('.') { a } else { format!("{a}.") };
-            q.push_str(&format!("&action={pattern}"));
+            let _ = write!(q, "&action={pattern}");
         }
         q
     };

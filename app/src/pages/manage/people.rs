@@ -55,7 +55,7 @@ pub fn ResetForm(community: i64) -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let issued = RwSignal::new(None::<IssuedCode>);
     let submit = submit_action(api::issue_password_reset, error, move |code| {
-        issued.set(Some(code))
+        issued.set(Some(code));
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

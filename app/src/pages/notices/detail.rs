@@ -84,7 +84,7 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             .await
             .is_ok()
             {
-                navigate("/notices", Default::default());
+                navigate("/notices", leptos_router::NavigateOptions::default());
             }
         });
     });

@@ -73,37 +73,39 @@ fn Editor(existing: Option<Notice>) -> impl IntoView {
             let text = Text::parse(&body.get_untracked()).map_err(ApiError::refused);
             async move {
                 let (title, text) = (title?, text?);
-                match editing {
-                    Some(id) => {
-                        let update = NoticeUpdate {
-                            title: Some(title),
-                            body: Some(text),
-                            category: Some(category.get_untracked()),
-                            pinned: Some(pinned.get_untracked()),
-                            urgent: Some(urgent.get_untracked()),
-                            expires_at,
-                            archived: None,
-                        };
-                        api::edit_notice(id, update).await
-                    }
-                    None => {
-                        let new = NewNotice {
-                            community_id: community.unwrap_or_default(),
-                            title,
-                            body: text,
-                            category: category.get_untracked(),
-                            pinned: pinned.get_untracked(),
-                            urgent: urgent.get_untracked(),
-                            expires_at,
-                            building_ids: chosen.get_untracked(),
-                        };
-                        api::publish_notice(new).await
-                    }
+                if let Some(id) = editing {
+                    let update = NoticeUpdate {
+                        title: Some(title),
+                        body: Some(text),
+                        category: Some(category.get_untracked()),
+                        pinned: Some(pinned.get_untracked()),
+                        urgent: Some(urgent.get_untracked()),
+                        expires_at,
+                        archived: None,
+                    };
+                    api::edit_notice(id, update).await
+                } else {
+                    let new = NewNotice {
+                        community_id: community.unwrap_or_default(),
+                        title,
+                        body: text,
+                        category: category.get_untracked(),
+                        pinned: pinned.get_untracked(),
+                        urgent: urgent.get_untracked(),
+                        expires_at,
+                        building_ids: chosen.get_untracked(),
+                    };
+                    api::publish_notice(new).await
                 }
             }
         },
         error,
-        move |n: Notice| navigate(&format!("/notices/{}", n.summary.id), Default::default()),
+        move |n: Notice| {
+            navigate(
+                &format!("/notices/{}", n.summary.id),
+                leptos_router::NavigateOptions::default(),
+            );
+        },
     );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

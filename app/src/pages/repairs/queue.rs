@@ -1,6 +1,8 @@
 //! The office's queue: the figures, filters, urgent-and-oldest-first tickets,
 //! and the CSV export. Works on a phone (cards) and a desktop (a wider grid).
 
+use std::fmt::Write as _;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -55,7 +57,7 @@ pub fn RepairQueuePage() -> impl IntoView {
             ("building_id", building.get()),
         ] {
             if !value.is_empty() {
-                q.push_str(&format!("&{key}={value}"));
+                let _ = write!(q, "&{key}={value}");
             }
         }
         async move { api::repairs(&q).await }
@@ -155,7 +157,11 @@ pub fn Figures() -> impl IntoView {
     move || {
         feed.get().and_then(|s| s.office).map(|f: RepairFigures| {
             let r = i18n.t().repair;
-            let hours = f.median_resolve_minutes.map_or_else(|| "—".to_owned(), |m| format!("{:.1} {}", m as f64 / 60.0, r.hours));
+            let hours = f.median_resolve_minutes.map_or_else(|| "—".to_owned(), |m| {
+                // Hours with one decimal, from whole minutes, rounded.
+                let tenths = (m * 10 + 30) / 60;
+                format!("{}.{} {}", tenths / 10, tenths % 10, r.hours)
+            });
             let rating = f.average_rating.map_or_else(|| "—".to_owned(), |a| format!("{a:.1} ★"));
             view! {
                 <div class="figures">

@@ -6,7 +6,7 @@ use crate::helpers::{MANAGER, TestApp, User};
 use super::fingerprint;
 
 fn files(app: &TestApp) -> usize {
-    std::fs::read_dir(app.data_dir().join("uploads")).map_or(0, |d| d.count())
+    std::fs::read_dir(app.data_dir().join("uploads")).map_or(0, std::iter::Iterator::count)
 }
 
 /// Returns how many requests it sent and what failed.
