@@ -24,5 +24,6 @@ mod notices;
 mod office;
 mod points;
 mod repairs;
+mod schema;
 mod shop_race;
 mod site;
