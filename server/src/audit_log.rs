@@ -6,12 +6,12 @@ use axum::response::IntoResponse;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::csv_out::Csv;
 use crate::db::{DAY, parse_rfc3339, rfc3339};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
+use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()

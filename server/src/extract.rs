@@ -138,7 +138,7 @@ mod tests {
     async fn post_json(content_type: Option<&str>, body: Vec<u8>) -> (StatusCode, String) {
         let app = Router::new()
             .route("/echo", post(echo))
-            .layer(DefaultBodyLimit::max(crate::JSON_BODY_LIMIT));
+            .layer(DefaultBodyLimit::max(crate::state::JSON_BODY_LIMIT));
         let mut request = Request::post("/echo");
         if let Some(ct) = content_type {
             request = request.header(header::CONTENT_TYPE, ct);
@@ -222,7 +222,7 @@ mod tests {
     #[tokio::test]
     async fn a_body_over_the_limit_is_a_413_envelope() {
         let mut body = br#"{"n": 1, "pad": ""#.to_vec();
-        body.resize(crate::JSON_BODY_LIMIT + 10, b'a');
+        body.resize(crate::state::JSON_BODY_LIMIT + 10, b'a');
         body.extend_from_slice(b"\"}");
         let (status, code) = post_json(JSON, body).await;
         assert_eq!(

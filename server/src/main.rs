@@ -1,7 +1,8 @@
 //! `server`: parse the configuration, start tracing, build the application, serve.
 
 use clap::Parser;
-use server::{Application, Config};
+use server::config::Config;
+use server::startup::Application;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -19,7 +20,7 @@ async fn main() -> anyhow::Result<()> {
             return Ok(());
         }
         Some(server::config::Command::Backup { to }) => {
-            let db = server::open_database(&config).await?;
+            let db = server::startup::open_database(&config).await?;
             let report = server::backup::backup(&db, &config.data_dir, &to).await?;
             println!(
                 "backed up {} bytes and {} photo files to {}",
@@ -34,7 +35,7 @@ async fn main() -> anyhow::Result<()> {
             scale,
             password,
         }) => {
-            let db = server::open_database(&config).await?;
+            let db = server::startup::open_database(&config).await?;
             let plan = server::generate::Plan::district(scale);
             let report = server::generate::run(&db, plan, seed, &password).await?;
             for (table, rows) in &report.counts {
@@ -46,9 +47,10 @@ async fn main() -> anyhow::Result<()> {
         other => config.command = other,
     }
     if let Some(command) = config.command.take() {
-        let db = server::open_database(&config).await?;
+        let db = server::startup::open_database(&config).await?;
         return server::admin::cli::run(&db, command).await;
     }
     let app = Application::build(config).await?;
-    app.run_until_stopped(server::shutdown_signal()).await
+    app.run_until_stopped(server::startup::shutdown_signal())
+        .await
 }

@@ -11,9 +11,10 @@ use serde_json::{Value, json};
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
+use crate::state::AppState;
 use crate::{
-    AppState, accounts, admin, audit_log, communities, fees, health, households, notices, points,
-    repairs, shop, uploads,
+    accounts, admin, audit_log, communities, fees, health, households, notices, points, repairs,
+    shop, uploads,
 };
 
 #[derive(OpenApi)]

@@ -13,11 +13,11 @@ use super::codes;
 use super::me;
 use super::session::Caller;
 use super::store::{self, Scope};
-use crate::AppState;
 use crate::audit::{self, Entry};
 use crate::db::{DAY, now_millis, rfc3339};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
+use crate::state::AppState;
 
 /// A helper code lasts a week: long enough for a daughter in another city to
 /// get round to it, short enough that a lost slip goes stale.

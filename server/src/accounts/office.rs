@@ -16,11 +16,11 @@ use super::routes::{check_password, parse_phone};
 use super::session::Caller;
 use super::store::{self, Scope};
 use super::{codes, password};
-use crate::AppState;
 use crate::audit::{self, Entry};
 use crate::db::{DAY, now_millis, rfc3339};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath, AppQuery};
+use crate::state::AppState;
 
 /// People one registration code admits: a household here is one to four
 /// people (an elderly couple, a widow, a family with a grown child).

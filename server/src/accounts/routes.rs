@@ -15,11 +15,11 @@ use super::password::{self, Weak};
 use super::phone::PhoneNumber;
 use super::session::{self, Caller};
 use super::{codes, me, rate_limit, store};
-use crate::AppState;
 use crate::audit::{self, Entry};
 use crate::db::now_millis;
 use crate::error::ApiError;
 use crate::extract::{AppJson, ClientIp};
+use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()

@@ -10,9 +10,9 @@ use axum::http::{HeaderMap, HeaderValue};
 use sqlx::{Any, FromRow};
 
 use super::codes;
-use crate::AppState;
 use crate::db::{DAY, HOUR, MINUTE, now_millis};
 use crate::error::ApiError;
+use crate::state::AppState;
 
 pub const COOKIE_NAME: &str = "courtyard_session";
 /// The header naming the household a person acts for.

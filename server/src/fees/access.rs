@@ -1,8 +1,8 @@
 //! Whose bills the caller may see or change.
 
-use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::error::ApiError;
+use crate::state::AppState;
 
 /// The household whose bills to show: for managers the one they name (in
 /// their community); for residents and helpers the one they act for, or

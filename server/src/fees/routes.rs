@@ -14,13 +14,13 @@ use utoipa_axum::routes;
 
 use super::access::{bills_household, managed_bill};
 use super::{due_at, month_start};
-use crate::AppState;
 use crate::accounts::codes;
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::db::{now_millis, rfc3339};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath, AppQuery};
+use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()

@@ -9,12 +9,12 @@ use sqlx::FromRow;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::csv_out::{Cell, Csv};
 use crate::db::{DAY, now_millis};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
+use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()

@@ -15,13 +15,13 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::csv_in;
-use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::communities::store::{insert_building, insert_household};
 use crate::csv_out::Csv;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
+use crate::state::AppState;
 
 /// A household CSV is small: 5,000 rows fit well within 1 MiB.
 pub const IMPORT_LIMIT: usize = 1024 * 1024;

@@ -3,9 +3,9 @@
 
 use app::model::Role;
 
-use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::error::ApiError;
+use crate::state::AppState;
 
 /// The point of view a list or a notice is seen from.
 #[derive(Debug, Clone, Copy)]

@@ -12,12 +12,12 @@ use utoipa_axum::routes;
 
 use super::audience::{Reader, reader};
 use super::store;
-use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::db::{now_millis, parse_rfc3339};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath, AppQuery};
+use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()

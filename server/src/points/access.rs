@@ -2,9 +2,9 @@
 
 use app::model::Role;
 
-use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::error::ApiError;
+use crate::state::AppState;
 
 /// The resident whose points are meant, in which community, and the
 /// household a helper spends for.

@@ -12,12 +12,12 @@ use super::access::Whose;
 use super::day_of;
 use super::ledger::load;
 use super::store::{self, Entry as LedgerLine};
-use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::db::{DAY, now_millis, parse_rfc3339};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
+use crate::state::AppState;
 
 /// The most residents one award takes.
 const MAX_PEOPLE: usize = 200;

@@ -7,12 +7,12 @@ use axum::extract::State;
 
 use super::access::member_community;
 use super::month_bounds;
-use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::db::now_millis;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
+use crate::state::AppState;
 
 /// How many lines the board shows.
 const BOARD_SIZE: i64 = 50;

@@ -10,11 +10,11 @@ use sqlx::FromRow;
 
 use super::access::{Whose, whose};
 use super::this_month;
-use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::db::{now_millis, rfc3339};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
+use crate::state::AppState;
 
 #[derive(FromRow)]
 struct EntryRow {

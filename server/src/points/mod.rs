@@ -12,7 +12,7 @@ use app::model::time::{SHANGHAI_OFFSET_MINUTES, civil};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::AppState;
+use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()

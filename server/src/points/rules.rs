@@ -6,12 +6,12 @@ use axum::http::StatusCode;
 use sqlx::FromRow;
 
 use super::access::member_community;
-use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::db::now_millis;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath, AppQuery};
+use crate::state::AppState;
 
 #[derive(FromRow)]
 struct RuleRow {

@@ -8,12 +8,12 @@ use axum::extract::State;
 use axum::http::StatusCode;
 
 use super::store::{self, NewEvent, TICKET_SELECT, TicketRow};
-use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::db::{HOUR, now_millis};
 use crate::error::ApiError;
 use crate::extract::AppJson;
+use crate::state::AppState;
 
 /// Where a report is filed and in what capacity.
 struct Filing {

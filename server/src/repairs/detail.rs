@@ -6,11 +6,11 @@ use axum::extract::State;
 
 use super::access::parties;
 use super::store::{self, TICKET_SELECT, TicketRow};
-use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::db::now_millis;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
+use crate::state::AppState;
 
 /// One ticket. Opening it clears its "changed" mark for the caller.
 #[utoipa::path(get, path = "/v1/repairs/{id}", tag = "repairs",

@@ -11,12 +11,12 @@ use axum::http::StatusCode;
 use super::access::parties;
 use super::detail::detail_of;
 use super::store::{self, NewEvent, TICKET_SELECT, TicketRow};
-use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::db::{HOUR, now_millis};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
+use crate::state::AppState;
 
 /// Adds one change to a ticket's timeline.
 #[utoipa::path(post, path = "/v1/repairs/{id}/events", tag = "repairs",

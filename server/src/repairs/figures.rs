@@ -8,13 +8,13 @@ use axum::extract::State;
 use axum::response::IntoResponse;
 
 use super::store::{self, TICKET_SELECT, TicketRow};
-use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::csv_out::{Cell, Csv};
 use crate::db::{DAY, now_millis, parse_rfc3339, rfc3339};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
 use crate::fees::month_start;
+use crate::state::AppState;
 
 const OPEN: &str = "('submitted', 'assigned', 'in_progress')";
 

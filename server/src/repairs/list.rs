@@ -7,11 +7,11 @@ use app::model::{
 use axum::extract::State;
 
 use super::store::{self, TICKET_SELECT, TicketRow};
-use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::db::now_millis;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
+use crate::state::AppState;
 
 /// Tickets: by default the household acted for (newest first); `assigned`
 /// for staff; `queue` for managers (urgent and oldest first, filterable).

@@ -6,7 +6,6 @@ use app::model::{CancelRedemption, EntryKind, ErrorBody, Redemption};
 use axum::extract::State;
 
 use super::redeem::{RedemptionRow, SELECT};
-use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::db::now_millis;
@@ -15,6 +14,7 @@ use crate::extract::{AppJson, AppPath};
 use crate::points::access::whose;
 use crate::points::day_of;
 use crate::points::store::{self, Entry as LedgerLine};
+use crate::state::AppState;
 
 async fn load(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,

@@ -5,13 +5,13 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use sqlx::FromRow;
 
-use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::db::now_millis;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::points::access::member_community;
+use crate::state::AppState;
 use crate::uploads::photo;
 
 #[derive(FromRow)]

@@ -9,7 +9,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use sqlx::FromRow;
 
-use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::db::{now_millis, rfc3339};
@@ -19,6 +18,7 @@ use crate::fees::month_start;
 use crate::points::access::whose;
 use crate::points::day_of;
 use crate::points::store::{self, Entry as LedgerLine};
+use crate::state::AppState;
 
 #[derive(FromRow)]
 pub struct RedemptionRow {

@@ -11,12 +11,12 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::image::{MAX_UPLOAD_BYTES, Refused, reencode};
-use crate::AppState;
 use crate::accounts::session::Caller;
 use crate::db::{HOUR, now_millis};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::repairs::access::{TicketKey, parties};
+use crate::state::AppState;
 
 /// Uploads one person may make in an hour (a ticket takes at most 4).
 const UPLOADS_PER_HOUR: i64 = 40;

@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use server::{Application, Config};
+use server::config::Config;
+use server::startup::Application;
 use tempfile::TempDir;
 
 /// Generates, for each named `async fn(TestApp)`, one test per backend:

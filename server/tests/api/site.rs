@@ -37,7 +37,7 @@ async fn every_response_carries_the_security_headers(app: TestApp) {
 #[tokio::test]
 async fn the_demo_refuses_to_listen_beyond_this_machine() {
     let dir = tempfile::tempdir().expect("dir");
-    let config = server::Config {
+    let config = server::config::Config {
         addr: "0.0.0.0:0".parse().expect("address"),
         data_dir: dir.path().join("data"),
         database_url: None,
@@ -47,7 +47,7 @@ async fn the_demo_refuses_to_listen_beyond_this_machine() {
         sqlite_readers: server::db::SQLITE_READERS,
         site_dir: dir.path().join("site"),
     };
-    let refused = server::Application::build(config)
+    let refused = server::startup::Application::build(config)
         .await
         .err()
         .expect("refused");

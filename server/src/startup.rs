@@ -1,0 +1,166 @@
+//! Starting the server: `Application::build` opens and migrates the
+//! database, binds the listener and assembles the router, so `main` and the
+//! integration tests start the very same thing (tests on port 0).
+
+use std::future::Future;
+use std::net::SocketAddr;
+
+use anyhow::Context;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use tokio::net::TcpListener;
+
+use crate::config::Config;
+use crate::db::Db;
+use crate::state::{AppState, JSON_BODY_LIMIT};
+use crate::{csrf, demo, error, openapi, repairs, security, site, telemetry};
+
+/// A server bound to its port, ready to run.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    pub db: Db,
+}
+
+impl Application {
+    /// Opens (and migrates) the database, seeds the demo when asked, binds the
+    /// listener and builds the router.
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        if config.demo && !config.addr.ip().is_loopback() {
+            anyhow::bail!(
+                "--demo has well-known passwords: it listens on 127.0.0.1 or ::1 only, not {}",
+                config.addr
+            );
+        }
+        let db = open_database(&config).await?;
+        if config.demo {
+            let seeded = demo::seed(&db).await?;
+            tracing::info!(seeded, "demo data ready");
+            for line in demo::login_lines() {
+                println!("{line}");
+            }
+        }
+        let state = AppState {
+            db: db.clone(),
+            secure_cookies: config
+                .public_url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("https://")),
+            uploads_dir: config.data_dir.join("uploads"),
+        };
+        let router = router(state, &config);
+        let listener = TcpListener::bind(config.addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", config.addr))?;
+        Ok(Self {
+            listener,
+            router,
+            db,
+        })
+    }
+
+    /// The address actually bound (the real port when asked for port 0).
+    pub fn local_addr(&self) -> anyhow::Result<SocketAddr> {
+        Ok(self.listener.local_addr()?)
+    }
+
+    /// Serves until `shutdown` resolves, then finishes the requests in flight.
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let addr = self.local_addr()?;
+        tracing::info!(%addr, "listening");
+        println!("院里 Courtyard is serving http://{addr}");
+        let sweeper = tokio::spawn(repairs::sweep::run(self.db.clone()));
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("server error")?;
+        sweeper.abort();
+        Ok(())
+    }
+}
+
+/// Opens (creating the data directory if needed) and migrates the database.
+pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
+    if config.database_url.is_none() {
+        std::fs::create_dir_all(&config.data_dir)
+            .with_context(|| format!("cannot create {}", config.data_dir.display()))?;
+    }
+    Db::connect_with(&config.database_url(), config.sqlite_readers).await
+}
+
+/// The whole router: `/api/…` (never falls back to the app) and the site.
+fn router(state: AppState, config: &Config) -> Router {
+    let policy = std::sync::Arc::new(
+        axum::http::HeaderValue::from_str(&security::policy_for_site(&config.site_dir))
+            .unwrap_or_else(|_| axum::http::HeaderValue::from_static("default-src 'self'")),
+    );
+    let (api, doc) = openapi::api_router().split_for_parts();
+    // Serialized once: every request for it gets the same bytes.
+    let doc =
+        axum::body::Bytes::from(serde_json::to_vec(&openapi::document(doc)).unwrap_or_default());
+    let api = api
+        .route(
+            "/v1/openapi.json",
+            axum::routing::get(move || async move {
+                (
+                    [(axum::http::header::CONTENT_TYPE, "application/json")],
+                    doc,
+                )
+            }),
+        )
+        .fallback(|| async { error::ApiError::NotFound })
+        .method_not_allowed_fallback(|| async { error::ApiError::MethodNotAllowed })
+        .layer(axum::middleware::from_fn(csrf::require_header))
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .with_state(state);
+    Router::new()
+        .nest("/api", api)
+        // `nest` does not match the bare prefix with a slash; it is still API.
+        .route(
+            "/api/",
+            axum::routing::any(|| async { error::ApiError::NotFound }),
+        )
+        .fallback_service(site::service(&config.site_dir))
+        .layer(axum::middleware::from_fn_with_state(
+            policy,
+            security::headers,
+        ))
+        // A stuck request ends with 408 after 30 s; past 1024 requests at
+        // once, new ones wait instead of exhausting memory.
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            std::time::Duration::from_secs(30),
+        ))
+        .layer(tower::limit::ConcurrencyLimitLayer::new(1024))
+        .layer(telemetry::trace_layer())
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

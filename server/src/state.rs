@@ -1,0 +1,16 @@
+//! What every handler can reach, and the limits the router applies.
+
+use crate::db::Db;
+
+/// The largest JSON body any endpoint takes (uploads will set their own).
+pub const JSON_BODY_LIMIT: usize = 64 * 1024;
+
+/// What every handler can reach.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub db: Db,
+    /// Mark cookies `Secure` (the public URL is https).
+    pub secure_cookies: bool,
+    /// Where photos are stored (`<data>/uploads`).
+    pub uploads_dir: std::path::PathBuf,
+}
