@@ -12,12 +12,12 @@ use serde::de::DeserializeOwned;
 
 use crate::model::{
     AuditPage, AwardResult, BillList, Building, CancelRedemption, ChangePasswordRequest,
-    CommunitySummary, CreateStaffRequest, CreatedUser, ErrorBody, FeeSummary, HelperInfo,
-    HouseholdRow, ImportReport, IssuedCode, Leaderboard, Ledger, LinkHelperRequest, LoginRequest,
-    Me, NewAdjustment, NewAward, NewNotice, NewPayment, NewPointRule, NewRedemption, NewRepair,
-    NewShopItem, Notice, NoticeList, NoticeReach, NoticeUpdate, Page, PasswordResetRequest,
-    PointResident, PointRule, PointRuleUpdate, PointSettings, PointSummary, Redemption,
-    RegisterRequest, Repair, RepairAction, RepairDetail, RepairList, RepairSummary,
+    CommunitySummary, CreateStaffRequest, CreatedUser, ErrorBody, ErrorCode, FeeSummary,
+    HelperInfo, HouseholdRow, ImportReport, IssuedCode, Leaderboard, Ledger, LinkHelperRequest,
+    LoginRequest, Me, NewAdjustment, NewAward, NewNotice, NewPayment, NewPointRule, NewRedemption,
+    NewRepair, NewShopItem, Notice, NoticeList, NoticeReach, NoticeUpdate, Page,
+    PasswordResetRequest, PointResident, PointRule, PointRuleUpdate, PointSettings, PointSummary,
+    Redemption, RegisterRequest, Repair, RepairAction, RepairDetail, RepairList, RepairSummary,
     ResetPasswordRequest, ReversePayment, ShopItem, ShopItemUpdate, SlipSheet, UpdateMe, Upload,
     Worker,
 };
@@ -30,17 +30,17 @@ pub enum ApiError {
     /// The server answered with an error envelope (or something unreadable).
     Server {
         status: u16,
-        code: String,
+        code: ErrorCode,
         message: String,
     },
 }
 
 impl ApiError {
-    /// The envelope's code, or "network".
-    pub fn code(&self) -> &str {
+    /// The envelope's code (none without an answer).
+    pub fn code(&self) -> Option<ErrorCode> {
         match self {
-            Self::Network => "network",
-            Self::Server { code, .. } => code,
+            Self::Network => None,
+            Self::Server { code, .. } => Some(*code),
         }
     }
 
@@ -55,7 +55,7 @@ impl ApiError {
     pub fn not_found() -> Self {
         Self::Server {
             status: 404,
-            code: "not_found".into(),
+            code: ErrorCode::NotFound,
             message: String::new(),
         }
     }
@@ -65,7 +65,7 @@ impl ApiError {
     pub fn refused(refused: crate::model::TextError) -> Self {
         Self::Server {
             status: 400,
-            code: refused.code.into(),
+            code: refused.code,
             message: refused.message.into(),
         }
     }
@@ -108,7 +108,7 @@ async fn read(response: Response) -> Result<(u16, String), ApiError> {
     }
     let (code, message) = match serde_json::from_str::<ErrorBody>(&text) {
         Ok(body) => (body.error.code, body.error.message),
-        Err(_) => ("unreadable_response".into(), String::new()),
+        Err(_) => (ErrorCode::Unknown, String::new()),
     };
     Err(ApiError::Server {
         status,
@@ -121,7 +121,7 @@ async fn read(response: Response) -> Result<(u16, String), ApiError> {
 fn parse<T: DeserializeOwned>((status, text): (u16, String)) -> Result<T, ApiError> {
     serde_json::from_str(&text).map_err(|_| ApiError::Server {
         status,
-        code: "unreadable_response".into(),
+        code: ErrorCode::Unknown,
         message: String::new(),
     })
 }

@@ -1,5 +1,6 @@
 //! `/api/v1/audit`: managers browse and export their community's audit log.
 
+use app::model::ErrorCode;
 use app::model::{AuditEntry, AuditExportQuery, AuditPage, AuditQuery, ErrorBody};
 use axum::extract::State;
 use axum::response::IntoResponse;
@@ -40,7 +41,9 @@ fn filters(
             None => Ok(fallback),
             Some(d) => parse_rfc3339(&format!("{d}T00:00:00+08:00"))
                 .filter(|_| d.len() == 10)
-                .ok_or_else(|| ApiError::bad_request("invalid_date", "日期要写成 2026-03-01 这样")),
+                .ok_or_else(|| {
+                    ApiError::bad_request(ErrorCode::InvalidDate, "日期要写成 2026-03-01 这样")
+                }),
         }
     };
     let from = day(&q.from, 0)?;
@@ -60,7 +63,7 @@ fn filters(
         }
         Some(_) => {
             return Err(ApiError::bad_request(
-                "invalid_action",
+                ErrorCode::InvalidAction,
                 "action 只能是小写字母、点和下划线",
             ));
         }

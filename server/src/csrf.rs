@@ -5,6 +5,7 @@
 //! extractor refuses anything else with 415), which forms cannot send either.
 //! The session cookie is SameSite=Lax as a second line.
 
+use app::model::ErrorCode;
 use axum::body::Body;
 use axum::http::{Method, Request};
 use axum::middleware::Next;
@@ -29,7 +30,7 @@ pub async fn require_header(request: Request<Body>, next: Next) -> Response {
         next.run(request).await
     } else {
         ApiError::ForbiddenBecause {
-            code: "csrf_check_failed",
+            code: ErrorCode::CsrfCheckFailed,
             message: "请求缺少 X-Requested-With: courtyard 头（防跨站请求伪造）",
         }
         .into_response()

@@ -1,7 +1,7 @@
 //! The one API error type. Every failure leaves the server as
 //! `{"error": {"code", "message"}}` with a status that fits.
 
-use app::model::ErrorBody;
+use app::model::{ErrorBody, ErrorCode};
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 pub enum ApiError {
     /// 400: the request is malformed or a value is invalid.
     #[error("{message}")]
-    BadRequest { code: &'static str, message: String },
+    BadRequest { code: ErrorCode, message: String },
     /// 401: no valid session.
     #[error("not logged in")]
     Unauthorized,
@@ -21,7 +21,7 @@ pub enum ApiError {
     /// 401 with a specific reason.
     #[error("{message}")]
     Unauthorized401 {
-        code: &'static str,
+        code: ErrorCode,
         message: &'static str,
     },
     /// 403: logged in, but this is not theirs to do.
@@ -30,7 +30,7 @@ pub enum ApiError {
     /// 403 with a specific reason (a failed CSRF check, a household not theirs).
     #[error("{message}")]
     ForbiddenBecause {
-        code: &'static str,
+        code: ErrorCode,
         message: &'static str,
     },
     /// 404: absent, or not the caller's to see (we do not say which).
@@ -41,7 +41,7 @@ pub enum ApiError {
     MethodNotAllowed,
     /// 409: the state of things does not allow it (a duplicate, a used code…).
     #[error("{message}")]
-    Conflict { code: &'static str, message: String },
+    Conflict { code: ErrorCode, message: String },
     /// 413: the body is larger than this endpoint takes.
     #[error("payload too large")]
     PayloadTooLarge,
@@ -50,7 +50,7 @@ pub enum ApiError {
     UnsupportedMediaType,
     /// 422: well-formed JSON whose fields do not fit.
     #[error("{message}")]
-    Unprocessable { code: &'static str, message: String },
+    Unprocessable { code: ErrorCode, message: String },
     /// 429: too many attempts; the message says when to try again.
     #[error("too many requests")]
     TooManyRequests(&'static str),
@@ -61,7 +61,7 @@ pub enum ApiError {
 
 impl ApiError {
     /// A 400 with a code and a plain message.
-    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn bad_request(code: ErrorCode, message: impl Into<String>) -> Self {
         Self::BadRequest {
             code,
             message: message.into(),
@@ -69,7 +69,7 @@ impl ApiError {
     }
 
     /// A 409 with a code and a plain message.
-    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn conflict(code: ErrorCode, message: impl Into<String>) -> Self {
         Self::Conflict {
             code,
             message: message.into(),
@@ -95,25 +95,28 @@ impl ApiError {
         }
     }
 
-    fn code_and_message(&self) -> (&'static str, String) {
+    fn code_and_message(&self) -> (ErrorCode, String) {
         match self {
             Self::BadRequest { code, message }
             | Self::Conflict { code, message }
-            | Self::Unprocessable { code, message } => (code, message.clone()),
-            Self::Unauthorized => ("not_logged_in", "请先登录".into()),
-            Self::InvalidCredentials => ("invalid_credentials", "手机号或密码不对".into()),
-            Self::Unauthorized401 { code, message } => (code, (*message).into()),
-            Self::Forbidden => ("forbidden", "您没有权限做这件事".into()),
-            Self::ForbiddenBecause { code, message } => (code, (*message).into()),
-            Self::NotFound => ("not_found", "没有找到".into()),
-            Self::MethodNotAllowed => ("method_not_allowed", "不支持这种请求方式".into()),
-            Self::PayloadTooLarge => ("payload_too_large", "内容太大了".into()),
+            | Self::Unprocessable { code, message } => (*code, message.clone()),
+            Self::Unauthorized => (ErrorCode::NotLoggedIn, "请先登录".into()),
+            Self::InvalidCredentials => (ErrorCode::InvalidCredentials, "手机号或密码不对".into()),
+            Self::Unauthorized401 { code, message } => (*code, (*message).into()),
+            Self::Forbidden => (ErrorCode::Forbidden, "您没有权限做这件事".into()),
+            Self::ForbiddenBecause { code, message } => (*code, (*message).into()),
+            Self::NotFound => (ErrorCode::NotFound, "没有找到".into()),
+            Self::MethodNotAllowed => (ErrorCode::MethodNotAllowed, "不支持这种请求方式".into()),
+            Self::PayloadTooLarge => (ErrorCode::PayloadTooLarge, "内容太大了".into()),
             Self::UnsupportedMediaType => (
-                "unsupported_media_type",
+                ErrorCode::UnsupportedMediaType,
                 "请求内容须为 JSON（Content-Type: application/json）".into(),
             ),
-            Self::TooManyRequests(message) => ("too_many_requests", (*message).into()),
-            Self::Internal(_) => ("internal_error", "服务器出了点问题，请稍后再试".into()),
+            Self::TooManyRequests(message) => (ErrorCode::TooManyRequests, (*message).into()),
+            Self::Internal(_) => (
+                ErrorCode::InternalError,
+                "服务器出了点问题，请稍后再试".into(),
+            ),
         }
     }
 }
@@ -148,7 +151,7 @@ mod tests {
     fn internal_errors_never_leak_their_cause() {
         let err = ApiError::Internal(anyhow::anyhow!("password=hunter2 in SQL"));
         let (code, message) = err.code_and_message();
-        assert_eq!(code, "internal_error");
+        assert_eq!(code, ErrorCode::InternalError);
         assert!(!message.contains("hunter2"));
         assert_eq!(err.status(), StatusCode::INTERNAL_SERVER_ERROR);
     }

@@ -1,6 +1,7 @@
 //! Extractors whose rejections speak our error envelope: even a malformed
 //! body or query string gets `{"error": …}`, never axum's plain text.
 
+use app::model::ErrorCode;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts};
 use axum::http::StatusCode;
@@ -22,7 +23,7 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for AppJson<
             axum::Json::<serde_json::Value>::from_request(request, state).await?;
         if !value.is_object() {
             return Err(ApiError::Unprocessable {
-                code: "invalid_fields",
+                code: ErrorCode::InvalidFields,
                 message: "字段不对：请求内容须为一个 JSON 对象".into(),
             });
         }
@@ -33,7 +34,7 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for AppJson<
                 // Text that fits the schema but not its kind: 400, its words.
                 Some(refused) => refused.into(),
                 None => ApiError::Unprocessable {
-                    code: "invalid_fields",
+                    code: ErrorCode::InvalidFields,
                     message: format!("字段不对：{message}"),
                 },
             }
@@ -79,9 +80,9 @@ pub fn paging(
     offset: Option<u32>,
 ) -> Result<(app::model::PageQuery, u32), ApiError> {
     let page = app::model::PageQuery { limit, offset };
-    let limit = page
-        .limit()
-        .ok_or_else(|| ApiError::bad_request("invalid_limit", "limit 须在 1 到 100 之间"))?;
+    let limit = page.limit().ok_or_else(|| {
+        ApiError::bad_request(ErrorCode::InvalidLimit, "limit 须在 1 到 100 之间")
+    })?;
     Ok((page, limit))
 }
 
@@ -90,14 +91,14 @@ impl From<JsonRejection> for ApiError {
         match rejection {
             JsonRejection::MissingJsonContentType(_) => Self::UnsupportedMediaType,
             JsonRejection::JsonSyntaxError(_) => {
-                Self::bad_request("malformed_json", "请求内容不是有效的 JSON")
+                Self::bad_request(ErrorCode::MalformedJson, "请求内容不是有效的 JSON")
             }
             JsonRejection::JsonDataError(err) => Self::Unprocessable {
-                code: "invalid_fields",
+                code: ErrorCode::InvalidFields,
                 message: format!("字段不对：{}", err.body_text()),
             },
             other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => Self::PayloadTooLarge,
-            other => Self::bad_request("unreadable_body", other.body_text()),
+            other => Self::bad_request(ErrorCode::UnreadableBody, other.body_text()),
         }
     }
 }
@@ -105,7 +106,7 @@ impl From<JsonRejection> for ApiError {
 impl From<QueryRejection> for ApiError {
     fn from(rejection: QueryRejection) -> Self {
         Self::bad_request(
-            "invalid_query",
+            ErrorCode::InvalidQuery,
             format!("查询参数不对：{}", rejection.body_text()),
         )
     }
@@ -260,7 +261,7 @@ pub struct AppPath<T>(pub T);
 impl From<axum::extract::rejection::PathRejection> for ApiError {
     fn from(rejection: axum::extract::rejection::PathRejection) -> Self {
         Self::bad_request(
-            "invalid_path",
+            ErrorCode::InvalidPath,
             format!("地址里的编号不对：{}", rejection.body_text()),
         )
     }

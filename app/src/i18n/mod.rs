@@ -3,6 +3,7 @@
 
 pub mod audit;
 mod en;
+pub mod errors;
 pub mod guide;
 pub mod points;
 pub mod repairs;
@@ -64,35 +65,26 @@ pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
 
-/// The words for an API error code, falling back to the server's own message.
+/// The words for a failed call: each code's own words in the reader's
+/// language. Where the server's message names the particular row or
+/// column, it follows the words.
 pub fn error_words(t: &'static Strings, error: &crate::api::ApiError) -> String {
-    let words = match error.code() {
-        "network" => t.error_network,
-        "invalid_credentials" => t.err_invalid_credentials,
-        "too_many_requests" => t.err_too_many,
-        "phone_taken" => t.err_phone_taken,
-        "invalid_phone" => t.err_invalid_phone,
-        "invalid_name" => t.err_invalid_name,
-        "weak_password" => t.err_weak_password,
-        "invalid_code" | "invalid_reset_code" => t.err_invalid_code,
-        "code_used" => t.err_code_used,
-        "code_expired" => t.err_code_expired,
-        "already_linked" => t.err_already_linked,
-        "not_found" => t.err_not_found,
-        "forbidden" | "not_your_household" => t.err_forbidden,
-        "invalid_title" => t.err_invalid_title,
-        "overpayment" => t.err_overpayment,
-        "invalid_amount" => t.err_invalid_amount,
-        "invalid_date" => t.err_invalid_date,
-        "receipt_taken" => t.err_receipt_taken,
-        "body_too_long" | "invalid_body" => t.err_body_too_long,
-        "expiry_in_past" | "invalid_expiry" => t.err_expiry,
-        _ if !error.message().is_empty() && error.status() < 500 => {
-            return error.message().to_owned();
+    use crate::model::ErrorCode as C;
+    match error {
+        crate::api::ApiError::Network => t.error_network.to_owned(),
+        crate::api::ApiError::Server { code, message, .. } => {
+            let words = t.errors.of(*code);
+            let detailed = matches!(
+                code,
+                C::ImportHasProblems | C::MissingColumn | C::InvalidCsv | C::TooManyRows
+            );
+            if detailed && !message.is_empty() {
+                format!("{words}（{message}）")
+            } else {
+                words.to_owned()
+            }
         }
-        _ => t.error_server,
-    };
-    words.to_owned()
+    }
 }
 
 /// The words for a notice category.

@@ -28,7 +28,7 @@ pub use account::{
 };
 pub use audit::{AuditEntry, AuditExportQuery, AuditPage, AuditQuery};
 pub use community::{BuildingKind, CommunitySummary};
-pub use error::{ErrorBody, ErrorDetail};
+pub use error::{ErrorBody, ErrorCode, ErrorDetail, ErrorWords};
 pub use fees::{
     Arrear, Bill, BillHousehold, BillList, BillStatus, BillingPeriod, BillsQuery, Collection,
     ExportQuery, FeeBasis, FeeSchedule, FeeSummary, GenerateBills, GenerateResult, ImportQuery,

@@ -21,6 +21,8 @@ use std::marker::PhantomData;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::ErrorCode;
+
 /// What one kind of text allows, and how it is refused.
 pub trait TextKind {
     /// The schema's name in the OpenAPI document.
@@ -32,7 +34,7 @@ pub trait TextKind {
     /// Newlines allowed.
     const LINES: bool;
     /// The error code of a refusal.
-    const CODE: &'static str;
+    const CODE: ErrorCode;
     /// The plain (Chinese) words of a refusal.
     const MESSAGE: &'static str;
 }
@@ -49,7 +51,7 @@ pub struct Text<K> {
 /// Why a text was refused: its kind's code and words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TextError {
-    pub code: &'static str,
+    pub code: ErrorCode,
     pub message: &'static str,
 }
 
@@ -74,7 +76,7 @@ impl TextError {
         parts.next()?;
         REFUSALS
             .iter()
-            .find(|r| r.code == code && r.message == words)
+            .find(|r| r.code.as_str() == code && r.message == words)
             .copied()
     }
 }
@@ -236,9 +238,9 @@ impl<K: TextKind> utoipa::ToSchema for Text<K> {
     }
 }
 
-/// Declares kinds of text: `Name(min..=max, lines?, "code", "words")`.
+/// Declares kinds of text: `Name(min..=max, lines?, Code, "words")`.
 macro_rules! kinds {
-    ($($(#[$doc:meta])* $alias:ident = $kind:ident($min:literal ..= $max:literal, $lines:literal, $code:literal, $message:literal $(, $empty:ident)?);)*) => {
+    ($($(#[$doc:meta])* $alias:ident = $kind:ident($min:literal ..= $max:literal, $lines:literal, $code:ident, $message:literal $(, $empty:ident)?);)*) => {
         /// The kinds of text, one marker type each.
         pub mod kind {
             $(
@@ -250,7 +252,7 @@ macro_rules! kinds {
                     const MIN: usize = $min;
                     const MAX: usize = $max;
                     const LINES: bool = $lines;
-                    const CODE: &'static str = $code;
+                    const CODE: super::ErrorCode = super::ErrorCode::$code;
                     const MESSAGE: &'static str = $message;
                 }
                 $(impl super::$empty for $kind {})?
@@ -261,45 +263,45 @@ macro_rules! kinds {
             pub type $alias = Text<kind::$kind>;
         )*
         /// Every kind's refusal.
-        const REFUSALS: &[TextError] = &[$(TextError { code: $code, message: $message }),*];
+        const REFUSALS: &[TextError] = &[$(TextError { code: ErrorCode::$code, message: $message }),*];
     };
 }
 
 kinds! {
     /// A person's name: 张建国.
-    PersonName = Person(1..=50, false, "invalid_name", "请填写姓名（不超过 50 个字）");
+    PersonName = Person(1..=50, false, InvalidName, "请填写姓名（不超过 50 个字）");
     /// A name in a household list, may be blank: the contact of a flat.
-    ContactName = Contact(0..=50, false, "invalid_name", "姓名不超过 50 个字", MayBeEmpty);
+    ContactName = Contact(0..=50, false, InvalidName, "姓名不超过 50 个字", MayBeEmpty);
     /// A community's name: 轻机南院.
-    CommunityName = Community(1..=100, false, "invalid_name", "请填写小区名称（不超过 100 个字）");
+    CommunityName = Community(1..=100, false, InvalidName, "请填写小区名称（不超过 100 个字）");
     /// A street address.
-    Address = Street(0..=200, false, "invalid_address", "地址不超过 200 个字，不能换行", MayBeEmpty);
+    Address = Street(0..=200, false, InvalidAddress, "地址不超过 200 个字，不能换行", MayBeEmpty);
     /// A building's name: 3号楼.
-    BuildingName = Building(1..=50, false, "invalid_building", "请填写楼名（不超过 50 个字）");
+    BuildingName = Building(1..=50, false, InvalidBuilding, "请填写楼名（不超过 50 个字）");
     /// A flat's label: 201.
-    FlatLabel = Flat(1..=20, false, "invalid_flat", "请填写门牌号（不超过 20 个字）");
+    FlatLabel = Flat(1..=20, false, InvalidFlat, "请填写门牌号（不超过 20 个字）");
     /// The name of goods, a fee schedule or an earning rule.
-    ItemName = Item(1..=50, false, "invalid_name", "请填写名称（不超过 50 个字）");
+    ItemName = Item(1..=50, false, InvalidName, "请填写名称（不超过 50 个字）");
     /// What goods are.
-    ItemDescription = ItemText(0..=500, true, "description_too_long", "说明最多 500 个字", MayBeEmpty);
+    ItemDescription = ItemText(0..=500, true, DescriptionTooLong, "说明最多 500 个字", MayBeEmpty);
     /// A notice's title.
-    NoticeTitle = Title(1..=200, false, "invalid_title", "标题须为 1 到 200 个字，不能换行");
+    NoticeTitle = Title(1..=200, false, InvalidTitle, "标题须为 1 到 200 个字，不能换行");
     /// A notice's body.
-    NoticeBody = Body(0..=20000, true, "invalid_body", "正文不超过 20000 个字，不能有看不见的控制字符", MayBeEmpty);
+    NoticeBody = Body(0..=20000, true, InvalidBody, "正文不超过 20000 个字，不能有看不见的控制字符", MayBeEmpty);
     /// A public place: 5号楼 二楼楼道.
-    Place = PlaceText(1..=100, false, "invalid_place", "请写明地点（最多 100 个字，不能换行）");
+    Place = PlaceText(1..=100, false, InvalidPlace, "请写明地点（最多 100 个字，不能换行）");
     /// What is broken, in the resident's words.
-    RepairDescription = Description(0..=2000, true, "description_too_long", "描述最多 2000 个字，不能有看不见的控制字符", MayBeEmpty);
+    RepairDescription = Description(0..=2000, true, DescriptionTooLong, "描述最多 2000 个字，不能有看不见的控制字符", MayBeEmpty);
     /// A note on a ticket: a comment, a reason, what was done.
-    RepairNote = Note(0..=2000, true, "note_too_long", "最多 2000 个字，不能有看不见的控制字符", MayBeEmpty);
+    RepairNote = Note(0..=2000, true, NoteTooLong, "最多 2000 个字，不能有看不见的控制字符", MayBeEmpty);
     /// A receipt number, or blank for one made up by the server.
-    ReceiptNo = Receipt(0..=40, false, "invalid_receipt_no", "收据号不超过 40 个字，不能换行", MayBeEmpty);
+    ReceiptNo = Receipt(0..=40, false, InvalidReceiptNo, "收据号不超过 40 个字，不能换行", MayBeEmpty);
     /// A note on a payment.
-    PaymentNote = Remark(0..=500, true, "invalid_note", "备注不超过 500 个字", MayBeEmpty);
+    PaymentNote = Remark(0..=500, true, InvalidNote, "备注不超过 500 个字", MayBeEmpty);
     /// Why something is undone or changed: required.
-    Reason = Why(1..=200, false, "invalid_reason", "请写明原因（不超过 200 个字）");
+    Reason = Why(1..=200, false, InvalidReason, "请写明原因（不超过 200 个字）");
     /// A short note that may be left blank (an award's occasion, a cancellation's reason).
-    ShortNote = Short(0..=200, false, "invalid_note", "最多 200 个字，不能换行", MayBeEmpty);
+    ShortNote = Short(0..=200, false, InvalidNote, "最多 200 个字，不能换行", MayBeEmpty);
 }
 
 #[cfg(test)]
@@ -362,7 +364,7 @@ mod tests {
         assert_eq!(
             TextError::from_message(&err.to_string()),
             Some(TextError {
-                code: "invalid_name",
+                code: ErrorCode::InvalidName,
                 message: "请填写姓名（不超过 50 个字）"
             })
         );

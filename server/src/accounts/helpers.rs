@@ -1,6 +1,7 @@
 //! Family helpers: a resident (or a manager) issues a one-time code, a family
 //! member links with it, and residents and managers see and revoke helpers.
 
+use app::model::ErrorCode;
 use app::model::{ErrorBody, HelperInfo, IssuedCode, LinkHelperRequest, Relation, Role};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -121,7 +122,7 @@ async fn link_helper(
     AppJson(body): AppJson<LinkHelperRequest>,
 ) -> Result<(StatusCode, AppJson<app::model::Me>), ApiError> {
     let code = codes::normalise(&body.code)
-        .ok_or_else(|| ApiError::bad_request("invalid_code", "代办码不对，请核对"))?;
+        .ok_or_else(|| ApiError::bad_request(ErrorCode::InvalidCode, "代办码不对，请核对"))?;
     let mut tx = state.db.writer().begin().await?;
     let found: Option<(i64, i64, i64, Option<i64>, i64)> = sqlx::query_as(
         "SELECT c.id, c.household_id, h.community_id, c.used_at, c.expires_at
@@ -134,19 +135,19 @@ async fn link_helper(
         found.ok_or(ApiError::NotFound)?;
     if used_at.is_some() {
         return Err(ApiError::conflict(
-            "code_used",
+            ErrorCode::CodeUsed,
             "这个代办码已经用过了，请让家人重新生成",
         ));
     }
     if expires_at <= now_millis() {
         return Err(ApiError::conflict(
-            "code_expired",
+            ErrorCode::CodeExpired,
             "这个代办码已经过期，请让家人重新生成",
         ));
     }
     if caller.household_role(household_id).is_some() {
         return Err(ApiError::conflict(
-            "already_linked",
+            ErrorCode::AlreadyLinked,
             "您已经是这一户的成员了",
         ));
     }
@@ -160,7 +161,7 @@ async fn link_helper(
     .await?;
     if claimed.rows_affected() != 1 {
         return Err(ApiError::conflict(
-            "code_used",
+            ErrorCode::CodeUsed,
             "这个代办码已经用过了，请让家人重新生成",
         ));
     }

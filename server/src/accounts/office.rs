@@ -1,6 +1,7 @@
 //! The property office's account tools: registration slips, staff accounts
 //! and password-reset codes. Managers only, and only in their community.
 
+use app::model::ErrorCode;
 use app::model::{
     CreateStaffRequest, CreatedUser, ErrorBody, IssuedCode, PasswordResetRequest, RegistrationSlip,
     Role, SlipSheet, SlipsQuery,
@@ -218,7 +219,10 @@ async fn create_staff(
     let hash = password::hash(body.password).await?;
     let mut tx = state.db.writer().begin().await?;
     if store::phone_taken(&mut *tx, phone.as_str()).await? {
-        return Err(ApiError::conflict("phone_taken", "这个手机号已经注册过了"));
+        return Err(ApiError::conflict(
+            ErrorCode::PhoneTaken,
+            "这个手机号已经注册过了",
+        ));
     }
     let id = store::insert_user(&mut *tx, phone.as_str(), name, &hash).await?;
     store::insert_membership(

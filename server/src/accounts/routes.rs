@@ -1,5 +1,6 @@
 //! Register, log in, log out, change or reset a password, and `me`.
 
+use app::model::ErrorCode;
 use app::model::{
     ChangePasswordRequest, ErrorBody, LoginRequest, Me, RegisterRequest, Relation,
     ResetPasswordRequest, Role, UpdateMe,
@@ -32,8 +33,9 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 pub(crate) fn parse_phone(input: &str) -> Result<PhoneNumber, ApiError> {
-    PhoneNumber::parse(input)
-        .ok_or_else(|| ApiError::bad_request("invalid_phone", "手机号不对，请输入 11 位手机号"))
+    PhoneNumber::parse(input).ok_or_else(|| {
+        ApiError::bad_request(ErrorCode::InvalidPhone, "手机号不对，请输入 11 位手机号")
+    })
 }
 
 pub(crate) fn check_password(input: &str) -> Result<(), ApiError> {
@@ -43,7 +45,7 @@ pub(crate) fn check_password(input: &str) -> Result<(), ApiError> {
             Weak::TooLong => "密码太长了，请不要超过 128 位",
             Weak::Common => "这个密码太常见，容易被猜到，请换一个",
         };
-        ApiError::bad_request("weak_password", message)
+        ApiError::bad_request(ErrorCode::WeakPassword, message)
     })
 }
 
@@ -83,14 +85,15 @@ async fn register(
     let phone = parse_phone(&body.phone)?;
     let name = body.name.as_str();
     check_password(&body.password)?;
-    let code = codes::normalise(&body.code)
-        .ok_or_else(|| ApiError::bad_request("invalid_code", "登记码不对，请核对物业发的纸条"))?;
+    let code = codes::normalise(&body.code).ok_or_else(|| {
+        ApiError::bad_request(ErrorCode::InvalidCode, "登记码不对，请核对物业发的纸条")
+    })?;
     let hash = password::hash(body.password).await?;
 
     let mut tx = state.db.writer().begin().await?;
     if store::phone_taken(&mut *tx, phone.as_str()).await? {
         return Err(ApiError::conflict(
-            "phone_taken",
+            ErrorCode::PhoneTaken,
             "这个手机号已经注册过了，请直接登录",
         ));
     }
@@ -168,7 +171,7 @@ async fn claim_code(
         .await?;
         if used.rows_affected() != 1 {
             return Err(ApiError::conflict(
-                "code_used",
+                ErrorCode::CodeUsed,
                 "这张登记码已经用完了，请找物业重新开一张",
             ));
         }
@@ -188,20 +191,20 @@ async fn claim_code(
     .await?;
     let Some((code_id, household_id, community_id, used_at, expires_at)) = helper else {
         return Err(ApiError::bad_request(
-            "invalid_code",
+            ErrorCode::InvalidCode,
             "登记码不对，请核对物业发的纸条",
         ));
     };
     let now = now_millis();
     if used_at.is_some() {
         return Err(ApiError::conflict(
-            "code_used",
+            ErrorCode::CodeUsed,
             "这个代办码已经用过了，请让家人重新生成",
         ));
     }
     if expires_at <= now {
         return Err(ApiError::conflict(
-            "code_expired",
+            ErrorCode::CodeExpired,
             "这个代办码已经过期，请让家人重新生成",
         ));
     }
@@ -213,7 +216,7 @@ async fn claim_code(
             .await?;
     if claimed.rows_affected() != 1 {
         return Err(ApiError::conflict(
-            "code_used",
+            ErrorCode::CodeUsed,
             "这个代办码已经用过了，请让家人重新生成",
         ));
     }
@@ -362,7 +365,7 @@ async fn reset_password(
         drop(tx);
         rate_limit::record_failure(&state.db, phone.as_str(), &ip).await?;
         return Err(ApiError::Unauthorized401 {
-            code: "invalid_reset_code",
+            code: ErrorCode::InvalidResetCode,
             message: "重置码不对或已过期，请打电话找物业重新开",
         });
     };

@@ -2,6 +2,7 @@
 //! database (so every server process shares sessions and a leaked table opens
 //! none), and the `Caller` every protected handler takes.
 
+use app::model::ErrorCode;
 use app::model::Role;
 use axum::extract::FromRequestParts;
 use axum::http::header::{COOKIE, SET_COOKIE};
@@ -81,7 +82,7 @@ impl Caller {
     /// The same, or 403 `no_household` for someone who has none.
     pub fn require_household(&self) -> Result<i64, ApiError> {
         self.household().ok_or(ApiError::ForbiddenBecause {
-            code: "no_household",
+            code: ErrorCode::NoHousehold,
             message: "您还没有加入任何住户",
         })
     }
@@ -215,7 +216,7 @@ impl FromRequestParts<AppState> for Caller {
                 .and_then(|v| v.trim().parse::<i64>().ok())
                 .filter(|h| caller.household_role(*h).is_some())
                 .ok_or(ApiError::ForbiddenBecause {
-                    code: "not_your_household",
+                    code: ErrorCode::NotYourHousehold,
                     message: "您不能代办这一户的事",
                 })?;
             caller.acting_for = Some(household);

@@ -2,6 +2,7 @@
 //! command line (`server community create …`) or by an admin over the API.
 //! Nothing here reads a household's private data.
 
+use app::model::ErrorCode;
 pub mod cli;
 pub mod routes;
 
@@ -26,12 +27,12 @@ pub async fn create_community(db: &Db, new: &NewCommunityRequest) -> Result<i64,
             .all(|c| c.is_ascii_digit() || matches!(c, '-' | ' ' | '+'));
     if !phone_ok {
         return Err(ApiError::bad_request(
-            "invalid_phone",
+            ErrorCode::InvalidPhone,
             "物业电话只能有数字、空格、- 和 +",
         ));
     }
     if time_zone.is_empty() || time_zone.len() > 64 {
-        return Err(ApiError::bad_request("invalid_fields", "时区不对"));
+        return Err(ApiError::bad_request(ErrorCode::InvalidFields, "时区不对"));
     }
     let taken: i64 =
         sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM communities WHERE name = $1")
@@ -39,7 +40,10 @@ pub async fn create_community(db: &Db, new: &NewCommunityRequest) -> Result<i64,
             .fetch_one(db.writer())
             .await?;
     if taken > 0 {
-        return Err(ApiError::conflict("name_taken", "已经有这个名字的小区了"));
+        return Err(ApiError::conflict(
+            ErrorCode::NameTaken,
+            "已经有这个名字的小区了",
+        ));
     }
     let id = insert(
         db.writer(),
@@ -72,7 +76,10 @@ pub async fn create_manager(
         .await?;
     exists.ok_or(ApiError::NotFound)?;
     if store::phone_taken(&mut *tx, phone.as_str()).await? {
-        return Err(ApiError::conflict("phone_taken", "这个手机号已经注册过了"));
+        return Err(ApiError::conflict(
+            ErrorCode::PhoneTaken,
+            "这个手机号已经注册过了",
+        ));
     }
     let id = store::insert_user(&mut *tx, phone.as_str(), name, &hash).await?;
     store::insert_membership(

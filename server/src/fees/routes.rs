@@ -1,5 +1,6 @@
 //! `/api/v1/fees`: schedules, bill generation, bills, payments, reversals.
 
+use app::model::ErrorCode;
 use app::model::{
     Bill, BillHousehold, BillList, BillStatus, BillingPeriod, BillsQuery, ErrorBody, FeeBasis,
     FeeSchedule, GenerateBills, GenerateResult, NewFeeSchedule, NewPayment, Payment, PaymentMethod,
@@ -78,7 +79,7 @@ async fn list_schedules(
 ) -> Result<AppJson<Vec<FeeSchedule>>, ApiError> {
     if query.keys().any(|k| k != "community_id") {
         return Err(ApiError::bad_request(
-            "invalid_query",
+            ErrorCode::InvalidQuery,
             "只接受 community_id",
         ));
     }
@@ -110,12 +111,15 @@ async fn create_schedule(
     let community = caller.managed_community(Some(body.community_id))?;
     let name = body.name.as_str();
     if !(1..=1_000_000).contains(&body.rate_fen) {
-        return Err(ApiError::bad_request("invalid_amount", "单价须大于 0"));
+        return Err(ApiError::bad_request(
+            ErrorCode::InvalidAmount,
+            "单价须大于 0",
+        ));
     }
     let due_days = body.due_days.unwrap_or(30);
     if !(0..=366).contains(&due_days) {
         return Err(ApiError::bad_request(
-            "invalid_due_days",
+            ErrorCode::InvalidDueDays,
             "缴费期限须在 0 到 366 天之间",
         ));
     }
@@ -128,7 +132,7 @@ async fn create_schedule(
     .await?;
     if taken > 0 {
         return Err(ApiError::conflict(
-            "name_taken",
+            ErrorCode::NameTaken,
             "已经有这个名称的收费项目了",
         ));
     }
@@ -198,12 +202,12 @@ pub async fn generate(
 ) -> Result<GenerateResult, ApiError> {
     let (year, month, months) = schedule.period.label(period).ok_or_else(|| {
         ApiError::bad_request(
-            "invalid_period",
+            ErrorCode::InvalidPeriod,
             "周期写法不对：按年写 2026，按季写 2026-Q1，按月写 2026-03",
         )
     })?;
     let start = month_start(year, month)
-        .ok_or_else(|| ApiError::bad_request("invalid_period", "周期不对"))?;
+        .ok_or_else(|| ApiError::bad_request(ErrorCode::InvalidPeriod, "周期不对"))?;
     let due = due_at(start, schedule.due_days);
     let households: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT id, area_hundredths_m2 FROM households WHERE community_id = $1 ORDER BY id",
@@ -367,7 +371,7 @@ fn paid_on(input: &str) -> Result<String, ApiError> {
         Ok(input.to_owned())
     } else {
         Err(ApiError::bad_request(
-            "invalid_date",
+            ErrorCode::InvalidDate,
             "日期写法不对，应为 2026-03-02",
         ))
     }
@@ -394,7 +398,10 @@ async fn record_payment(
 ) -> Result<(StatusCode, AppJson<BillList>), ApiError> {
     let (community, household) = managed_bill(&state, &caller, bill).await?;
     if body.amount_fen <= 0 || body.amount_fen > 100_000_000 {
-        return Err(ApiError::bad_request("invalid_amount", "金额须大于 0"));
+        return Err(ApiError::bad_request(
+            ErrorCode::InvalidAmount,
+            "金额须大于 0",
+        ));
     }
     let paid_on = paid_on(&body.paid_on)?;
     let receipt = match body.receipt_no.as_deref() {
@@ -412,7 +419,10 @@ async fn record_payment(
     .fetch_one(&mut *tx)
     .await?;
     if taken > 0 {
-        return Err(ApiError::conflict("receipt_taken", "这个收据号已经用过了"));
+        return Err(ApiError::conflict(
+            ErrorCode::ReceiptTaken,
+            "这个收据号已经用过了",
+        ));
     }
     // The database refuses what would overpay: no race can either.
     let applied = sqlx::query(
@@ -424,7 +434,7 @@ async fn record_payment(
     .await?;
     if applied.rows_affected() != 1 {
         return Err(ApiError::conflict(
-            "overpayment",
+            ErrorCode::Overpayment,
             "收的钱比欠的多，请核对金额",
         ));
     }
@@ -446,7 +456,10 @@ async fn record_payment(
     match inserted {
         // Another process took the number between the check and the write.
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            return Err(ApiError::conflict("receipt_taken", "这个收据号已经用过了"));
+            return Err(ApiError::conflict(
+                ErrorCode::ReceiptTaken,
+                "这个收据号已经用过了",
+            ));
         }
         other => other?,
     };
@@ -493,7 +506,10 @@ async fn reverse_payment(
     let (community, household) = managed_bill(&state, &caller, bill).await?;
     let reason = body.reason.as_str();
     if reverses.is_some() {
-        return Err(ApiError::conflict("not_reversible", "冲销记录不能再冲销"));
+        return Err(ApiError::conflict(
+            ErrorCode::NotReversible,
+            "冲销记录不能再冲销",
+        ));
     }
     let mut tx = state.db.writer().begin().await?;
     let already: i64 = sqlx::query_scalar(
@@ -503,7 +519,10 @@ async fn reverse_payment(
     .fetch_one(&mut *tx)
     .await?;
     if already > 0 {
-        return Err(ApiError::conflict("already_reversed", "这笔已经冲销过了"));
+        return Err(ApiError::conflict(
+            ErrorCode::AlreadyReversed,
+            "这笔已经冲销过了",
+        ));
     }
     let undone = sqlx::query(
         "UPDATE fee_bills SET paid_fen = paid_fen - $1 WHERE id = $2 AND paid_fen - $1 >= 0",
@@ -536,7 +555,10 @@ async fn reverse_payment(
     match reversal {
         // Another process reversed it between the check and the write.
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            return Err(ApiError::conflict("already_reversed", "这笔已经冲销过了"));
+            return Err(ApiError::conflict(
+                ErrorCode::AlreadyReversed,
+                "这笔已经冲销过了",
+            ));
         }
         other => other?,
     };

@@ -1,5 +1,6 @@
 //! Collection figures for managers, the arrears list, and CSV exports.
 
+use app::model::ErrorCode;
 use std::collections::BTreeMap;
 
 use app::model::{Arrear, Collection, ErrorBody, ExportQuery, FeeSummary, SummaryQuery};
@@ -69,7 +70,10 @@ async fn summary(
         .or_else(|| periods.first().cloned())
         .unwrap_or_default();
     if period.len() > 16 {
-        return Err(ApiError::bad_request("invalid_period", "周期写法不对"));
+        return Err(ApiError::bad_request(
+            ErrorCode::InvalidPeriod,
+            "周期写法不对",
+        ));
     }
     // One row per household: a household with several bills in the period
     // counts as paid only when all of them are.

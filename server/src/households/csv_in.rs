@@ -1,6 +1,7 @@
 //! Reading the office's household CSV: UTF-8 (with or without BOM) or GBK
 //! (what Excel on a Chinese Windows saves), checked row by row.
 
+use app::model::ErrorCode;
 use std::collections::HashSet;
 
 use app::model::text::kind as texts;
@@ -30,7 +31,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, ApiError> {
     let (text, had_errors) = encoding_rs::GBK.decode_without_bom_handling(bytes);
     if had_errors || text.contains('\0') {
         return Err(ApiError::bad_request(
-            "not_text",
+            ErrorCode::NotText,
             "文件不是 CSV 文本（UTF-8 或 GBK），请在 Excel 里“另存为 CSV”",
         ));
     }
@@ -91,7 +92,7 @@ pub fn parse(text: &str, existing: &HashSet<String>) -> Result<Vec<ImportRow>, A
         .from_reader(text.as_bytes());
     let header = reader
         .headers()
-        .map_err(|_| ApiError::bad_request("invalid_csv", "第 1 行（表头）读不出来"))?
+        .map_err(|_| ApiError::bad_request(ErrorCode::InvalidCsv, "第 1 行（表头）读不出来"))?
         .clone();
     let mut index = [None; 6];
     for (i, (en, zh)) in COLUMNS.iter().enumerate() {
@@ -100,7 +101,7 @@ pub fn parse(text: &str, existing: &HashSet<String>) -> Result<Vec<ImportRow>, A
             .position(|h| h.eq_ignore_ascii_case(en) || h == *zh);
         if i < REQUIRED && index[i].is_none() {
             return Err(ApiError::bad_request(
-                "missing_column",
+                ErrorCode::MissingColumn,
                 format!("表头缺少“{zh}”（{en}）这一列"),
             ));
         }
@@ -111,12 +112,13 @@ pub fn parse(text: &str, existing: &HashSet<String>) -> Result<Vec<ImportRow>, A
         let line = i64::try_from(n).unwrap_or(i64::MAX) + 2;
         if rows.len() >= 5000 {
             return Err(ApiError::bad_request(
-                "too_many_rows",
+                ErrorCode::TooManyRows,
                 "一次最多导入 5000 户",
             ));
         }
-        let record = record
-            .map_err(|_| ApiError::bad_request("invalid_csv", format!("第 {line} 行读不出来")))?;
+        let record = record.map_err(|_| {
+            ApiError::bad_request(ErrorCode::InvalidCsv, format!("第 {line} 行读不出来"))
+        })?;
         // A file the office exported earlier has its formula cells defused.
         let cell = |i: usize| {
             crate::csv_out::undefuse(index[i].and_then(|c| record.get(c)).unwrap_or("")).to_owned()
@@ -168,7 +170,7 @@ pub fn parse(text: &str, existing: &HashSet<String>) -> Result<Vec<ImportRow>, A
         });
     }
     if rows.is_empty() {
-        return Err(ApiError::bad_request("empty_csv", "文件里没有住户"));
+        return Err(ApiError::bad_request(ErrorCode::EmptyCsv, "文件里没有住户"));
     }
     Ok(rows)
 }

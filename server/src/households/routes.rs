@@ -1,5 +1,6 @@
 //! `POST /api/v1/admin/households/import` and the CSV export.
 
+use app::model::ErrorCode;
 use std::collections::{HashMap, HashSet};
 
 use app::model::{
@@ -103,7 +104,7 @@ async fn import_households(
         if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError::PayloadTooLarge
         } else {
-            ApiError::bad_request("unreadable_body", "读不到上传的文件")
+            ApiError::bad_request(ErrorCode::UnreadableBody, "读不到上传的文件")
         }
     })?;
     let text = csv_in::decode(&body)?;
@@ -130,7 +131,7 @@ async fn import_households(
             return Ok(AppJson(report));
         }
         return Err(ApiError::Unprocessable {
-            code: "import_has_problems",
+            code: ErrorCode::ImportHasProblems,
             message: format!("没有导入任何住户。{first}（用 dry_run=true 预览全部问题）"),
         });
     }

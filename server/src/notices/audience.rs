@@ -1,6 +1,7 @@
 //! Who is reading: a household member (resident, or helper acting for the
 //! household) or the community's office (staff, managers).
 
+use app::model::ErrorCode;
 use app::model::Role;
 
 use crate::accounts::session::Caller;
@@ -68,7 +69,7 @@ pub async fn reader(
     match office {
         Some(m) => office_reader(m.community_id),
         None => Err(ApiError::ForbiddenBecause {
-            code: "no_household",
+            code: ErrorCode::NoHousehold,
             message: "您还没有加入任何住户或小区",
         }),
     }

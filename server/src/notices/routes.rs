@@ -1,5 +1,6 @@
 //! `/api/v1/notices`: list, read, publish, edit, and reach.
 
+use app::model::ErrorCode;
 use app::model::{
     Building, Contact, ErrorBody, NewNotice, Notice, NoticeList, NoticeQuery, NoticeReach,
     NoticeUpdate, Role, UnreachedHousehold,
@@ -154,10 +155,10 @@ async fn get_notice(
 /// A future RFC 3339 time, or a 400.
 fn future_time(input: &str) -> Result<i64, ApiError> {
     let at = parse_rfc3339(input)
-        .ok_or_else(|| ApiError::bad_request("invalid_expiry", "到期时间格式不对"))?;
+        .ok_or_else(|| ApiError::bad_request(ErrorCode::InvalidExpiry, "到期时间格式不对"))?;
     if at <= now_millis() {
         return Err(ApiError::bad_request(
-            "expiry_in_past",
+            ErrorCode::ExpiryInPast,
             "到期时间不能早于现在",
         ));
     }
@@ -186,7 +187,10 @@ async fn publish_notice(
     buildings.sort_unstable();
     buildings.dedup();
     if buildings.len() > 200 {
-        return Err(ApiError::bad_request("invalid_buildings", "选的楼太多了"));
+        return Err(ApiError::bad_request(
+            ErrorCode::InvalidBuildings,
+            "选的楼太多了",
+        ));
     }
     let mut tx = state.db.writer().begin().await?;
     for building in &buildings {
@@ -198,7 +202,7 @@ async fn publish_notice(
                 .await?;
         if ok.is_none() {
             return Err(ApiError::bad_request(
-                "invalid_buildings",
+                ErrorCode::InvalidBuildings,
                 "选的楼不属于这个小区",
             ));
         }

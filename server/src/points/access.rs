@@ -1,5 +1,6 @@
 //! Whose points a request is about, and which community a member works in.
 
+use app::model::ErrorCode;
 use app::model::Role;
 
 use crate::accounts::session::Caller;
@@ -108,7 +109,7 @@ pub async fn whose(
         });
     }
     Err(ApiError::ForbiddenBecause {
-        code: "no_points_account",
+        code: ErrorCode::NoPointsAccount,
         message: "只有登记的住户才有积分",
     })
 }

@@ -1,6 +1,7 @@
 //! Awards (one activity, many residents), adjustments with a reason, and
 //! reversals: every one a ledger entry, never an edit.
 
+use app::model::ErrorCode;
 use app::model::{
     AwardResult, EntryKind, ErrorBody, Ledger, LedgerQuery, NewAdjustment, NewAward, PointUnit,
     ReverseEntry, award_points,
@@ -52,7 +53,7 @@ async fn residents_among(
 fn activity_day(date: &str, now: i64) -> Result<String, ApiError> {
     let bad = || {
         ApiError::bad_request(
-            "invalid_date",
+            ErrorCode::InvalidDate,
             "日期要写成 2026-03-02 这样，不能是将来，也不能早于一年前",
         )
     };
@@ -92,14 +93,14 @@ pub async fn award(
         .ok_or(ApiError::NotFound)?;
     if active == 0 {
         return Err(ApiError::conflict(
-            "rule_inactive",
+            ErrorCode::RuleInactive,
             "这个积分项目已经停用了",
         ));
     }
     let unit = PointUnit::parse(&unit).unwrap_or(PointUnit::Time);
     let (each, halves) = award_points(points, unit, body.quantity).ok_or_else(|| {
         ApiError::bad_request(
-            "invalid_quantity",
+            ErrorCode::InvalidQuantity,
             "次数须是 1 到 10 的整数；小时可以是半小时，最多 24 小时",
         )
     })?;
@@ -111,14 +112,14 @@ pub async fn award(
     people.dedup();
     if people.is_empty() || people.len() != body.user_ids.len() || people.len() > MAX_PEOPLE {
         return Err(ApiError::bad_request(
-            "invalid_residents",
+            ErrorCode::InvalidResidents,
             "请选 1 到 200 位住户，每人一次",
         ));
     }
     let found = residents_among(&state, community, &people).await?;
     if found.len() != people.len() {
         return Err(ApiError::bad_request(
-            "unknown_resident",
+            ErrorCode::UnknownResident,
             "有人不是本小区登记的住户",
         ));
     }
@@ -176,7 +177,7 @@ pub async fn adjust(
     caller.require_manager(body.community_id)?;
     if body.amount == 0 || body.amount.abs() > 10_000 {
         return Err(ApiError::bad_request(
-            "invalid_amount",
+            ErrorCode::InvalidAmount,
             "调整的积分须在 -10000 到 10000 之间，不能是 0",
         ));
     }
@@ -186,7 +187,7 @@ pub async fn adjust(
         .is_empty()
     {
         return Err(ApiError::bad_request(
-            "unknown_resident",
+            ErrorCode::UnknownResident,
             "这人不是本小区登记的住户",
         ));
     }
@@ -254,7 +255,7 @@ pub async fn reverse(
         .ok_or(ApiError::NotFound)?;
     if !matches!(kind.as_str(), "award" | "adjust") {
         return Err(ApiError::conflict(
-            "not_reversible",
+            ErrorCode::NotReversible,
             "只有发放和调整的积分可以冲销",
         ));
     }
@@ -265,7 +266,10 @@ pub async fn reverse(
     .fetch_one(&mut *tx)
     .await?;
     if done > 0 {
-        return Err(ApiError::conflict("already_reversed", "这一笔已经冲销过了"));
+        return Err(ApiError::conflict(
+            ErrorCode::AlreadyReversed,
+            "这一笔已经冲销过了",
+        ));
     }
     let mut line = LedgerLine::new(
         EntryKind::Reversal,

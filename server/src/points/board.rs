@@ -1,6 +1,7 @@
 //! 红榜: residents ranked by points earned in a month (not spent), with
 //! names as the community chooses; and that choice.
 
+use app::model::ErrorCode;
 use app::model::time::{SHANGHAI_OFFSET_MINUTES, civil};
 use app::model::{BoardQuery, ErrorBody, Leaderboard, PointSettings, rank, surname_only};
 use axum::extract::State;
@@ -26,7 +27,7 @@ fn parse_month(month: Option<&str>) -> Result<(i64, i64), ApiError> {
         .then(|| Some((m[..4].parse::<i64>().ok()?, m[5..].parse::<i64>().ok()?)))
         .flatten()
         .filter(|(y, mo)| (2000..=2100).contains(y) && (1..=12).contains(mo));
-    parsed.ok_or_else(|| ApiError::bad_request("invalid_month", "月份要写成 2026-03 这样"))
+    parsed.ok_or_else(|| ApiError::bad_request(ErrorCode::InvalidMonth, "月份要写成 2026-03 这样"))
 }
 
 /// The month's red board of the caller's community.

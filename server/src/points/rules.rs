@@ -1,5 +1,6 @@
 //! `/api/v1/points/rules`: how points are earned in a community.
 
+use app::model::ErrorCode;
 use app::model::{ErrorBody, NewPointRule, PointRule, PointRuleUpdate, PointUnit};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -78,7 +79,7 @@ fn check_points(points: i64) -> Result<(), ApiError> {
         Ok(())
     } else {
         Err(ApiError::bad_request(
-            "invalid_points",
+            ErrorCode::InvalidPoints,
             "分值须在 1 到 1000 之间",
         ))
     }
@@ -112,7 +113,7 @@ pub async fn create(
     .await?;
     if taken > 0 {
         return Err(ApiError::conflict(
-            "name_taken",
+            ErrorCode::NameTaken,
             "已经有这个名称的积分项目了",
         ));
     }

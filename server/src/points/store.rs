@@ -3,6 +3,7 @@
 //! that can never take it below zero (the table's CHECK is the backstop).
 
 use app::model::EntryKind;
+use app::model::ErrorCode;
 use sqlx::Any;
 
 use crate::db::now_millis;
@@ -79,7 +80,7 @@ pub async fn move_balance(
     .await?;
     if moved.rows_affected() != 1 {
         return Err(ApiError::conflict(
-            "insufficient_points",
+            ErrorCode::InsufficientPoints,
             "积分不够了。参加巡逻、值守、大扫除可以得积分",
         ));
     }

@@ -1,5 +1,6 @@
 //! `POST /api/v1/repairs`: a resident, a helper, or the office files a ticket.
 
+use app::model::ErrorCode;
 use app::model::{
     ErrorBody, EventKind, MAX_PHOTOS, NORMAL_WITHIN_HOURS, NewRepair, Repair, RepairChannel,
     RepairStatus, Role, URGENT_WITHIN_HOURS,
@@ -45,7 +46,7 @@ pub async fn create(
     let filing = filing(&state, &caller, &body).await?;
     if filing.household.is_none() && place.is_none() {
         return Err(ApiError::bad_request(
-            "place_required",
+            ErrorCode::PlaceRequired,
             "公共区域报修请写明地点",
         ));
     }
@@ -92,7 +93,7 @@ pub async fn create(
         .await?;
         if attached.rows_affected() != 1 {
             return Err(ApiError::bad_request(
-                "invalid_photo",
+                ErrorCode::InvalidPhoto,
                 "有一张照片找不到了，请重新上传",
             ));
         }
@@ -142,12 +143,15 @@ pub async fn create(
 
 fn check_photo_list(ids: &[String]) -> Result<(), ApiError> {
     if ids.len() > MAX_PHOTOS {
-        return Err(ApiError::bad_request("too_many_photos", "最多 4 张照片"));
+        return Err(ApiError::bad_request(
+            ErrorCode::TooManyPhotos,
+            "最多 4 张照片",
+        ));
     }
     let distinct: std::collections::HashSet<&String> = ids.iter().collect();
     if distinct.len() != ids.len() {
         return Err(ApiError::bad_request(
-            "invalid_photo",
+            ErrorCode::InvalidPhoto,
             "同一张照片只能用一次",
         ));
     }
@@ -176,7 +180,7 @@ async fn filing(state: &AppState, caller: &Caller, body: &NewRepair) -> Result<F
         let community = caller
             .managed_community(None)
             .map_err(|_| ApiError::ForbiddenBecause {
-                code: "no_household",
+                code: ErrorCode::NoHousehold,
                 message: "您还没有加入任何住户",
             })?;
         return Ok(Filing {
@@ -218,7 +222,7 @@ async fn contact_phone(
 ) -> Result<String, ApiError> {
     if let Some(given) = body.contact_phone.as_deref() {
         return valid_phone(given).ok_or_else(|| {
-            ApiError::bad_request("invalid_phone", "联系电话不对，请写手机号或座机号")
+            ApiError::bad_request(ErrorCode::InvalidPhone, "联系电话不对，请写手机号或座机号")
         });
     }
     let found: Option<String> = if filing.channel == RepairChannel::Office {
@@ -234,7 +238,7 @@ async fn contact_phone(
     };
     found
         .filter(|p| !p.is_empty())
-        .ok_or_else(|| ApiError::bad_request("contact_phone_required", "请写联系电话"))
+        .ok_or_else(|| ApiError::bad_request(ErrorCode::ContactPhoneRequired, "请写联系电话"))
 }
 
 /// Digits with spaces, hyphens and a leading +: 5–15 digits, ≤ 20 characters.

@@ -1,6 +1,7 @@
 //! `POST /api/v1/repairs/{id}/events`: comment, assign, change status, rate,
 //! reopen. The life cycle itself is `app::model::transition`.
 
+use app::model::ErrorCode;
 use app::model::{
     ErrorBody, EventKind, Move, NORMAL_WITHIN_HOURS, Party, Refusal, RepairAction, RepairDetail,
     RepairStatus, Role, TicketState, URGENT_WITHIN_HOURS, transition,
@@ -133,7 +134,10 @@ fn checked(action: &RepairAction) -> Result<Checked<'_>, ApiError> {
         ),
         RepairAction::Rating { stars, note } => {
             if !(1..=5).contains(stars) {
-                return Err(ApiError::bad_request("invalid_stars", "请打 1 到 5 颗星"));
+                return Err(ApiError::bad_request(
+                    ErrorCode::InvalidStars,
+                    "请打 1 到 5 颗星",
+                ));
             }
             (Move::Rate, note, Some(*stars), None, false)
         }
@@ -142,7 +146,7 @@ fn checked(action: &RepairAction) -> Result<Checked<'_>, ApiError> {
     let note = note.as_str();
     if note_needed && note.is_empty() {
         return Err(ApiError::bad_request(
-            "note_required",
+            ErrorCode::NoteRequired,
             "请写几句说明（原因或处理结果）",
         ));
     }
@@ -153,15 +157,15 @@ fn refusal(r: Refusal) -> ApiError {
     match r {
         Refusal::NotYours => ApiError::Forbidden,
         Refusal::WrongState => ApiError::conflict(
-            "invalid_transition",
+            ErrorCode::InvalidTransition,
             "这张报修单现在的状态不能这样改，请刷新看看最新进展，或打物业电话",
         ),
         Refusal::TooLate => ApiError::conflict(
-            "reopen_too_late",
+            ErrorCode::ReopenTooLate,
             "已经修好超过 7 天，不能再重开，请重新报修或打物业电话",
         ),
         Refusal::NotATarget => {
-            ApiError::bad_request("invalid_status", "这个状态要通过派单或重开来改")
+            ApiError::bad_request(ErrorCode::InvalidStatus, "这个状态要通过派单或重开来改")
         }
     }
 }
@@ -183,7 +187,7 @@ async fn check_worker(
     .await?;
     if found == 0 {
         return Err(ApiError::bad_request(
-            "invalid_assignee",
+            ErrorCode::InvalidAssignee,
             "只能派给本小区的维修人员",
         ));
     }
@@ -252,7 +256,7 @@ async fn apply(
     .await?;
     if done.rows_affected() != 1 {
         return Err(ApiError::conflict(
-            "changed_meanwhile",
+            ErrorCode::ChangedMeanwhile,
             "这张报修单刚被别人改过，请刷新后再试",
         ));
     }

@@ -1,5 +1,6 @@
 //! Badge counts, home cards and the office's figures; the CSV export.
 
+use app::model::ErrorCode;
 use app::model::time::civil;
 use app::model::{
     ErrorBody, RepairExportQuery, RepairFigures, RepairStatus, RepairSummary, RepairSummaryQuery,
@@ -179,13 +180,13 @@ pub async fn export(
     let day = |d: &str| parse_rfc3339(&format!("{d}T00:00:00+08:00")).filter(|_| d.len() == 10);
     let (Some(from), Some(to)) = (day(&query.from), day(&query.to)) else {
         return Err(ApiError::bad_request(
-            "invalid_date",
+            ErrorCode::InvalidDate,
             "日期要写成 2026-03-01 这样",
         ));
     };
     if to < from || to - from > 366 * DAY {
         return Err(ApiError::bad_request(
-            "invalid_range",
+            ErrorCode::InvalidRange,
             "结束日期要在开始日期之后，最长一年",
         ));
     }

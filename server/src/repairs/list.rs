@@ -1,6 +1,7 @@
 //! `GET /api/v1/repairs`: the household's tickets, the staff member's, or the
 //! office queue; and the staff a ticket can be given to.
 
+use app::model::ErrorCode;
 use app::model::{
     ErrorBody, RepairList, RepairScope, RepairStatus, RepairSummaryQuery, RepairsQuery, Worker,
 };
@@ -82,7 +83,10 @@ fn queue_filter(caller: &Caller, q: &RepairsQuery, now: i64) -> Result<String, A
         Some("all") => {}
         Some(name) => {
             let status = RepairStatus::parse(name).ok_or_else(|| {
-                ApiError::bad_request("invalid_status", "status 只能是 open、all 或一个状态名")
+                ApiError::bad_request(
+                    ErrorCode::InvalidStatus,
+                    "status 只能是 open、all 或一个状态名",
+                )
             })?;
             clauses.push(format!("t.status = '{}'", status.as_str()));
         }

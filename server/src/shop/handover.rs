@@ -2,6 +2,7 @@
 //! conditional update from `reserved`, so either happens exactly once, and
 //! a cancel returns points and stock in the same transaction.
 
+use app::model::ErrorCode;
 use app::model::{CancelRedemption, EntryKind, ErrorBody, Redemption};
 use axum::extract::State;
 
@@ -30,9 +31,9 @@ async fn load(
 
 fn not_reserved(status: &str) -> ApiError {
     if status == "fulfilled" {
-        ApiError::conflict("already_fulfilled", "这件东西已经领走了")
+        ApiError::conflict(ErrorCode::AlreadyFulfilled, "这件东西已经领走了")
     } else {
-        ApiError::conflict("already_cancelled", "这次兑换已经取消了")
+        ApiError::conflict(ErrorCode::AlreadyCancelled, "这次兑换已经取消了")
     }
 }
 
@@ -59,7 +60,7 @@ pub async fn fulfil(
         // it is the office's to hand over. Anyone else learns nothing.
         return Err(match whose(&state, &caller, Some(row.user_id)).await {
             Ok(w) if w.community_id == row.community_id => ApiError::ForbiddenBecause {
-                code: "office_hands_over",
+                code: ErrorCode::OfficeHandsOver,
                 message: "东西由物业办公室交给您，请带取货码去领",
             },
             _ => ApiError::NotFound,

@@ -1,5 +1,6 @@
 //! `/api/v1/shop/items`: the catalog.
 
+use app::model::ErrorCode;
 use app::model::{ErrorBody, ItemsQuery, NewShopItem, ShopItem, ShopItemUpdate};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -83,16 +84,19 @@ struct Fields {
 fn check(f: &Fields) -> Result<(), ApiError> {
     if f.price.is_some_and(|p| !(1..=100_000).contains(&p)) {
         return Err(ApiError::bad_request(
-            "invalid_price",
+            ErrorCode::InvalidPrice,
             "价格须在 1 到 100000 积分之间",
         ));
     }
     if f.stock.is_some_and(|s| !(0..=1_000_000).contains(&s)) {
-        return Err(ApiError::bad_request("invalid_stock", "库存不能小于 0"));
+        return Err(ApiError::bad_request(
+            ErrorCode::InvalidStock,
+            "库存不能小于 0",
+        ));
     }
     if f.monthly_limit.is_some_and(|l| !(0..=100).contains(&l)) {
         return Err(ApiError::bad_request(
-            "invalid_limit",
+            ErrorCode::InvalidLimit,
             "每月限兑须在 1 到 100 之间（0 表示不限）",
         ));
     }
@@ -110,7 +114,7 @@ async fn check_photo(state: &AppState, caller: &Caller, id: &str) -> Result<(), 
     .await?;
     if mine == 0 {
         return Err(ApiError::bad_request(
-            "invalid_photo",
+            ErrorCode::InvalidPhoto,
             "照片找不到了，请重新上传",
         ));
     }
@@ -152,7 +156,10 @@ pub async fn create(
     .fetch_one(&mut *tx)
     .await?;
     if taken > 0 {
-        return Err(ApiError::conflict("name_taken", "已经有这个名称的东西了"));
+        return Err(ApiError::conflict(
+            ErrorCode::NameTaken,
+            "已经有这个名称的东西了",
+        ));
     }
     let now = now_millis();
     let row: ItemRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(
@@ -236,7 +243,10 @@ pub async fn update(
         .fetch_one(&mut *tx)
         .await?;
         if taken > 0 {
-            return Err(ApiError::conflict("name_taken", "已经有这个名称的东西了"));
+            return Err(ApiError::conflict(
+                ErrorCode::NameTaken,
+                "已经有这个名称的东西了",
+            ));
         }
     }
     let row: ItemRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(

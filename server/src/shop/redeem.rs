@@ -2,6 +2,7 @@
 //! transaction, each by a conditional update, so that no race can oversell
 //! or overspend; and the lists of redemptions.
 
+use app::model::ErrorCode;
 use app::model::{
     EntryKind, ErrorBody, NewRedemption, Redemption, RedemptionStatus, RedemptionsQuery,
 };
@@ -68,7 +69,7 @@ pub const SELECT: &str = "SELECT r.id, r.community_id, r.item_id, i.name AS item
 
 fn sold_out() -> ApiError {
     ApiError::conflict(
-        "sold_out",
+        ErrorCode::SoldOut,
         "这件东西换完了，请换别的，或问问物业什么时候补货",
     )
 }
@@ -113,7 +114,7 @@ pub async fn redeem(
     let quantity = body.quantity.unwrap_or(1);
     if !(1..=20).contains(&quantity) {
         return Err(ApiError::bad_request(
-            "invalid_quantity",
+            ErrorCode::InvalidQuantity,
             "一次换 1 到 20 件",
         ));
     }
@@ -131,7 +132,7 @@ pub async fn redeem(
         .ok_or(ApiError::NotFound)?;
     if active == 0 {
         return Err(ApiError::conflict(
-            "item_inactive",
+            ErrorCode::ItemInactive,
             "这件东西已经下架了，请换别的",
         ));
     }
@@ -169,7 +170,7 @@ pub async fn redeem(
         .await?;
         if already + quantity > limit {
             return Err(ApiError::conflict(
-                "monthly_limit",
+                ErrorCode::MonthlyLimit,
                 "这件东西每人每月有限量，这个月已经换够了，下个月再来",
             ));
         }
@@ -239,7 +240,10 @@ pub async fn list(
         .as_ref()
         .is_some_and(|c| c.len() != 6 || !c.bytes().all(|b| b.is_ascii_digit()))
     {
-        return Err(ApiError::bad_request("invalid_code", "取货码是 6 位数字"));
+        return Err(ApiError::bad_request(
+            ErrorCode::InvalidCode,
+            "取货码是 6 位数字",
+        ));
     }
     // The office view when asked for (a community or a code), or when the
     // caller manages and has no points of their own.

@@ -1,3 +1,4 @@
+use app::model::ErrorCode;
 use std::path::{Path, PathBuf};
 
 use app::model::{ErrorBody, Photo, Upload};
@@ -78,7 +79,7 @@ async fn upload(
         if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError::PayloadTooLarge
         } else {
-            ApiError::bad_request("unreadable_body", r.body_text())
+            ApiError::bad_request(ErrorCode::UnreadableBody, r.body_text())
         }
     })?;
     let recent: i64 = sqlx::query_scalar(
@@ -98,10 +99,10 @@ async fn upload(
         .map_err(|e| ApiError::Internal(e.into()))?
         .map_err(|refused| match refused {
             Refused::NotAnImage => {
-                ApiError::bad_request("not_an_image", "只能上传照片（JPEG、PNG 或 WebP）")
+                ApiError::bad_request(ErrorCode::NotAnImage, "只能上传照片（JPEG、PNG 或 WebP）")
             }
             Refused::Unreadable => {
-                ApiError::bad_request("unreadable_image", "这张照片打不开，请换一张")
+                ApiError::bad_request(ErrorCode::UnreadableImage, "这张照片打不开，请换一张")
             }
         })?;
     let id = hex_id();
@@ -186,7 +187,7 @@ async fn fetch(
         Some("thumb") => true,
         Some(_) => {
             return Err(ApiError::bad_request(
-                "invalid_size",
+                ErrorCode::InvalidSize,
                 "size 只能是 thumb 或 full",
             ));
         }

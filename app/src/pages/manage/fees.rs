@@ -216,7 +216,7 @@ fn PaymentForm(bill: i64, owed: i64, title: String, on_done: Callback<()>) -> im
         let Some(fen) = parse_yuan(&amount.get_untracked()) else {
             error.set(Some(ApiError::Server {
                 status: 400,
-                code: "invalid_amount".into(),
+                code: crate::model::ErrorCode::InvalidAmount,
                 message: String::new(),
             }));
             return;

@@ -45,7 +45,7 @@ pub fn NoticeDetailPage() -> impl IntoView {
             Some(id) => api::notice(id).await,
             None => Err(api::ApiError::Server {
                 status: 404,
-                code: "not_found".into(),
+                code: crate::model::ErrorCode::NotFound,
                 message: String::new(),
             }),
         };
