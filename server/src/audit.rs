@@ -14,9 +14,23 @@ pub struct Entry<'a> {
     pub detail: serde_json::Value,
 }
 
+/// `area.verb`: lower-case words and underscores either side of one dot.
+fn is_area_verb(action: &str) -> bool {
+    let word = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+    action
+        .split_once('.')
+        .is_some_and(|(area, verb)| word(area) && word(verb))
+}
+
 impl<'a> Entry<'a> {
-    /// `actor` did `action` (no household, no community, no detail yet).
+    /// `actor` did `action`, named `area.verb` ("fees.payment_record"),
+    /// so the office can filter by area (no household, community or detail
+    /// yet).
     pub fn new(action: &'a str, actor: Option<i64>) -> Self {
+        debug_assert!(
+            is_area_verb(action),
+            "audit action {action} is not area.verb"
+        );
         Self {
             actor,
             acting_household: None,
@@ -61,4 +75,15 @@ where
     .execute(executor)
     .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn actions_read_area_dot_verb() {
+        assert!(super::is_area_verb("fees.payment_record"));
+        assert!(!super::is_area_verb("payment_recorded"));
+        assert!(!super::is_area_verb("fees."));
+        assert!(!super::is_area_verb("a.b.c"));
+    }
 }

@@ -90,7 +90,7 @@ async fn issue_helper_code(
     .await?;
     audit::record(
         &mut *tx,
-        Entry::new("helper_code_issued", Some(caller.user_id))
+        Entry::new("helpers.code_issue", Some(caller.user_id))
             .household(household_id)
             .community(community),
     )
@@ -178,7 +178,7 @@ async fn link_helper(
     .await?;
     audit::record(
         &mut *tx,
-        Entry::new("helper_linked", Some(caller.user_id))
+        Entry::new("helpers.link", Some(caller.user_id))
             .household(household_id)
             .community(community_id)
             .detail(json!({ "relation": body.relation.as_str() })),
@@ -266,7 +266,7 @@ async fn revoke_helper(
     }
     audit::record(
         &mut *tx,
-        Entry::new("helper_revoked", Some(caller.user_id))
+        Entry::new("helpers.revoke", Some(caller.user_id))
             .household(household_id)
             .community(community)
             .detail(json!({ "membership": helper_id })),

@@ -181,7 +181,7 @@ async fn regenerate_code(
     let code = insert_code(&mut tx, household_id, caller.user_id).await?;
     audit::record(
         &mut *tx,
-        Entry::new("registration_code_regenerated", Some(caller.user_id))
+        Entry::new("households.code_regenerate", Some(caller.user_id))
             .household(household_id)
             .community(community),
     )
@@ -235,7 +235,7 @@ async fn create_staff(
     .await?;
     audit::record(
         &mut *tx,
-        Entry::new("staff_created", Some(caller.user_id))
+        Entry::new("accounts.staff_create", Some(caller.user_id))
             .community(body.community_id)
             .detail(json!({ "user": id })),
     )
@@ -297,7 +297,7 @@ async fn issue_password_reset(
     .await?;
     audit::record(
         &mut *tx,
-        Entry::new("password_reset_issued", Some(caller.user_id))
+        Entry::new("accounts.reset_issue", Some(caller.user_id))
             .community(body.community_id)
             .detail(json!({ "user": user })),
     )

@@ -125,9 +125,9 @@ async fn register(
         &mut *tx,
         Entry::new(
             if joining.as_helper {
-                "registered_as_helper"
+                "helpers.register"
             } else {
-                "registered"
+                "accounts.register"
             },
             Some(user_id),
         )
@@ -257,14 +257,14 @@ async fn login(
         rate_limit::record_failure(&state.db, &phone, &ip).await?;
         audit::record(
             state.db.writer(),
-            Entry::new("login_failed", None).detail(json!({ "phone": phone, "ip": ip })),
+            Entry::new("accounts.login_fail", None).detail(json!({ "phone": phone, "ip": ip })),
         )
         .await?;
         return Err(ApiError::InvalidCredentials);
     };
     audit::record(
         state.db.writer(),
-        Entry::new("logged_in", Some(user.id)).detail(json!({ "ip": ip })),
+        Entry::new("accounts.login", Some(user.id)).detail(json!({ "ip": ip })),
     )
     .await?;
     start_session(&state, user.id, StatusCode::OK).await
@@ -319,7 +319,7 @@ async fn change_password(
     store::set_password(&mut tx, caller.user_id, &hash).await?;
     audit::record(
         &mut *tx,
-        Entry::new("password_changed", Some(caller.user_id)),
+        Entry::new("accounts.password_change", Some(caller.user_id)),
     )
     .await?;
     tx.commit().await?;
@@ -375,7 +375,11 @@ async fn reset_password(
         .execute(&mut *tx)
         .await?;
     store::set_password(&mut tx, user_id, &hash).await?;
-    audit::record(&mut *tx, Entry::new("password_reset", Some(user_id))).await?;
+    audit::record(
+        &mut *tx,
+        Entry::new("accounts.password_reset", Some(user_id)),
+    )
+    .await?;
     tx.commit().await?;
     start_session(&state, user_id, StatusCode::OK).await
 }

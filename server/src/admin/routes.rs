@@ -56,7 +56,7 @@ async fn create_community(
     let id = super::create_community(&state.db, &body).await?;
     audit::record(
         state.db.writer(),
-        Entry::new("community_created", Some(caller.user_id)).community(id),
+        Entry::new("admin.community_create", Some(caller.user_id)).community(id),
     )
     .await?;
     Ok((
@@ -98,7 +98,7 @@ async fn add_manager(
     .await?;
     audit::record(
         state.db.writer(),
-        Entry::new("manager_created", Some(caller.user_id))
+        Entry::new("admin.manager_create", Some(caller.user_id))
             .community(community_id)
             .detail(json!({ "user": id })),
     )

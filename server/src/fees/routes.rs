@@ -186,7 +186,7 @@ async fn generate_bills(
     let result = generate(&state.db, &schedule, &body.period).await?;
     audit::record(
         state.db.writer(),
-        Entry::new("bills_generated", Some(caller.user_id))
+        Entry::new("fees.bills_generate", Some(caller.user_id))
             .community(schedule.community_id)
             .detail(json!({ "schedule": body.schedule_id, "period": body.period, "created": result.created })),
     )
@@ -465,7 +465,7 @@ async fn record_payment(
     };
     audit::record(
         &mut *tx,
-        Entry::new("payment_recorded", Some(caller.user_id))
+        Entry::new("fees.payment_record", Some(caller.user_id))
             .household(household)
             .community(community)
             .detail(json!({ "bill": bill, "amount_fen": body.amount_fen, "receipt_no": receipt })),
@@ -564,7 +564,7 @@ async fn reverse_payment(
     };
     audit::record(
         &mut *tx,
-        Entry::new("payment_reversed", Some(caller.user_id))
+        Entry::new("fees.payment_reverse", Some(caller.user_id))
             .household(household)
             .community(community)
             .detail(json!({ "payment": payment, "reason": reason })),

@@ -185,7 +185,7 @@ async fn import_households(
     }
     audit::record(
         &mut *tx,
-        Entry::new("households_imported", Some(caller.user_id))
+        Entry::new("households.import", Some(caller.user_id))
             .community(community)
             .detail(json!({ "households": report.households_created, "buildings": report.buildings_created })),
     )

@@ -231,7 +231,7 @@ async fn publish_notice(
     }
     audit::record(
         &mut *tx,
-        Entry::new("notice_published", Some(caller.user_id))
+        Entry::new("notices.publish", Some(caller.user_id))
             .community(body.community_id)
             .detail(json!({ "notice": id, "urgent": body.urgent, "buildings": buildings })),
     )
@@ -331,7 +331,7 @@ async fn edit_notice(
     }
     audit::record(
         &mut *tx,
-        Entry::new("notice_edited", Some(caller.user_id))
+        Entry::new("notices.edit", Some(caller.user_id))
             .community(community)
             .detail(json!({ "notice": id })),
     )

@@ -87,7 +87,9 @@ async fn a_wrong_password_is_401_and_the_eleventh_attempt_is_429(app: TestApp) {
         .await;
     assert_eq!(status, 200);
     let failures = app
-        .count("SELECT CAST(COUNT(*) AS BIGINT) FROM audit_log WHERE action = 'login_failed'")
+        .count(
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM audit_log WHERE action = 'accounts.login_fail'",
+        )
         .await;
     assert_eq!(failures, 10);
     let leaked = app

@@ -280,7 +280,7 @@ async fn a_daughter_registers_with_her_fathers_helper_code_and_is_revoked(app: T
         .await;
     assert_eq!(status, 404, "already revoked");
     let audited = app
-        .count("SELECT CAST(COUNT(*) AS BIGINT) FROM audit_log WHERE action IN ('registered_as_helper', 'helper_revoked')")
+        .count("SELECT CAST(COUNT(*) AS BIGINT) FROM audit_log WHERE action IN ('helpers.register', 'helpers.revoke')")
         .await;
     assert_eq!(audited, 2);
 }

@@ -11,7 +11,9 @@ use crate::i18n::use_i18n;
 
 /// The areas of the log a manager filters by (their names are in
 /// `i18n::audit`, in this order).
-const AREAS: [&str; 7] = ["", "repair.", "points.", "shop.", "fee", "notice", "helper"];
+const AREAS: [&str; 7] = [
+    "", "repair.", "points.", "shop.", "fees.", "notices.", "helpers.",
+];
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
