@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::{error_words, use_i18n};
+use crate::i18n::use_i18n;
 use crate::model::{Text, TextKind};
 
 /// What a form field holds, parsed as its kind; when the kind refuses it,
@@ -89,7 +89,7 @@ pub fn FormError(error: RwSignal<Option<ApiError>>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div role="alert" class="form-error-slot">
-            {move || error.get().map(|e| view! { <p class="card notice-bad">{error_words(i18n.t(), &e)}</p> })}
+            {move || error.get().map(|e| view! { <p class="card notice-bad">{i18n.t().error(&e)}</p> })}
         </div>
     }
 }

@@ -65,60 +65,66 @@ pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
 
-/// The words for a failed call: each code's own words in the reader's
-/// language. Where the server's message names the particular row or
-/// column, it follows the words.
-pub fn error_words(t: &'static Strings, error: &crate::api::ApiError) -> String {
-    use crate::model::ErrorCode as C;
-    match error {
-        crate::api::ApiError::Network => t.error_network.to_owned(),
-        crate::api::ApiError::Server { code, message, .. } => {
-            let words = t.errors.of(*code);
-            let detailed = matches!(
-                code,
-                C::ImportHasProblems | C::MissingColumn | C::InvalidCsv | C::TooManyRows
-            );
-            if detailed && !message.is_empty() {
-                format!("{words}（{message}）")
-            } else {
-                words.to_owned()
+impl Strings {
+    /// The words for a failed call: each code's own words in the reader's
+    /// language. Where the server's message names the particular row or
+    /// column, it follows the words.
+    pub fn error(&self, error: &crate::api::ApiError) -> String {
+        let t = self;
+        use crate::model::ErrorCode as C;
+        match error {
+            crate::api::ApiError::Network => t.error_network.to_owned(),
+            crate::api::ApiError::Server { code, message, .. } => {
+                let words = t.errors.of(*code);
+                let detailed = matches!(
+                    code,
+                    C::ImportHasProblems | C::MissingColumn | C::InvalidCsv | C::TooManyRows
+                );
+                if detailed && !message.is_empty() {
+                    format!("{words}（{message}）")
+                } else {
+                    words.to_owned()
+                }
             }
         }
     }
-}
 
-/// The words for a notice category.
-pub fn category_words(t: &'static Strings, category: crate::model::NoticeCategory) -> &'static str {
-    use crate::model::NoticeCategory as C;
-    match category {
-        C::Water => t.cat_water,
-        C::Power => t.cat_power,
-        C::Gas => t.cat_gas,
-        C::Heating => t.cat_heating,
-        C::Activity => t.cat_activity,
-        C::Policy => t.cat_policy,
-        C::General => t.cat_general,
+    /// The words for a notice category.
+    pub fn category(&self, category: crate::model::NoticeCategory) -> &'static str {
+        let t = self;
+        use crate::model::NoticeCategory as C;
+        match category {
+            C::Water => t.cat_water,
+            C::Power => t.cat_power,
+            C::Gas => t.cat_gas,
+            C::Heating => t.cat_heating,
+            C::Activity => t.cat_activity,
+            C::Policy => t.cat_policy,
+            C::General => t.cat_general,
+        }
     }
-}
 
-/// The words for a payment method.
-pub fn method_words(t: &'static Strings, method: crate::model::PaymentMethod) -> &'static str {
-    use crate::model::PaymentMethod as M;
-    match method {
-        M::Cash => t.method_cash,
-        M::Wechat => t.method_wechat,
-        M::Alipay => t.method_alipay,
-        M::BankTransfer => t.method_bank_transfer,
+    /// The words for a payment method.
+    pub fn method(&self, method: crate::model::PaymentMethod) -> &'static str {
+        let t = self;
+        use crate::model::PaymentMethod as M;
+        match method {
+            M::Cash => t.method_cash,
+            M::Wechat => t.method_wechat,
+            M::Alipay => t.method_alipay,
+            M::BankTransfer => t.method_bank_transfer,
+        }
     }
-}
 
-/// A bill's state in plain words.
-pub fn status_words(t: &'static Strings, status: crate::model::BillStatus) -> &'static str {
-    use crate::model::BillStatus as S;
-    match status {
-        S::Paid => t.fees_status_paid,
-        S::Unpaid => t.fees_status_unpaid,
-        S::Partial => t.fees_status_partial,
-        S::Overdue => t.fees_status_overdue,
+    /// A bill's state in plain words.
+    pub fn bill_status(&self, status: crate::model::BillStatus) -> &'static str {
+        let t = self;
+        use crate::model::BillStatus as S;
+        match status {
+            S::Paid => t.fees_status_paid,
+            S::Unpaid => t.fees_status_unpaid,
+            S::Partial => t.fees_status_partial,
+            S::Overdue => t.fees_status_overdue,
+        }
     }
 }

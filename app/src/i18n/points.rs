@@ -3,7 +3,8 @@
 use crate::model::{PointUnit, RedemptionStatus};
 
 pub struct PointWords {
-    pub zh: bool,
+    pub units: UnitWords,
+    pub statuses: SwapStatusWords,
     pub my_points: &'static str,
     pub points: &'static str,
     pub earned_month: &'static str,
@@ -86,7 +87,15 @@ pub struct PointWords {
 }
 
 pub const ZH: PointWords = PointWords {
-    zh: true,
+    units: UnitWords {
+        time: "次",
+        hour: "小时",
+    },
+    statuses: SwapStatusWords {
+        reserved: "等着领取",
+        fulfilled: "已领取",
+        cancelled: "已取消，积分已退回",
+    },
     my_points: "我的积分",
     points: "积分",
     earned_month: "这个月得了",
@@ -169,7 +178,15 @@ pub const ZH: PointWords = PointWords {
 };
 
 pub const EN: PointWords = PointWords {
-    zh: false,
+    units: UnitWords {
+        time: "time",
+        hour: "hour",
+    },
+    statuses: SwapStatusWords {
+        reserved: "Waiting to be collected",
+        fulfilled: "Collected",
+        cancelled: "Cancelled, points returned",
+    },
     my_points: "My points",
     points: "points",
     earned_month: "Earned this month",
@@ -253,22 +270,32 @@ pub const EN: PointWords = PointWords {
 
 impl PointWords {
     pub fn unit(&self, u: PointUnit) -> &'static str {
-        match (u, self.zh) {
-            (PointUnit::Time, true) => "次",
-            (PointUnit::Time, false) => "time",
-            (PointUnit::Hour, true) => "小时",
-            (PointUnit::Hour, false) => "hour",
+        let w = &self.units;
+        match u {
+            PointUnit::Time => w.time,
+            PointUnit::Hour => w.hour,
         }
     }
 
     pub fn status(&self, s: RedemptionStatus) -> &'static str {
-        match (s, self.zh) {
-            (RedemptionStatus::Reserved, true) => "等着领取",
-            (RedemptionStatus::Reserved, false) => "Waiting to be collected",
-            (RedemptionStatus::Fulfilled, true) => "已领取",
-            (RedemptionStatus::Fulfilled, false) => "Collected",
-            (RedemptionStatus::Cancelled, true) => "已取消，积分已退回",
-            (RedemptionStatus::Cancelled, false) => "Cancelled, points returned",
+        let w = &self.statuses;
+        match s {
+            RedemptionStatus::Reserved => w.reserved,
+            RedemptionStatus::Fulfilled => w.fulfilled,
+            RedemptionStatus::Cancelled => w.cancelled,
         }
     }
+}
+
+/// The words for each PointUnit.
+pub struct UnitWords {
+    pub time: &'static str,
+    pub hour: &'static str,
+}
+
+/// The words for each RedemptionStatus.
+pub struct SwapStatusWords {
+    pub reserved: &'static str,
+    pub fulfilled: &'static str,
+    pub cancelled: &'static str,
 }

@@ -3,8 +3,9 @@
 use crate::model::{ActionName, RepairCategory, RepairStatus};
 
 pub struct RepairWords {
-    /// Chinese: picks the words of the enums below.
-    pub zh: bool,
+    pub categories: CategoryWords,
+    pub statuses: StatusWords,
+    pub actions: ActionWords,
     pub report: &'static str,
     pub report_sub: &'static str,
     pub office_intake: &'static str,
@@ -92,7 +93,36 @@ pub struct RepairWords {
 }
 
 pub const ZH: RepairWords = RepairWords {
-    zh: true,
+    categories: CategoryWords {
+        water: "水管水龙头",
+        drainage: "下水堵了",
+        electricity: "电路电灯",
+        gas: "燃气",
+        heating: "暖气",
+        doors_windows: "门窗",
+        public_area: "楼道院子",
+        other: "其他",
+    },
+    statuses: StatusWords {
+        submitted: "等物业安排",
+        assigned: "已派师傅",
+        in_progress: "正在修",
+        resolved: "修好了，请确认",
+        closed: "已完成",
+        cancelled: "已撤销",
+        rejected: "物业不受理",
+    },
+    actions: ActionWords {
+        comment: "发送留言",
+        assign: "派单",
+        start: "开始维修",
+        resolve: "已修好",
+        close: "关闭工单",
+        cancel: "撤销报修",
+        reject: "不予受理",
+        rate: "确认修好",
+        reopen: "没修好，重新报修",
+    },
     report: "我要报修",
     report_sub: "点一下，选坏了什么",
     office_intake: "登记电话报修",
@@ -180,7 +210,36 @@ pub const ZH: RepairWords = RepairWords {
 };
 
 pub const EN: RepairWords = RepairWords {
-    zh: false,
+    categories: CategoryWords {
+        water: "Water, taps",
+        drainage: "Drains",
+        electricity: "Electricity",
+        gas: "Gas",
+        heating: "Heating",
+        doors_windows: "Doors, windows",
+        public_area: "Shared areas",
+        other: "Other",
+    },
+    statuses: StatusWords {
+        submitted: "Waiting for the office",
+        assigned: "Worker assigned",
+        in_progress: "Being fixed",
+        resolved: "Fixed, please confirm",
+        closed: "Done",
+        cancelled: "Cancelled",
+        rejected: "Declined by the office",
+    },
+    actions: ActionWords {
+        comment: "Send message",
+        assign: "Assign",
+        start: "Start work",
+        resolve: "Mark fixed",
+        close: "Close ticket",
+        cancel: "Cancel request",
+        reject: "Decline",
+        rate: "Confirm fixed",
+        reopen: "Not fixed, reopen",
+    },
     report: "Report a repair",
     report_sub: "Tap, then pick what is broken",
     office_intake: "Log a phoned-in repair",
@@ -269,73 +328,82 @@ pub const EN: RepairWords = RepairWords {
 
 impl RepairWords {
     pub fn category(&self, c: RepairCategory) -> &'static str {
-        let zh = self.zh;
-        use RepairCategory as C;
-        match (c, zh) {
-            (C::Water, true) => "水管水龙头",
-            (C::Water, false) => "Water, taps",
-            (C::Drainage, true) => "下水堵了",
-            (C::Drainage, false) => "Drains",
-            (C::Electricity, true) => "电路电灯",
-            (C::Electricity, false) => "Electricity",
-            (C::Gas, true) => "燃气",
-            (C::Gas, false) => "Gas",
-            (C::Heating, true) => "暖气",
-            (C::Heating, false) => "Heating",
-            (C::DoorsWindows, true) => "门窗",
-            (C::DoorsWindows, false) => "Doors, windows",
-            (C::PublicArea, true) => "楼道院子",
-            (C::PublicArea, false) => "Shared areas",
-            (C::Other, true) => "其他",
-            (C::Other, false) => "Other",
+        let w = &self.categories;
+        match c {
+            RepairCategory::Water => w.water,
+            RepairCategory::Drainage => w.drainage,
+            RepairCategory::Electricity => w.electricity,
+            RepairCategory::Gas => w.gas,
+            RepairCategory::Heating => w.heating,
+            RepairCategory::DoorsWindows => w.doors_windows,
+            RepairCategory::PublicArea => w.public_area,
+            RepairCategory::Other => w.other,
         }
     }
 
     /// The state in plain words a 70-year-old would use.
     pub fn status(&self, s: RepairStatus) -> &'static str {
-        let zh = self.zh;
-        use RepairStatus as S;
-        match (s, zh) {
-            (S::Submitted, true) => "等物业安排",
-            (S::Submitted, false) => "Waiting for the office",
-            (S::Assigned, true) => "已派师傅",
-            (S::Assigned, false) => "Worker assigned",
-            (S::InProgress, true) => "正在修",
-            (S::InProgress, false) => "Being fixed",
-            (S::Resolved, true) => "修好了，请确认",
-            (S::Resolved, false) => "Fixed, please confirm",
-            (S::Closed, true) => "已完成",
-            (S::Closed, false) => "Done",
-            (S::Cancelled, true) => "已撤销",
-            (S::Cancelled, false) => "Cancelled",
-            (S::Rejected, true) => "物业不受理",
-            (S::Rejected, false) => "Declined by the office",
+        let w = &self.statuses;
+        match s {
+            RepairStatus::Submitted => w.submitted,
+            RepairStatus::Assigned => w.assigned,
+            RepairStatus::InProgress => w.in_progress,
+            RepairStatus::Resolved => w.resolved,
+            RepairStatus::Closed => w.closed,
+            RepairStatus::Cancelled => w.cancelled,
+            RepairStatus::Rejected => w.rejected,
         }
     }
 
     /// The words on an action's button.
     pub fn action(&self, a: ActionName) -> &'static str {
-        let zh = self.zh;
-        use ActionName as A;
-        match (a, zh) {
-            (A::Comment, true) => "发送留言",
-            (A::Comment, false) => "Send message",
-            (A::Assign, true) => "派单",
-            (A::Assign, false) => "Assign",
-            (A::Start, true) => "开始维修",
-            (A::Start, false) => "Start work",
-            (A::Resolve, true) => "已修好",
-            (A::Resolve, false) => "Mark fixed",
-            (A::Close, true) => "关闭工单",
-            (A::Close, false) => "Close ticket",
-            (A::Cancel, true) => "撤销报修",
-            (A::Cancel, false) => "Cancel request",
-            (A::Reject, true) => "不予受理",
-            (A::Reject, false) => "Decline",
-            (A::Rate, true) => "确认修好",
-            (A::Rate, false) => "Confirm fixed",
-            (A::Reopen, true) => "没修好，重新报修",
-            (A::Reopen, false) => "Not fixed, reopen",
+        let w = &self.actions;
+        match a {
+            ActionName::Comment => w.comment,
+            ActionName::Assign => w.assign,
+            ActionName::Start => w.start,
+            ActionName::Resolve => w.resolve,
+            ActionName::Close => w.close,
+            ActionName::Cancel => w.cancel,
+            ActionName::Reject => w.reject,
+            ActionName::Rate => w.rate,
+            ActionName::Reopen => w.reopen,
         }
     }
+}
+
+/// The words for each RepairCategory.
+pub struct CategoryWords {
+    pub water: &'static str,
+    pub drainage: &'static str,
+    pub electricity: &'static str,
+    pub gas: &'static str,
+    pub heating: &'static str,
+    pub doors_windows: &'static str,
+    pub public_area: &'static str,
+    pub other: &'static str,
+}
+
+/// The words for each RepairStatus.
+pub struct StatusWords {
+    pub submitted: &'static str,
+    pub assigned: &'static str,
+    pub in_progress: &'static str,
+    pub resolved: &'static str,
+    pub closed: &'static str,
+    pub cancelled: &'static str,
+    pub rejected: &'static str,
+}
+
+/// The words for each ActionName.
+pub struct ActionWords {
+    pub comment: &'static str,
+    pub assign: &'static str,
+    pub start: &'static str,
+    pub resolve: &'static str,
+    pub close: &'static str,
+    pub cancel: &'static str,
+    pub reject: &'static str,
+    pub rate: &'static str,
+    pub reopen: &'static str,
 }

@@ -12,7 +12,7 @@ use crate::api;
 use crate::components::icons::Icon;
 use crate::components::{ErrorNotice, Loading};
 use crate::format::{now_millis, when};
-use crate::i18n::{Strings, method_words, status_words, use_i18n};
+use crate::i18n::{Strings, use_i18n};
 use crate::model::{Bill, BillStatus, yuan};
 use crate::state::use_session;
 
@@ -78,7 +78,7 @@ pub fn BillCard(bill: Bill, #[prop(optional)] household: Option<i64>) -> impl In
         <section class="card bill" aria-label=move || bill_title(i18n.t(), &for_label)>
             <h3>{move || bill_title(i18n.t(), &for_heading)}</h3>
             <p class="big">"¥" {yuan(bill.amount_fen)}</p>
-            <p><span class=status_class>{move || status_words(i18n.t(), bill.status)}</span></p>
+            <p><span class=status_class>{move || i18n.t().bill_status(bill.status)}</span></p>
             {(bill.owed_fen > 0).then(|| view! {
                 <p>{move || i18n.t().fees_owed} " ¥" {yuan(bill.owed_fen)} " · " {move || i18n.t().fees_due} " " {move || when(&due, now, i18n.t(), i18n.0.get())}</p>
             })}
@@ -93,7 +93,7 @@ pub fn BillCard(bill: Bill, #[prop(optional)] household: Option<i64>) -> impl In
                         let (method, reversed, reversal) = (p.method, p.reversed, p.reverses.is_some());
                         view! {
                             <li>
-                                <span>{p.paid_on.clone()} " · " {move || method_words(i18n.t(), method)} " · ¥" {yuan(p.amount_fen)}
+                                <span>{p.paid_on.clone()} " · " {move || i18n.t().method(method)} " · ¥" {yuan(p.amount_fen)}
                                     {reversed.then(|| view! { " · " <strong>{move || i18n.t().fees_reversed}</strong> })}
                                     {reversal.then(|| view! { " · " <strong>{move || i18n.t().fees_reversal}</strong> })}
                                 </span>

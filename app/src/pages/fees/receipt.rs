@@ -3,7 +3,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api;
 use crate::components::{ErrorNotice, Loading};
-use crate::i18n::{method_words, use_i18n};
+use crate::i18n::use_i18n;
 use crate::model::{daxie, yuan};
 
 /// A printable receipt for one payment: community, household, period, the
@@ -43,7 +43,7 @@ pub fn ReceiptPage() -> impl IntoView {
                         <dt>{t.receipt_period}</dt><dd>{super::bill_title(t, &bill)}</dd>
                         <dt>{t.receipt_amount}</dt><dd class="amount">"¥" {yuan(p.amount_fen)}</dd>
                         <dt>{t.receipt_amount_words}</dt><dd>{daxie(p.amount_fen)}</dd>
-                        <dt>{t.receipt_method}</dt><dd>{method_words(t, p.method)}</dd>
+                        <dt>{t.receipt_method}</dt><dd>{t.method(p.method)}</dd>
                         <dt>{t.receipt_date}</dt><dd>{p.paid_on.clone()}</dd>
                         <dt>{t.receipt_no}</dt><dd>{p.receipt_no.clone()}</dd>
                     </dl>

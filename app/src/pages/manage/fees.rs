@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use crate::api::{self, ApiError};
 use crate::components::{ConfirmButton, ErrorNotice, FormError, Loading, TextField, parse_text};
 use crate::format::today;
-use crate::i18n::{method_words, use_i18n};
+use crate::i18n::use_i18n;
 use crate::model::{
     Collection, NewPayment, PaymentMethod, PaymentNote, ReversePayment, parse_yuan, yuan,
 };
@@ -255,7 +255,7 @@ fn PaymentForm(bill: i64, owed: i64, title: String, on_done: Callback<()>) -> im
                     if let Some(m) = PaymentMethod::parse(&event_target_value(&ev)) { method.set(m) }
                 }>
                     {PaymentMethod::ALL.into_iter().map(|m| view! {
-                        <option value=m.as_str() selected=move || method.get() == m>{move || method_words(i18n.t(), m)}</option>
+                        <option value=m.as_str() selected=move || method.get() == m>{move || i18n.t().method(m)}</option>
                     }).collect_view()}
                 </select>
             </div>

@@ -30,7 +30,7 @@ pub fn ManagePage() -> impl IntoView {
                 <A href="/manage/codes" attr:class="button primary">{i18n.t().manage_codes}</A>
                 <A href="/manage/fees" attr:class="button primary">{i18n.t().manage_fees}</A>
                 <A href="/manage/import" attr:class="button">{i18n.t().manage_import}</A>
-                <A href="/manage/audit" attr:class="button">{move || if i18n.0.get() == crate::i18n::Lang::ZhCn { "操作记录" } else { "Audit log" }}</A>
+                <A href="/manage/audit" attr:class="button">{move || i18n.t().audit.title}</A>
                 <people::StaffForm community />
                 <people::ResetForm community />
             }.into_any(),

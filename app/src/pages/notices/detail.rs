@@ -9,7 +9,7 @@ use crate::api;
 use crate::components::icons::{Icon, Svg};
 use crate::components::{ConfirmButton, ErrorNotice, Loading};
 use crate::format::{now_millis, when};
-use crate::i18n::{category_words, use_i18n};
+use crate::i18n::use_i18n;
 use crate::model::{Notice, NoticeUpdate};
 use crate::state::{use_notice_feed, use_session};
 
@@ -92,7 +92,7 @@ fn NoticeView(notice: Notice) -> impl IntoView {
         <article class="card notice" class:urgent=n.urgent>
             <p class="notice-tags">
                 {n.urgent.then(|| view! { <span class="tag bad"><Svg icon=Icon::Bell />{move || i18n.t().urgent}</span> })}
-                <span class="tag">{move || category_words(i18n.t(), n.category)}</span>
+                <span class="tag">{move || i18n.t().category(n.category)}</span>
             </p>
             <h2>{n.title.clone()}</h2>
             <p class="soft">

@@ -6,7 +6,7 @@ use super::detail::for_notice_in_path;
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, FormError, Loading, TextField, submit_action};
 use crate::format::end_of_day;
-use crate::i18n::{category_words, use_i18n};
+use crate::i18n::use_i18n;
 use crate::model::{NewNotice, Notice, NoticeCategory, NoticeUpdate, Text};
 use crate::state::use_managed_community;
 
@@ -138,7 +138,7 @@ fn Editor(existing: Option<Notice>) -> impl IntoView {
                     if let Some(c) = NoticeCategory::parse(&event_target_value(&ev)) { category.set(c) }
                 }>
                     {NoticeCategory::ALL.into_iter().map(|c| view! {
-                        <option value=c.as_str() selected=move || category.get() == c>{move || category_words(i18n.t(), c)}</option>
+                        <option value=c.as_str() selected=move || category.get() == c>{move || i18n.t().category(c)}</option>
                     }).collect_view()}
                 </select>
             </div>

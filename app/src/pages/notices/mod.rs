@@ -21,7 +21,7 @@ use crate::api;
 use crate::components::icons::{Icon, Svg};
 use crate::components::{ErrorNotice, Loading};
 use crate::format::{now_millis, when};
-use crate::i18n::{category_words, use_i18n};
+use crate::i18n::use_i18n;
 use crate::model::{NoticeCategory, NoticeSummary};
 use crate::state::use_session;
 
@@ -51,7 +51,7 @@ fn NoticeList() -> impl IntoView {
     });
     let retry = Callback::new(move |()| list.refetch());
     let chip = move |category: Option<NoticeCategory>| {
-        let words = move || category.map_or(i18n.t().notices_all, |c| category_words(i18n.t(), c));
+        let words = move || category.map_or(i18n.t().notices_all, |c| i18n.t().category(c));
         view! {
             <button
                 type="button"
@@ -112,7 +112,7 @@ pub fn NoticeCard(notice: NoticeSummary) -> impl IntoView {
             <span class="notice-tags">
                 {notice.urgent.then(|| view! { <span class="tag bad"><Svg icon=Icon::Bell />{move || i18n.t().urgent}</span> })}
                 {notice.pinned.then(|| view! { <span class="tag">{move || i18n.t().pinned}</span> })}
-                <span class="tag">{move || category_words(i18n.t(), notice.category)}</span>
+                <span class="tag">{move || i18n.t().category(notice.category)}</span>
                 {(!notice.read).then(|| view! { <span class="tag unread">{move || i18n.t().unread}</span> })}
             </span>
             <strong class="notice-title">{notice.title.clone()}</strong>

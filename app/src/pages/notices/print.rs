@@ -5,7 +5,7 @@ use super::detail::for_notice_in_path;
 use crate::api;
 use crate::components::{ErrorNotice, Loading, QrSvg};
 use crate::format::date_time;
-use crate::i18n::{category_words, use_i18n};
+use crate::i18n::use_i18n;
 
 /// The notice for the paper board: A4, very large type, the community, the
 /// date, and a QR code that opens it online.
@@ -31,7 +31,7 @@ pub fn NoticePrintPage() -> impl IntoView {
                     <p class="poster-community">{n.community_name.clone()} " · " {i18n.t().notices_title}</p>
                     <p class="poster-tags">
                         {n.summary.urgent.then(|| view! { <span class="tag bad">{i18n.t().urgent}</span> })}
-                        <span class="tag">{category_words(i18n.t(), n.summary.category)}</span>
+                        <span class="tag">{i18n.t().category(n.summary.category)}</span>
                     </p>
                     <h2 class="poster-title">{n.summary.title.clone()}</h2>
                     <div class="poster-body"><NoticeBody text=n.body.clone() /></div>
