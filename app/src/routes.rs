@@ -13,7 +13,9 @@ use leptos_router::LazyRoute;
 use crate::api::ApiError;
 use crate::components::ErrorNotice;
 
-use crate::pages::{account, fees, guide, home, manage, notices, points, repairs};
+use crate::pages::{
+    accounts, audit, fees, guide, home, households, manage, notices, points, repairs, shop,
+};
 
 /// `capability!(loader / piece: Part { Route => Component, … } also { Part
 /// => Component, … })` declares one split point, `piece`, that renders any of
@@ -88,10 +90,10 @@ fn missing() -> AnyView {
 }
 
 capability!(account_page / account_piece: AccountPage {
-    Login => account::LoginPage,
-    Register => account::RegisterPage,
-    ResetPassword => account::ResetPasswordPage,
-    Me => account::MePage,
+    Login => accounts::LoginPage,
+    Register => accounts::RegisterPage,
+    ResetPassword => accounts::ResetPasswordPage,
+    Me => accounts::MePage,
     InstallGuide => guide::InstallGuidePage,
 } also {});
 
@@ -125,16 +127,16 @@ capability!(fees_page / fees_piece: FeesPage {
 capability!(office_page / office_piece: OfficePage {
     RepairQueue => repairs::RepairQueuePage,
     PointsOffice => points::PointsOfficePage,
-    ShopOffice => points::ShopOfficePage,
+    ShopOffice => shop::ShopOfficePage,
     NewNotice => notices::NewNoticePage,
     EditNotice => notices::EditNoticePage,
     NoticeReach => notices::NoticeReachPage,
     NoticePrint => notices::NoticePrintPage,
-    FeeOffice => manage::FeeOfficePage,
-    Import => manage::ImportPage,
-    Audit => manage::AuditPage,
+    FeeOffice => fees::FeeOfficePage,
+    Import => households::ImportPage,
+    Audit => audit::AuditPage,
     Manage => manage::ManagePage,
-    Codes => manage::CodesPage,
+    Codes => households::CodesPage,
 } also {
     HomeCards => home::OfficeCards,
 });

@@ -5,7 +5,6 @@
 pub mod accounts;
 pub mod admin;
 pub mod audit;
-mod audit_log;
 pub mod backup;
 pub mod communities;
 pub mod config;

@@ -13,8 +13,8 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::state::AppState;
 use crate::{
-    accounts, admin, audit_log, communities, fees, health, households, notices, points, repairs,
-    shop, uploads,
+    accounts, admin, audit, communities, fees, health, households, notices, points, repairs, shop,
+    uploads,
 };
 
 #[derive(OpenApi)]
@@ -39,7 +39,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(repairs::router())
         .merge(points::router())
         .merge(shop::router())
-        .merge(audit_log::router())
+        .merge(audit::router())
         .merge(uploads::router())
         .merge(
             households::routes::router().layer(axum::extract::DefaultBodyLimit::max(

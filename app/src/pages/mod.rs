@@ -1,13 +1,16 @@
 //! One folder per capability; each page reads its words from `i18n`.
 
-pub mod account;
+pub mod accounts;
+pub mod audit;
 pub mod fees;
 pub mod guide;
 pub mod home;
+pub mod households;
 pub mod manage;
 pub mod not_found;
 pub mod notices;
 pub mod points;
 pub mod repairs;
+pub mod shop;
 
 mod intro;

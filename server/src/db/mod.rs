@@ -14,7 +14,9 @@ use anyhow::Context;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Executor};
 
+mod sql;
 mod time;
+pub use sql::Sql;
 pub use time::{DAY, HOUR, MINUTE, now_millis, parse_rfc3339, rfc3339};
 
 /// Which engine is behind the pools.

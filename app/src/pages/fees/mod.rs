@@ -1,10 +1,12 @@
 //! 物业费: "have we paid this year?", the payments, and a receipt for each.
 
+mod office;
 mod receipt;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+pub use office::FeeOfficePage;
 pub use receipt::ReceiptPage;
 
 use super::intro::IntroPage;

@@ -1,18 +1,7 @@
-//! 物业管理: the office's account tools (managers only; the server checks).
-
-mod audit;
-mod codes;
-mod fees;
-mod import;
-mod people;
+//! 物业管理: the office's menu of its pages, with the staff and password-reset forms (managers only; the server checks).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-
-pub use audit::AuditPage;
-pub use codes::CodesPage;
-pub use fees::FeeOfficePage;
-pub use import::ImportPage;
 
 use crate::i18n::use_i18n;
 use crate::state::use_session;
@@ -31,8 +20,8 @@ pub fn ManagePage() -> impl IntoView {
                 <A href="/manage/fees" attr:class="button primary">{i18n.t().manage_fees}</A>
                 <A href="/manage/import" attr:class="button">{i18n.t().manage_import}</A>
                 <A href="/manage/audit" attr:class="button">{move || i18n.t().audit.title}</A>
-                <people::StaffForm community />
-                <people::ResetForm community />
+                <crate::pages::accounts::StaffForm community />
+                <crate::pages::accounts::ResetForm community />
             }.into_any(),
         }}
     }

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::shelf::PickupCode;
 use crate::api::{self, ApiError};
 use crate::components::ConfirmButton;
 use crate::format::short_date;
 use crate::i18n::use_i18n;
 use crate::model::{LedgerEntry, Redemption, RedemptionStatus};
+use crate::pages::shop::PickupCode;
 
 /// My latest swaps (`list`, loaded by the page with everything else).
 #[component]

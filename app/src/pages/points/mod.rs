@@ -3,20 +3,17 @@
 //! The office records points and hands goods over on its own pages.
 
 mod board;
-mod goods;
-mod handover;
 mod ledger;
 mod office;
-mod shelf;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 pub use board::BoardPage;
-pub use handover::ShopOfficePage;
 pub use office::PointsOfficePage;
 
 use super::intro::IntroPage;
+use super::shop::{PickupCode, Shelf};
 use crate::api;
 use crate::components::icons::Icon;
 use crate::components::{ErrorNotice, Loading};
@@ -89,8 +86,8 @@ fn MyPoints() -> impl IntoView {
                     <p class="big-figure">{l.balance} <small>{p.points}</small></p>
                     <p>{p.earned_month} " " <strong>"+" {l.earned_this_month}</strong></p>
                 </section>
-                {move || got.get().map(|r| view! { <shelf::PickupCode redemption=r /> })}
-                <shelf::Shelf balance=l.balance got on_change=refresh items />
+                {move || got.get().map(|r| view! { <PickupCode redemption=r /> })}
+                <Shelf balance=l.balance got on_change=refresh items />
                 <ledger::MySwaps on_change=refresh list=swaps />
                 <ledger::LedgerList entries=l.entries />
             }

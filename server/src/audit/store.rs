@@ -1,9 +1,12 @@
-//! The audit log: who did what, acting for which household, when. Append-only;
-//! never holds a password or a code.
+//! The audit log's SQL: writing an entry, and reading a filtered page.
 
+use app::model::AuditEntry;
 use sqlx::Any;
 
-use crate::db::now_millis;
+use sqlx::FromRow;
+
+use super::Filters;
+use crate::db::{Sql, now_millis, rfc3339};
 
 /// One entry to append.
 pub struct Entry<'a> {
@@ -75,6 +78,64 @@ where
     .execute(executor)
     .await?;
     Ok(())
+}
+
+/// One line of the log as read, with the actor's name and the household's
+/// address.
+#[derive(FromRow)]
+pub struct AuditRow {
+    id: i64,
+    at: i64,
+    actor_name: Option<String>,
+    household: Option<String>,
+    action: String,
+    detail: String,
+}
+
+impl AuditRow {
+    pub fn wire(self) -> AuditEntry {
+        AuditEntry {
+            id: self.id,
+            at: rfc3339(self.at),
+            actor_name: self.actor_name,
+            household: self.household,
+            action: self.action,
+            detail: self.detail,
+        }
+    }
+}
+
+/// Newest first, `limit` from `offset`.
+pub async fn rows<'e, E>(
+    executor: E,
+    f: &Filters,
+    limit: u32,
+    offset: u32,
+) -> sqlx::Result<Vec<AuditRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    let mut q = Sql::new(
+        "SELECT a.id, a.at, u.name AS actor_name, b.name || ' ' || h.flat_label AS household,
+                a.action, a.detail
+         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
+         LEFT JOIN households h ON h.id = a.acting_household_id
+         LEFT JOIN buildings b ON b.id = h.building_id
+         WHERE a.community_id = ",
+    );
+    q.bind(f.community)
+        .push(" AND a.at >= ")
+        .bind(f.from)
+        .push(" AND a.at < ")
+        .bind(f.to);
+    if let Some(action) = &f.action {
+        q.push(" AND a.action LIKE ").bind(action.clone());
+    }
+    q.push(" ORDER BY a.id DESC LIMIT ")
+        .bind(i64::from(limit))
+        .push(" OFFSET ")
+        .bind(i64::from(offset));
+    q.fetch_all(executor).await
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 mod households;
 mod login;
+mod office;
 mod register;
 mod reset;
 
@@ -11,6 +12,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 pub use login::LoginPage;
+pub use office::{ResetForm, StaffForm};
 pub use register::RegisterPage;
 pub use reset::ResetPasswordPage;
 
