@@ -44,6 +44,17 @@ impl Sql {
         self
     }
 
+    /// A value for a `$n` the static text already holds (the next number).
+    pub fn bind_written<T>(&mut self, value: T) -> &mut Self
+    where
+        T: Encode<'static, Any> + Type<Any> + 'static,
+    {
+        if let Err(e) = self.args.add(value) {
+            self.error.get_or_insert(e);
+        }
+        self
+    }
+
     /// The statement as written so far (for tests).
     pub fn text(&self) -> &str {
         &self.text

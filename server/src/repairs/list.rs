@@ -9,7 +9,7 @@ use axum::extract::State;
 
 use super::store::{self, TICKET_SELECT, TicketRow};
 use crate::accounts::session::Caller;
-use crate::db::now_millis;
+use crate::db::{Sql, now_millis};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
 use crate::state::AppState;
@@ -31,31 +31,34 @@ pub async fn list(
     let (page, limit) = crate::extract::paging(query.limit, query.offset)?;
     let now = now_millis();
     let scope = query.scope.unwrap_or_default();
-    let (filter, order, for_household) = match scope {
-        RepairScope::Household => (
-            household_filter(&caller)?,
-            "t.created_at DESC, t.id DESC",
-            true,
-        ),
-        RepairScope::Assigned => (
-            format!("t.assignee_id = {}", caller.user_id),
-            "CASE WHEN t.status IN ('assigned', 'in_progress') THEN 0 ELSE 1 END, t.urgent DESC, t.created_at",
-            false,
-        ),
-        RepairScope::Queue => (
-            queue_filter(&caller, &query, now)?,
-            "t.urgent DESC, t.created_at, t.id",
-            false,
-        ),
+    // `$1` in TICKET_SELECT is the caller (whose views mark "new").
+    let mut q = Sql::new(TICKET_SELECT);
+    q.bind_written(caller.user_id).push(" WHERE ");
+    let (order, for_household) = match scope {
+        RepairScope::Household => {
+            q.push("t.household_id = ")
+                .bind(caller.require_household()?);
+            ("t.created_at DESC, t.id DESC", true)
+        }
+        RepairScope::Assigned => {
+            q.push("t.assignee_id = ").bind(caller.user_id);
+            (
+                "CASE WHEN t.status IN ('assigned', 'in_progress') THEN 0 ELSE 1 END, t.urgent DESC, t.created_at",
+                false,
+            )
+        }
+        RepairScope::Queue => {
+            queue_filter(&mut q, &caller, &query, now)?;
+            ("t.urgent DESC, t.created_at, t.id", false)
+        }
     };
-    let rows: Vec<TicketRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{TICKET_SELECT} WHERE {filter} ORDER BY {order} LIMIT {} OFFSET {}",
-        limit + 1,
-        page.offset()
-    )))
-    .bind(caller.user_id)
-    .fetch_all(state.db.reader())
-    .await?;
+    q.push(" ORDER BY ")
+        .push(order)
+        .push(" LIMIT ")
+        .bind(i64::from(limit + 1))
+        .push(" OFFSET ")
+        .bind(i64::from(page.offset()));
+    let rows: Vec<TicketRow> = q.fetch_all(state.db.reader()).await?;
     let items = store::wire_all(state.db.reader(), rows, now, for_household).await?;
     let page = app::model::Page::from_overfetch(items, &page, limit);
     Ok(AppJson(RepairList {
@@ -64,21 +67,18 @@ pub async fn list(
     }))
 }
 
-/// The household acted for (or the caller's only one). Integers only are
-/// inlined; everything else is bound.
-fn household_filter(caller: &Caller) -> Result<String, ApiError> {
-    let household = caller.require_household()?;
-    Ok(format!("t.household_id = {household}"))
-}
-
-/// The office queue's WHERE clause. Every value is an integer or one of a
-/// fixed set of names, checked here before it is written into the SQL.
-fn queue_filter(caller: &Caller, q: &RepairsQuery, now: i64) -> Result<String, ApiError> {
-    let community = caller.managed_community(q.community_id)?;
-    let mut clauses = vec![format!("t.community_id = {community}")];
-    match q.status.as_deref() {
+/// The office queue's conditions, every value bound.
+fn queue_filter(
+    q: &mut Sql,
+    caller: &Caller,
+    query: &RepairsQuery,
+    now: i64,
+) -> Result<(), ApiError> {
+    let community = caller.managed_community(query.community_id)?;
+    q.push("t.community_id = ").bind(community);
+    match query.status.as_deref() {
         None | Some("open") => {
-            clauses.push("t.status IN ('submitted', 'assigned', 'in_progress')".into());
+            q.push(" AND t.status IN ('submitted', 'assigned', 'in_progress')");
         }
         Some("all") => {}
         Some(name) => {
@@ -88,24 +88,23 @@ fn queue_filter(caller: &Caller, q: &RepairsQuery, now: i64) -> Result<String, A
                     "status 只能是 open、all 或一个状态名",
                 )
             })?;
-            clauses.push(format!("t.status = '{}'", status.as_str()));
+            q.push(" AND t.status = ").bind(status.as_str().to_owned());
         }
     }
-    if let Some(c) = q.category {
-        clauses.push(format!("t.category = '{}'", c.as_str()));
+    if let Some(c) = query.category {
+        q.push(" AND t.category = ").bind(c.as_str().to_owned());
     }
-    if let Some(b) = q.building_id {
-        clauses.push(format!("t.building_id = {b}"));
+    if let Some(b) = query.building_id {
+        q.push(" AND t.building_id = ").bind(b);
     }
-    if let Some(a) = q.assignee_id {
-        clauses.push(format!("t.assignee_id = {a}"));
+    if let Some(a) = query.assignee_id {
+        q.push(" AND t.assignee_id = ").bind(a);
     }
-    if q.overdue == Some(true) {
-        clauses.push(format!(
-            "t.status IN ('submitted', 'assigned', 'in_progress') AND t.due_at < {now}"
-        ));
+    if query.overdue == Some(true) {
+        q.push(" AND t.status IN ('submitted', 'assigned', 'in_progress') AND t.due_at < ")
+            .bind(now);
     }
-    Ok(clauses.join(" AND "))
+    Ok(())
 }
 
 /// Staff and managers of the community a ticket can be given to, with their
