@@ -35,7 +35,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(accounts::office::router())
         .merge(admin::routes::router())
         .merge(notices::routes::router())
-        .merge(fees::routes::router())
+        .merge(fees::router())
         .merge(repairs::router())
         .merge(points::router())
         .merge(shop::router())

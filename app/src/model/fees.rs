@@ -11,6 +11,23 @@ pub enum FeeBasis {
     Fixed,
 }
 
+impl FeeBasis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::PerM2 => "per_m2",
+            Self::Fixed => "fixed",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        [Self::PerM2, Self::Fixed]
+            .into_iter()
+            .find(|b| b.as_str() == name)
+    }
+}
+
+super::stored_as_text!(FeeBasis, BillingPeriod, PaymentMethod);
+
 /// How often bills are made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -4,6 +4,33 @@
 //! feature off) and with `openapi` it also derives the schemas for the
 //! server's OpenAPI document.
 
+/// A value kept in a TEXT column that is not one of the enum's names: a
+/// row that cannot be read, never a silent default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownName(pub String);
+
+impl std::fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown stored name {:?}", self.0)
+    }
+}
+
+impl std::error::Error for UnknownName {}
+
+/// `TryFrom<String>` through the enum's `parse`, so the server's rows decode
+/// enum columns with `#[sqlx(try_from = "String")]`.
+macro_rules! stored_as_text {
+    ($($ty:ty),*) => {$(
+        impl TryFrom<String> for $ty {
+            type Error = super::UnknownName;
+            fn try_from(name: String) -> Result<Self, Self::Error> {
+                Self::parse(&name).ok_or(super::UnknownName(name))
+            }
+        }
+    )*};
+}
+pub(crate) use stored_as_text;
+
 mod account;
 mod audit;
 mod community;

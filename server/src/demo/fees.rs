@@ -4,7 +4,7 @@
 use app::model::{BillingPeriod, FeeBasis, FeeSchedule};
 
 use crate::db::{Db, now_millis};
-use crate::fees::routes::generate;
+use crate::fees::generate;
 
 /// 0.30 元 per m² per month, billed once a year.
 const RATE_FEN: i64 = 30;

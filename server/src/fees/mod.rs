@@ -2,10 +2,33 @@
 //! office (append-only, reversible), and collection figures.
 
 mod access;
-pub mod routes;
+mod bills;
+mod generate;
+mod payments;
+mod schedules;
+mod store;
 mod summary;
 
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub use generate::generate;
+
 use crate::db::{DAY, parse_rfc3339};
+use crate::state::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(
+            schedules::list_schedules,
+            schedules::create_schedule
+        ))
+        .routes(routes!(generate::generate_bills))
+        .routes(routes!(bills::list_bills))
+        .routes(routes!(payments::record_payment))
+        .routes(routes!(payments::reverse_payment))
+        .merge(summary::router())
+}
 
 /// Midnight in Shanghai on the first day of `month` of `year`, in Unix ms.
 pub fn month_start(year: i64, month: i64) -> Option<i64> {
