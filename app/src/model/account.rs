@@ -100,6 +100,8 @@ pub enum Role {
     Admin,
 }
 
+super::stored_as_text!(Role);
+
 impl Role {
     /// The name stored in the database and sent on the wire.
     pub fn as_str(self) -> &'static str {

@@ -27,6 +27,8 @@ pub enum BuildingKind {
     Tube,
 }
 
+super::stored_as_text!(BuildingKind);
+
 impl BuildingKind {
     /// The name stored in the database and sent on the wire.
     pub fn as_str(self) -> &'static str {

@@ -19,6 +19,8 @@ pub enum NoticeCategory {
     General,
 }
 
+super::stored_as_text!(NoticeCategory);
+
 impl NoticeCategory {
     pub const ALL: [Self; 7] = [
         Self::Water,

@@ -102,3 +102,45 @@ where
     .fetch_one(executor)
     .await
 }
+
+pub async fn exists<'e, E>(executor: E, community: i64) -> sqlx::Result<bool>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM communities WHERE id = $1")
+        .bind(community)
+        .fetch_optional(executor)
+        .await?;
+    Ok(found.is_some())
+}
+
+#[derive(sqlx::FromRow)]
+pub struct BuildingRow {
+    id: i64,
+    name: String,
+    #[sqlx(try_from = "String")]
+    kind: BuildingKind,
+}
+
+impl BuildingRow {
+    pub fn wire(self) -> app::model::Building {
+        app::model::Building {
+            id: self.id,
+            name: self.name,
+            kind: self.kind,
+        }
+    }
+}
+
+/// A community's buildings in their usual order.
+pub async fn buildings<'e, E>(executor: E, community: i64) -> sqlx::Result<Vec<BuildingRow>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query_as(
+        "SELECT id, name, kind FROM buildings WHERE community_id = $1 ORDER BY sort_order, id",
+    )
+    .bind(community)
+    .fetch_all(executor)
+    .await
+}

@@ -2,5 +2,21 @@
 //! residents read (each read a receipt); managers see whom it has not reached.
 
 mod audience;
-pub mod routes;
+mod detail;
+mod edit;
+mod list;
+mod publish;
+mod reads;
 mod store;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::state::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list::list_notices, publish::publish_notice))
+        .routes(routes!(detail::get_notice, edit::edit_notice))
+        .routes(routes!(reads::notice_reads))
+}

@@ -1,7 +1,7 @@
 //! SQL for notices, targets, revisions and read receipts.
 
-use app::model::{NoticeCategory, NoticeSummary};
-use sqlx::{AnyPool, FromRow};
+use app::model::{NoticeCategory, NoticeSummary, Role};
+use sqlx::{Any, AnyPool, FromRow};
 
 use super::audience::Reader;
 use crate::db::{now_millis, rfc3339};
@@ -12,7 +12,8 @@ pub struct NoticeRow {
     pub community_id: i64,
     pub title: String,
     pub body: String,
-    pub category: String,
+    #[sqlx(try_from = "String")]
+    pub category: NoticeCategory,
     pub pinned: i64,
     pub urgent: i64,
     pub published_at: i64,
@@ -27,7 +28,7 @@ impl NoticeRow {
         NoticeSummary {
             id: self.id,
             title: self.title.clone(),
-            category: NoticeCategory::parse(&self.category).unwrap_or(NoticeCategory::General),
+            category: self.category,
             pinned: self.pinned != 0,
             urgent: self.urgent != 0,
             published_at: rfc3339(self.published_at),
@@ -197,7 +198,8 @@ pub struct Person {
     pub household_id: i64,
     pub name: String,
     pub phone: String,
-    pub role: String,
+    #[sqlx(try_from = "String")]
+    pub role: Role,
     pub read: i64,
 }
 
@@ -215,4 +217,173 @@ pub async fn people(pool: &AnyPool, community: i64, notice: i64) -> sqlx::Result
     .bind(notice)
     .fetch_all(pool)
     .await
+}
+
+/// The building names of one notice, from the community's targets.
+pub fn names_for(targets: &[(i64, String)], notice: i64) -> Vec<String> {
+    targets
+        .iter()
+        .filter(|(n, _)| *n == notice)
+        .map(|(_, b)| b.clone())
+        .collect()
+}
+
+pub async fn community_name(pool: &AnyPool, community: i64) -> sqlx::Result<String> {
+    sqlx::query_scalar("SELECT name FROM communities WHERE id = $1")
+        .bind(community)
+        .fetch_one(pool)
+        .await
+}
+
+/// How many times the notice's text was changed.
+pub async fn revisions(pool: &AnyPool, notice: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM notice_revisions WHERE notice_id = $1")
+        .bind(notice)
+        .fetch_one(pool)
+        .await
+}
+
+pub async fn building_in<'e, E>(executor: E, building: i64, community: i64) -> sqlx::Result<bool>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM buildings WHERE id = $1 AND community_id = $2")
+            .bind(building)
+            .bind(community)
+            .fetch_optional(executor)
+            .await?;
+    Ok(found.is_some())
+}
+
+/// A notice to publish.
+pub struct NoticeLine<'a> {
+    pub community: i64,
+    pub author: i64,
+    pub title: &'a str,
+    pub body: &'a str,
+    pub category: NoticeCategory,
+    pub pinned: bool,
+    pub urgent: bool,
+    pub now: i64,
+    pub expires: Option<i64>,
+}
+
+/// Inserts the notice and the buildings it is for; returns its id.
+pub async fn insert(
+    tx: &mut sqlx::Transaction<'_, Any>,
+    new: &NoticeLine<'_>,
+    buildings: &[i64],
+) -> sqlx::Result<i64> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO notices (community_id, author_id, title, body, category, pinned, urgent, published_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(new.community)
+    .bind(new.author)
+    .bind(new.title)
+    .bind(new.body)
+    .bind(new.category.as_str())
+    .bind(i64::from(new.pinned))
+    .bind(i64::from(new.urgent))
+    .bind(new.now)
+    .bind(new.expires)
+    .fetch_one(&mut **tx)
+    .await?;
+    for building in buildings {
+        sqlx::query("INSERT INTO notice_targets (notice_id, building_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(*building)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(id)
+}
+
+#[derive(FromRow)]
+pub struct NoticeText {
+    pub title: String,
+    pub body: String,
+}
+
+pub async fn text<'e, E>(executor: E, notice: i64) -> sqlx::Result<NoticeText>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as("SELECT title, body FROM notices WHERE id = $1")
+        .bind(notice)
+        .fetch_one(executor)
+        .await
+}
+
+/// Keeps the old text in the history and writes the new.
+pub async fn revise(
+    tx: &mut sqlx::Transaction<'_, Any>,
+    notice: i64,
+    old: &NoticeText,
+    (title, body): (&str, &str),
+    by: i64,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO notice_revisions (notice_id, title, body, replaced_by, replaced_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(notice)
+    .bind(&old.title)
+    .bind(&old.body)
+    .bind(by)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE notices SET title = $1, body = $2, updated_at = $3 WHERE id = $4")
+        .bind(title)
+        .bind(body)
+        .bind(now)
+        .bind(notice)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// What an edit changes besides the text; `None` leaves a field alone.
+pub struct Changes {
+    pub category: Option<NoticeCategory>,
+    pub pinned: Option<bool>,
+    pub urgent: Option<bool>,
+    /// `Some(None)` removes the expiry.
+    pub expires: Option<Option<i64>>,
+    /// `Some(None)` restores an archived notice.
+    pub archived: Option<Option<i64>>,
+}
+
+pub async fn change(
+    tx: &mut sqlx::Transaction<'_, Any>,
+    notice: i64,
+    c: &Changes,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE notices SET category = COALESCE($1, category), pinned = COALESCE($2, pinned),
+                urgent = COALESCE($3, urgent) WHERE id = $4",
+    )
+    .bind(c.category.map(NoticeCategory::as_str))
+    .bind(c.pinned.map(i64::from))
+    .bind(c.urgent.map(i64::from))
+    .bind(notice)
+    .execute(&mut **tx)
+    .await?;
+    if let Some(expires) = c.expires {
+        sqlx::query("UPDATE notices SET expires_at = $1 WHERE id = $2")
+            .bind(expires)
+            .bind(notice)
+            .execute(&mut **tx)
+            .await?;
+    }
+    if let Some(archived) = c.archived {
+        sqlx::query("UPDATE notices SET archived_at = $1 WHERE id = $2")
+            .bind(archived)
+            .bind(notice)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
 }

@@ -1,19 +1,12 @@
 //! `GET /api/v1/communities`: public, because the login page needs the list
 //! and every screen needs the office phone before anyone has logged in.
 
-use app::model::{CommunitySummary, ErrorBody, Page, PageQuery};
-use axum::extract::State;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
-
 use super::store;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
 use crate::state::AppState;
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_communities))
-}
+use app::model::{CommunitySummary, ErrorBody, Page, PageQuery};
+use axum::extract::State;
 
 /// Lists the communities this deployment serves, with their office phones.
 #[utoipa::path(
@@ -27,7 +20,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     )
 )]
 #[tracing::instrument(skip_all)]
-async fn list_communities(
+pub async fn list_communities(
     State(state): State<AppState>,
     AppQuery(query): AppQuery<PageQuery>,
 ) -> Result<AppJson<Page<CommunitySummary>>, ApiError> {
