@@ -5,7 +5,10 @@
 set -euo pipefail
 D=$(mktemp -d); PORT=3302; BIN=${SERVER:-$(dirname "$0")/../target/debug/server}
 H=(-H 'X-Requested-With: courtyard' -H 'Content-Type: application/json')
-start() { $BIN --data $D --addr 127.0.0.1:$PORT --demo >/dev/null 2>&1 & PID=$!; sleep 2; }
+start() { $BIN --data $D --addr 127.0.0.1:$PORT --demo >/dev/null 2>&1 & PID=$!
+  # Ready when it answers (a loaded machine takes longer than any fixed sleep).
+  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && return; sleep 0.1; done
+  echo "server did not start" >&2; exit 1; }
 start
 curl -s -c $D/jar "${H[@]}" -d '{"phone":"13800000001","password":"qingji1969"}' http://127.0.0.1:$PORT/api/v1/auth/login >/dev/null
 kill $PID; wait $PID 2>/dev/null || true
