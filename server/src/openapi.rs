@@ -30,9 +30,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(health::router())
         .merge(communities::router())
-        .merge(accounts::routes::router())
-        .merge(accounts::helpers::router())
-        .merge(accounts::office::router())
+        .merge(accounts::router())
         .merge(admin::routes::router())
         .merge(notices::router())
         .merge(fees::router())
@@ -41,11 +39,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(shop::router())
         .merge(audit::router())
         .merge(uploads::router())
-        .merge(
-            households::routes::router().layer(axum::extract::DefaultBodyLimit::max(
-                households::routes::IMPORT_LIMIT,
-            )),
-        )
+        .merge(households::router())
 }
 
 /// Operations anyone may call without a session.

@@ -1,7 +1,56 @@
-//! Building the `Me` document: the person, their households and communities.
+//! `GET/PATCH /api/v1/me`, and building the `Me` document: the person,
+//! their households and communities.
 
-use app::model::{CommunityAccess, HouseholdAccess, Language, Me, Relation, Role};
+use app::model::{
+    CommunityAccess, ErrorBody, HouseholdAccess, Language, Me, Relation, Role, UpdateMe,
+};
+use axum::extract::State;
 use sqlx::{AnyPool, FromRow};
+
+use super::session::Caller;
+use super::store;
+use crate::error::ApiError;
+use crate::extract::AppJson;
+use crate::state::AppState;
+
+/// Who I am: my households (as resident or helper), my communities (as
+/// staff or manager) and my preferences.
+#[utoipa::path(get, path = "/v1/me", tag = "accounts",
+    responses(
+        (status = 200, description = "The caller", body = Me),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "X-Acting-For names a household not theirs", body = ErrorBody),
+    ))]
+pub async fn get_me(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<AppJson<Me>, ApiError> {
+    Ok(AppJson(load(state.db.reader(), caller.user_id).await?))
+}
+
+/// Changes my language and large-text preference.
+#[utoipa::path(patch, path = "/v1/me", tag = "accounts", request_body = UpdateMe,
+    responses(
+        (status = 200, description = "Updated", body = Me),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Missing CSRF header", body = ErrorBody),
+        (status = 415, description = "Not JSON", body = ErrorBody),
+        (status = 422, description = "Unknown field or value", body = ErrorBody),
+    ))]
+pub async fn patch_me(
+    State(state): State<AppState>,
+    caller: Caller,
+    AppJson(body): AppJson<UpdateMe>,
+) -> Result<AppJson<Me>, ApiError> {
+    store::set_preferences(
+        state.db.writer(),
+        caller.user_id,
+        body.language,
+        body.large_text,
+    )
+    .await?;
+    Ok(AppJson(load(state.db.reader(), caller.user_id).await?))
+}
 
 #[derive(FromRow)]
 struct UserRow {

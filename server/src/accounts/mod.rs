@@ -2,11 +2,33 @@
 
 pub mod codes;
 pub mod helpers;
+mod login;
 pub mod me;
-pub mod office;
 pub mod password;
+mod password_change;
+mod password_reset;
 pub mod phone;
 pub mod rate_limit;
-pub mod routes;
+mod register;
+mod reset_issue;
 pub mod session;
+mod staff;
 pub mod store;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::state::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(register::register))
+        .routes(routes!(login::login))
+        .routes(routes!(login::logout))
+        .routes(routes!(password_change::change_password))
+        .routes(routes!(password_reset::reset_password))
+        .routes(routes!(me::get_me, me::patch_me))
+        .routes(routes!(staff::create_staff))
+        .routes(routes!(reset_issue::issue_password_reset))
+        .merge(helpers::router())
+}

@@ -31,6 +31,18 @@ pub async fn verify(password: String, stored: String) -> anyhow::Result<bool> {
     .context("password verification task")?
 }
 
+/// A new password against the policy, or the 400 that says why not.
+pub fn check(input: &str) -> Result<(), crate::error::ApiError> {
+    check_policy(input).map_err(|weak| {
+        let message = match weak {
+            Weak::TooShort => "密码至少要 8 位",
+            Weak::TooLong => "密码太长了，请不要超过 128 位",
+            Weak::Common => "这个密码太常见，容易被猜到，请换一个",
+        };
+        crate::error::ApiError::bad_request(app::model::ErrorCode::WeakPassword, message)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -37,6 +37,16 @@ impl fmt::Display for PhoneNumber {
     }
 }
 
+/// A mobile number from a request, or the 400 that says how to write one.
+pub fn parse(input: &str) -> Result<PhoneNumber, crate::error::ApiError> {
+    PhoneNumber::parse(input).ok_or_else(|| {
+        crate::error::ApiError::bad_request(
+            app::model::ErrorCode::InvalidPhone,
+            "手机号不对，请输入 11 位手机号",
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -283,6 +283,18 @@ where
     Ok((token, max_age))
 }
 
+/// Ends the session with this token hash (logout).
+pub async fn end<'e, E>(executor: E, token_hash: &str) -> sqlx::Result<()>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(executor)
+        .await?;
+    Ok(())
+}
+
 /// Whether a person with these memberships gets an office (short) session.
 pub fn office_session(memberships: &[Membership]) -> bool {
     Caller::is_office(memberships)

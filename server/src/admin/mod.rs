@@ -10,7 +10,8 @@ use app::model::{CommunityOverview, NewCommunityRequest, PersonName, Role};
 use sqlx::FromRow;
 
 use crate::accounts::password;
-use crate::accounts::routes::{check_password, parse_phone};
+use crate::accounts::password::check as check_password;
+use crate::accounts::phone::parse as parse_phone;
 use crate::accounts::store::{self, Scope};
 use crate::communities::store::{NewCommunity, insert};
 use crate::db::Db;

@@ -1,24 +1,16 @@
-//! The property office's account tools: registration slips, staff accounts
-//! and password-reset codes. Managers only, and only in their community.
+//! `GET /api/v1/admin/households/codes` and
+//! `POST /api/v1/admin/households/{id}/registration-code`: the registration
+//! slips the office prints, one code per household.
 
-use app::model::ErrorCode;
-use app::model::{
-    CreateStaffRequest, CreatedUser, ErrorBody, IssuedCode, PasswordResetRequest, RegistrationSlip,
-    Role, SlipSheet, SlipsQuery,
-};
+use app::model::{ErrorBody, IssuedCode, RegistrationSlip, SlipSheet, SlipsQuery};
 use axum::extract::State;
 use axum::http::StatusCode;
-use serde_json::json;
 use sqlx::FromRow;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
-use super::routes::{check_password, parse_phone};
-use super::session::Caller;
-use super::store::{self, Scope};
-use super::{codes, password};
+use crate::accounts::codes;
+use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
-use crate::db::{DAY, now_millis, rfc3339};
+use crate::db::now_millis;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::state::AppState;
@@ -26,16 +18,6 @@ use crate::state::AppState;
 /// People one registration code admits: a household here is one to four
 /// people (an elderly couple, a widow, a family with a grown child).
 const REGISTRATION_SLOTS: i64 = 4;
-/// A reset code read over the phone is good for a day.
-const RESET_TTL: i64 = DAY;
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(registration_slips))
-        .routes(routes!(regenerate_code))
-        .routes(routes!(create_staff))
-        .routes(routes!(issue_password_reset))
-}
 
 #[derive(FromRow)]
 struct SlipRow {
@@ -58,7 +40,7 @@ struct SlipRow {
         (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Not a manager of this community", body = ErrorBody),
     ))]
-async fn registration_slips(
+pub async fn registration_slips(
     State(state): State<AppState>,
     caller: Caller,
     AppQuery(query): AppQuery<SlipsQuery>,
@@ -159,7 +141,7 @@ async fn insert_code(
         (status = 403, description = "Missing CSRF header", body = ErrorBody),
         (status = 404, description = "No such household in a community the caller manages", body = ErrorBody),
     ))]
-async fn regenerate_code(
+pub async fn regenerate_code(
     State(state): State<AppState>,
     caller: Caller,
     AppPath(household_id): AppPath<i64>,
@@ -193,121 +175,6 @@ async fn regenerate_code(
         AppJson(IssuedCode {
             code,
             expires_at: None,
-        }),
-    ))
-}
-
-/// Creates a staff account (repair worker, cleaner, guard) in the community.
-#[utoipa::path(post, path = "/v1/admin/staff", tag = "office", request_body = CreateStaffRequest,
-    responses(
-        (status = 201, description = "Created", body = CreatedUser),
-        (status = 400, description = "Invalid phone, name or weak password", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
-        (status = 403, description = "Not a manager of this community; or missing CSRF header", body = ErrorBody),
-        (status = 409, description = "Phone already registered", body = ErrorBody),
-        (status = 422, description = "Missing or unknown fields", body = ErrorBody),
-    ))]
-async fn create_staff(
-    State(state): State<AppState>,
-    caller: Caller,
-    AppJson(body): AppJson<CreateStaffRequest>,
-) -> Result<(StatusCode, AppJson<CreatedUser>), ApiError> {
-    caller.require_manager(body.community_id)?;
-    let phone = parse_phone(&body.phone)?;
-    let name = body.name.as_str();
-    check_password(&body.password)?;
-    let hash = password::hash(body.password).await?;
-    let mut tx = state.db.writer().begin().await?;
-    if store::phone_taken(&mut *tx, phone.as_str()).await? {
-        return Err(ApiError::conflict(
-            ErrorCode::PhoneTaken,
-            "这个手机号已经注册过了",
-        ));
-    }
-    let id = store::insert_user(&mut *tx, phone.as_str(), name, &hash).await?;
-    store::insert_membership(
-        &mut *tx,
-        id,
-        Role::Staff,
-        Scope::Community(body.community_id),
-        None,
-    )
-    .await?;
-    audit::record(
-        &mut *tx,
-        Entry::new("accounts.staff_create", Some(caller.user_id))
-            .community(body.community_id)
-            .detail(json!({ "user": id })),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok((StatusCode::CREATED, AppJson(CreatedUser { id })))
-}
-
-/// Issues a one-time password-reset code (24 h) for a person of the
-/// manager's community, to be read out over the phone. Shown once.
-#[utoipa::path(post, path = "/v1/admin/password-resets", tag = "office", request_body = PasswordResetRequest,
-    responses(
-        (status = 201, description = "The code, shown once", body = IssuedCode),
-        (status = 400, description = "Invalid phone", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
-        (status = 403, description = "Not a manager of this community; or missing CSRF header", body = ErrorBody),
-        (status = 404, description = "Nobody with this phone in this community", body = ErrorBody),
-        (status = 422, description = "Missing or unknown fields", body = ErrorBody),
-    ))]
-async fn issue_password_reset(
-    State(state): State<AppState>,
-    caller: Caller,
-    AppJson(body): AppJson<PasswordResetRequest>,
-) -> Result<(StatusCode, AppJson<IssuedCode>), ApiError> {
-    caller.require_manager(body.community_id)?;
-    let phone = parse_phone(&body.phone)?;
-    // Residents, helpers and staff of this community; never another manager
-    // or an admin (a manager must not take over a peer's account).
-    let user: Option<i64> = sqlx::query_scalar(
-        "SELECT u.id FROM users u WHERE u.phone = $1 AND u.disabled_at IS NULL
-           AND EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.revoked_at IS NULL
-                       AND m.community_id = $2 AND m.role IN ('resident', 'helper', 'staff'))
-           AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.revoked_at IS NULL
-                           AND m.role IN ('manager', 'admin'))",
-    )
-    .bind(phone.as_str())
-    .bind(body.community_id)
-    .fetch_optional(state.db.reader())
-    .await?;
-    let user = user.ok_or(ApiError::NotFound)?;
-    let code = codes::generate();
-    let now = now_millis();
-    let mut tx = state.db.writer().begin().await?;
-    sqlx::query("UPDATE password_resets SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
-        .bind(now)
-        .bind(user)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query(
-        "INSERT INTO password_resets (user_id, code_hash, created_by, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(user)
-    .bind(codes::hash(&code))
-    .bind(caller.user_id)
-    .bind(now)
-    .bind(now + RESET_TTL)
-    .execute(&mut *tx)
-    .await?;
-    audit::record(
-        &mut *tx,
-        Entry::new("accounts.reset_issue", Some(caller.user_id))
-            .community(body.community_id)
-            .detail(json!({ "user": user })),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok((
-        StatusCode::CREATED,
-        AppJson(IssuedCode {
-            code,
-            expires_at: Some(rfc3339(now + RESET_TTL)),
         }),
     ))
 }
