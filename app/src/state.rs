@@ -121,6 +121,21 @@ pub fn use_session() -> SessionState {
     expect_context::<SessionState>()
 }
 
+/// The buildings of the community the person manages, fetched once it is
+/// known (none before `GET /me` answers, or on a network failure).
+pub fn use_managed_buildings() -> LocalResource<Vec<crate::model::Building>> {
+    let community = use_managed_community();
+    LocalResource::new(move || {
+        let community = community.get();
+        async move {
+            match community {
+                Some(c) => api::buildings(c).await.unwrap_or_default(),
+                None => Vec::new(),
+            }
+        }
+    })
+}
+
 /// The id of the community the person manages, as a signal: read it
 /// (tracked) where a page fetches, so the fetch waits for `GET /me`.
 pub fn use_managed_community() -> Signal<Option<i64>> {

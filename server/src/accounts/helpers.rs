@@ -34,9 +34,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// The household's community, if the household exists.
 async fn household_community(state: &AppState, household_id: i64) -> Result<i64, ApiError> {
-    sqlx::query_scalar("SELECT community_id FROM households WHERE id = $1")
-        .bind(household_id)
-        .fetch_optional(state.db.reader())
+    crate::communities::store::of_household(state.db.reader(), household_id)
         .await?
         .ok_or(ApiError::NotFound)
 }

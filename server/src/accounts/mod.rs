@@ -12,7 +12,7 @@ pub mod rate_limit;
 mod register;
 mod reset_issue;
 pub mod session;
-mod staff;
+pub(crate) mod staff;
 pub mod store;
 
 use utoipa_axum::router::OpenApiRouter;

@@ -35,21 +35,10 @@ pub async fn create_staff(
     password::check(&body.password)?;
     let hash = password::hash(body.password).await?;
     let mut tx = state.db.writer().begin().await?;
-    if store::phone_taken(&mut *tx, phone.as_str()).await? {
-        return Err(ApiError::conflict(
-            ErrorCode::PhoneTaken,
-            "这个手机号已经注册过了",
-        ));
-    }
-    let id = store::insert_user(&mut *tx, phone.as_str(), name, &hash).await?;
-    store::insert_membership(
-        &mut *tx,
-        id,
-        Role::Staff,
-        Scope::Community(body.community_id),
-        None,
-    )
-    .await?;
+    let scope = Scope::Community(body.community_id);
+    let id = store::create_person(&mut tx, phone.as_str(), name, &hash, Role::Staff, scope)
+        .await?
+        .ok_or_else(phone_taken)?;
     audit::record(
         &mut *tx,
         Entry::new("accounts.staff_create", Some(caller.user_id))
@@ -59,4 +48,8 @@ pub async fn create_staff(
     .await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, AppJson(CreatedUser { id })))
+}
+
+pub(crate) fn phone_taken() -> ApiError {
+    ApiError::conflict(ErrorCode::PhoneTaken, "这个手机号已经注册过了")
 }

@@ -128,6 +128,24 @@ where
     Ok(n > 0)
 }
 
+/// A person the office (or the deployment's operator) creates, with their
+/// one role: `None` when the phone is registered already.
+pub async fn create_person(
+    tx: &mut sqlx::Transaction<'_, Any>,
+    phone: &str,
+    name: &str,
+    password_hash: &str,
+    role: Role,
+    scope: Scope,
+) -> sqlx::Result<Option<i64>> {
+    if phone_taken(&mut **tx, phone).await? {
+        return Ok(None);
+    }
+    let id = insert_user(&mut **tx, phone, name, password_hash).await?;
+    insert_membership(&mut **tx, id, role, scope, None).await?;
+    Ok(Some(id))
+}
+
 /// A household registration code that is not voided.
 #[derive(sqlx::FromRow)]
 pub struct RegistrationCode {

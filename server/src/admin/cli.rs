@@ -65,8 +65,16 @@ pub async fn run(db: &Db, command: Command) -> anyhow::Result<()> {
             let (secret, shown) = new_password();
             let hash = password::hash(secret.clone()).await?;
             let mut tx = db.writer().begin().await?;
-            let id = store::insert_user(&mut *tx, phone.as_str(), &name, &hash).await?;
-            store::insert_membership(&mut *tx, id, Role::Admin, Scope::Deployment, None).await?;
+            let id = store::create_person(
+                &mut tx,
+                phone.as_str(),
+                &name,
+                &hash,
+                Role::Admin,
+                Scope::Deployment,
+            )
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("{phone} is registered already"))?;
             tx.commit().await?;
             println!("created admin {id}: {name} {phone}");
             if shown {

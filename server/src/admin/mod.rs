@@ -76,21 +76,10 @@ pub async fn create_manager(
         .fetch_optional(&mut *tx)
         .await?;
     exists.ok_or(ApiError::NotFound)?;
-    if store::phone_taken(&mut *tx, phone.as_str()).await? {
-        return Err(ApiError::conflict(
-            ErrorCode::PhoneTaken,
-            "这个手机号已经注册过了",
-        ));
-    }
-    let id = store::insert_user(&mut *tx, phone.as_str(), name, &hash).await?;
-    store::insert_membership(
-        &mut *tx,
-        id,
-        Role::Manager,
-        Scope::Community(community_id),
-        None,
-    )
-    .await?;
+    let scope = Scope::Community(community_id);
+    let id = store::create_person(&mut tx, phone.as_str(), name, &hash, Role::Manager, scope)
+        .await?
+        .ok_or_else(crate::accounts::staff::phone_taken)?;
     tx.commit().await?;
     Ok(id)
 }

@@ -144,3 +144,14 @@ where
     .fetch_all(executor)
     .await
 }
+
+/// The community a household belongs to, if it exists.
+pub async fn of_household<'e, E>(executor: E, household: i64) -> sqlx::Result<Option<i64>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query_scalar("SELECT community_id FROM households WHERE id = $1")
+        .bind(household)
+        .fetch_optional(executor)
+        .await
+}

@@ -16,11 +16,8 @@ pub async fn bills_household(
         if caller.household_role(household).is_some() {
             return Ok(household);
         }
-        let community: Option<i64> =
-            sqlx::query_scalar("SELECT community_id FROM households WHERE id = $1")
-                .bind(household)
-                .fetch_optional(state.db.reader())
-                .await?;
+        let community =
+            crate::communities::store::of_household(state.db.reader(), household).await?;
         return community
             .filter(|c| caller.manages(*c))
             .map(|_| household)

@@ -146,12 +146,8 @@ pub async fn regenerate_code(
     caller: Caller,
     AppPath(household_id): AppPath<i64>,
 ) -> Result<(StatusCode, AppJson<IssuedCode>), ApiError> {
-    let community: Option<i64> =
-        sqlx::query_scalar("SELECT community_id FROM households WHERE id = $1")
-            .bind(household_id)
-            .fetch_optional(state.db.reader())
-            .await?;
-    let community = community
+    let community = crate::communities::store::of_household(state.db.reader(), household_id)
+        .await?
         .filter(|c| caller.manages(*c))
         .ok_or(ApiError::NotFound)?;
     let mut tx = state.db.writer().begin().await?;

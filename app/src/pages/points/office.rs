@@ -13,7 +13,7 @@ use crate::model::{
     AwardResult, Ledger, NewAdjustment, NewAward, NewPointRule, PointRuleUpdate, PointSettings,
     PointUnit, Text,
 };
-use crate::state::use_managed_community;
+use crate::state::{use_managed_buildings, use_managed_community};
 
 #[component]
 pub fn PointsOfficePage() -> impl IntoView {
@@ -44,16 +44,7 @@ fn Award(rules: Rules) -> impl IntoView {
     let chosen = RwSignal::new(Vec::<i64>::new());
     let error = RwSignal::new(None::<ApiError>);
     let done = RwSignal::new(None::<AwardResult>);
-    let community = use_managed_community();
-    let buildings = LocalResource::new(move || {
-        let community = community.get();
-        async move {
-            match community {
-                Some(c) => api::buildings(c).await.unwrap_or_default(),
-                None => Vec::new(),
-            }
-        }
-    });
+    let buildings = use_managed_buildings();
     let people = LocalResource::new(move || {
         let b = building.get();
         async move { api::point_residents(b).await.unwrap_or_default() }

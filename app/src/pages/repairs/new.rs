@@ -14,7 +14,7 @@ use crate::components::icons::{Icon, Svg};
 use crate::components::{CallOfficeButton, FormError, TextField, submit_action};
 use crate::i18n::use_i18n;
 use crate::model::{MAX_PHOTOS, NewRepair, Photo, Repair, RepairCategory, Text};
-use crate::state::{use_managed_community, use_repair_feed, use_session};
+use crate::state::{use_managed_buildings, use_managed_community, use_repair_feed, use_session};
 
 #[component]
 pub fn NewRepairPage() -> impl IntoView {
@@ -230,15 +230,7 @@ fn HouseholdChooser(household: RwSignal<Option<i64>>) -> impl IntoView {
     let r = move || i18n.t().repair;
     let community = use_managed_community();
     let building = RwSignal::new(None::<i64>);
-    let buildings = LocalResource::new(move || {
-        let community = community.get();
-        async move {
-            match community {
-                Some(c) => api::buildings(c).await.unwrap_or_default(),
-                None => Vec::new(),
-            }
-        }
-    });
+    let buildings = use_managed_buildings();
     let flats = LocalResource::new(move || {
         let (community, b) = (community.get(), building.get());
         async move {

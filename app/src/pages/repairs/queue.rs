@@ -13,7 +13,7 @@ use crate::components::{ErrorNotice, Loading};
 use crate::format::today;
 use crate::i18n::use_i18n;
 use crate::model::{RepairCategory, RepairFigures, RepairStatus};
-use crate::state::{use_managed_community, use_repair_feed};
+use crate::state::{use_managed_buildings, use_repair_feed};
 
 const PAGE: u32 = 50;
 
@@ -33,16 +33,7 @@ pub fn RepairQueuePage() -> impl IntoView {
     let assignee = RwSignal::new(String::new());
     let workers = LocalResource::new(|| async { api::repair_workers().await.unwrap_or_default() });
     let offset = RwSignal::new(0_u32);
-    let community = use_managed_community();
-    let buildings = LocalResource::new(move || {
-        let community = community.get();
-        async move {
-            match community {
-                Some(c) => api::buildings(c).await.unwrap_or_default(),
-                None => Vec::new(),
-            }
-        }
-    });
+    let buildings = use_managed_buildings();
     let list = LocalResource::new(move || {
         let mut q = format!(
             "scope=queue&limit={PAGE}&offset={}&status={}",
