@@ -36,14 +36,6 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// The envelope's code (none without an answer).
-    pub fn code(&self) -> Option<ErrorCode> {
-        match self {
-            Self::Network => None,
-            Self::Server { code, .. } => Some(*code),
-        }
-    }
-
     pub fn status(&self) -> u16 {
         match self {
             Self::Network => 0,
@@ -67,14 +59,6 @@ impl ApiError {
             status: 400,
             code: refused.code,
             message: refused.message.into(),
-        }
-    }
-
-    /// The server's plain message (Chinese), or empty.
-    pub fn message(&self) -> &str {
-        match self {
-            Self::Network => "",
-            Self::Server { message, .. } => message,
         }
     }
 }

@@ -55,8 +55,9 @@ impl Sql {
         self
     }
 
-    /// The statement as written so far (for tests).
-    pub fn text(&self) -> &str {
+    /// The statement as written so far.
+    #[cfg(test)]
+    fn text(&self) -> &str {
         &self.text
     }
 

@@ -243,17 +243,23 @@ pub async fn revisions(pool: &AnyPool, notice: i64) -> sqlx::Result<i64> {
         .await
 }
 
-pub async fn building_in<'e, E>(executor: E, building: i64, community: i64) -> sqlx::Result<bool>
+/// How many of `ids` (distinct) are buildings of the community.
+pub async fn buildings_in<'e, E>(executor: E, community: i64, ids: &[i64]) -> sqlx::Result<usize>
 where
     E: sqlx::Executor<'e, Database = Any>,
 {
-    let found: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM buildings WHERE id = $1 AND community_id = $2")
-            .bind(building)
-            .bind(community)
-            .fetch_optional(executor)
-            .await?;
-    Ok(found.is_some())
+    let Some((first, rest)) = ids.split_first() else {
+        return Ok(0);
+    };
+    let mut q =
+        crate::db::Sql::new("SELECT CAST(COUNT(*) AS BIGINT) FROM buildings WHERE community_id = ");
+    q.bind(community).push(" AND id IN (").bind(*first);
+    for id in rest {
+        q.push(", ").bind(*id);
+    }
+    q.push(")");
+    let n: i64 = q.fetch_scalar(executor).await?;
+    Ok(usize::try_from(n).unwrap_or(0))
 }
 
 /// A notice to publish.
