@@ -31,7 +31,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(health::router())
         .merge(communities::router())
         .merge(accounts::router())
-        .merge(admin::routes::router())
+        .merge(admin::router())
         .merge(notices::router())
         .merge(fees::router())
         .merge(repairs::router())

@@ -6,6 +6,7 @@
 
 mod build;
 mod postgres;
+mod shape;
 mod split;
 mod system;
 mod test;

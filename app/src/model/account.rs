@@ -100,7 +100,7 @@ pub enum Role {
     Admin,
 }
 
-super::stored_as_text!(Role);
+super::stored_as_text!(Role, Language, Relation);
 
 impl Role {
     /// The name stored in the database and sent on the wire.

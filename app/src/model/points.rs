@@ -321,6 +321,8 @@ pub fn rank(lines: Vec<(String, String, i64)>) -> Vec<BoardLine> {
     out
 }
 
+super::stored_as_text!(PointUnit, EntryKind);
+
 #[cfg(test)]
 mod tests {
     use super::*;

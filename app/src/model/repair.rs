@@ -402,6 +402,8 @@ pub fn ticket_number(id: i64) -> String {
     format!("BX-{id:05}")
 }
 
+super::stored_as_text!(RepairCategory, RepairChannel, EventKind);
+
 #[cfg(test)]
 mod tests {
     use super::*;

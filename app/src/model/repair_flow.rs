@@ -193,6 +193,8 @@ pub fn allowed_actions(ticket: TicketState, parties: &[Party], now_ms: i64) -> V
     .collect()
 }
 
+super::stored_as_text!(RepairStatus);
+
 #[cfg(test)]
 mod tests {
     use super::*;

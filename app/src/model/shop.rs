@@ -149,3 +149,5 @@ pub struct CancelRedemption {
     #[serde(default)]
     pub reason: super::ShortNote,
 }
+
+super::stored_as_text!(RedemptionStatus);

@@ -7,7 +7,7 @@ use axum::response::IntoResponse;
 use serde_json::json;
 
 use super::phone::PhoneNumber;
-use super::{codes, me, password, rate_limit, session, store};
+use super::{codes, password, rate_limit, session, store};
 use crate::audit::{self, Entry};
 use crate::error::ApiError;
 use crate::extract::{AppJson, ClientIp};
@@ -19,10 +19,10 @@ pub(super) async fn start_session(
     user_id: i64,
     status: StatusCode,
 ) -> Result<impl IntoResponse + use<>, ApiError> {
-    let memberships = session::memberships(state.db.reader(), user_id).await?;
+    let memberships = store::memberships(state.db.reader(), user_id).await?;
     let office = session::office_session(&memberships);
     let (token, max_age) = session::create(state.db.writer(), user_id, office).await?;
-    let me = me::load(state.db.reader(), user_id).await?;
+    let me = store::me(state.db.reader(), user_id).await?;
     Ok((
         status,
         [session::cookie(&token, max_age, state.secure_cookies)],
@@ -83,7 +83,7 @@ pub async fn logout(
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
     if let Some(token) = session::token_from(&headers) {
-        session::end(state.db.writer(), &codes::hash(&token)).await?;
+        store::end_session(state.db.writer(), &codes::hash(&token)).await?;
     }
     Ok((
         StatusCode::NO_CONTENT,

@@ -10,8 +10,8 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
 use sqlx::{Any, FromRow};
 
-use super::codes;
-use crate::db::{DAY, HOUR, MINUTE, now_millis};
+use super::{codes, store};
+use crate::db::{DAY, HOUR, MINUTE, now_millis, optional};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -32,20 +32,9 @@ const TOUCH_EVERY: i64 = MINUTE;
 pub struct Membership {
     pub id: i64,
     #[sqlx(try_from = "String")]
-    pub role: RoleName,
+    pub role: Role,
     pub community_id: Option<i64>,
     pub household_id: Option<i64>,
-}
-
-/// `Role` decoded from its column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RoleName(pub Role);
-
-impl TryFrom<String> for RoleName {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
-        Role::parse(&s).map(Self).ok_or(s)
-    }
 }
 
 /// The logged-in person making this request.
@@ -64,7 +53,7 @@ impl Caller {
         self.memberships
             .iter()
             .filter(|m| m.household_id == Some(household_id))
-            .map(|m| m.role.0)
+            .map(|m| m.role)
             .find(|r| matches!(r, Role::Resident | Role::Helper))
     }
 
@@ -74,7 +63,7 @@ impl Caller {
         self.acting_for.or_else(|| {
             self.memberships
                 .iter()
-                .find(|m| matches!(m.role.0, Role::Resident | Role::Helper))
+                .find(|m| matches!(m.role, Role::Resident | Role::Helper))
                 .and_then(|m| m.household_id)
         })
     }
@@ -91,11 +80,11 @@ impl Caller {
     pub fn manages(&self, community_id: i64) -> bool {
         self.memberships
             .iter()
-            .any(|m| m.role.0 == Role::Manager && m.community_id == Some(community_id))
+            .any(|m| m.role == Role::Manager && m.community_id == Some(community_id))
     }
 
     pub fn is_admin(&self) -> bool {
-        self.memberships.iter().any(|m| m.role.0 == Role::Admin)
+        self.memberships.iter().any(|m| m.role == Role::Admin)
     }
 
     /// 403 unless the caller manages this community. (The community list is
@@ -125,7 +114,7 @@ impl Caller {
             None => self
                 .memberships
                 .iter()
-                .find(|m| m.role.0 == Role::Manager)
+                .find(|m| m.role == Role::Manager)
                 .and_then(|m| m.community_id)
                 .ok_or(ApiError::Forbidden),
         }
@@ -135,21 +124,8 @@ impl Caller {
     fn is_office(memberships: &[Membership]) -> bool {
         memberships
             .iter()
-            .any(|m| matches!(m.role.0, Role::Manager | Role::Staff | Role::Admin))
+            .any(|m| matches!(m.role, Role::Manager | Role::Staff | Role::Admin))
     }
-}
-
-#[derive(FromRow)]
-struct SessionRow {
-    id: i64,
-    user_id: i64,
-    last_seen_at: i64,
-    expires_at: i64,
-    absolute_expires_at: Option<i64>,
-    membership_id: Option<i64>,
-    role: Option<String>,
-    community_id: Option<i64>,
-    household_id: Option<i64>,
 }
 
 impl FromRequestParts<AppState> for Caller {
@@ -159,49 +135,31 @@ impl FromRequestParts<AppState> for Caller {
         let token = token_from(&parts.headers).ok_or(ApiError::Unauthorized)?;
         let now = now_millis();
         // One round trip: the session, its user's state and live roles.
-        let rows: Vec<SessionRow> = sqlx::query_as(
-            "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.absolute_expires_at,
-                    m.id AS membership_id, m.role, m.community_id, m.household_id
-             FROM sessions s
-             JOIN users u ON u.id = s.user_id
-             LEFT JOIN memberships m ON m.user_id = s.user_id AND m.revoked_at IS NULL
-             WHERE s.token_hash = $1 AND u.disabled_at IS NULL
-             ORDER BY m.id",
-        )
-        .bind(codes::hash(&token))
-        .fetch_all(state.db.reader())
-        .await?;
+        let rows = store::session_rows(state.db.reader(), &codes::hash(&token)).await?;
         let session = rows.first().ok_or(ApiError::Unauthorized)?;
         if now >= session.expires_at || session.absolute_expires_at.is_some_and(|a| now >= a) {
-            sqlx::query("DELETE FROM sessions WHERE id = $1")
-                .bind(session.id)
-                .execute(state.db.writer())
-                .await?;
+            store::delete_session(state.db.writer(), session.id).await?;
             return Err(ApiError::Unauthorized);
         }
         let memberships = rows
             .iter()
             .filter_map(|r| {
-                Some(Membership {
-                    id: r.membership_id?,
-                    role: RoleName(Role::parse(r.role.as_deref()?)?),
+                let role = optional("role", r.role.clone()).transpose()?;
+                Some(role.map(|role| Membership {
+                    id: r.membership_id.unwrap_or_default(),
+                    role,
                     community_id: r.community_id,
                     household_id: r.household_id,
-                })
+                }))
             })
-            .collect::<Vec<_>>();
+            .collect::<sqlx::Result<Vec<_>>>()?;
         if now - session.last_seen_at >= TOUCH_EVERY {
             let idle = if Caller::is_office(&memberships) {
                 OFFICE_IDLE
             } else {
                 RESIDENT_IDLE
             };
-            sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id = $3")
-                .bind(now)
-                .bind(now + idle)
-                .bind(session.id)
-                .execute(state.db.writer())
-                .await?;
+            store::touch_session(state.db.writer(), session.id, now, now + idle).await?;
         }
         let mut caller = Caller {
             user_id: session.user_id,
@@ -223,20 +181,6 @@ impl FromRequestParts<AppState> for Caller {
         }
         Ok(caller)
     }
-}
-
-/// The caller's live memberships.
-pub async fn memberships<'e, E>(executor: E, user_id: i64) -> sqlx::Result<Vec<Membership>>
-where
-    E: sqlx::Executor<'e, Database = Any>,
-{
-    sqlx::query_as(
-        "SELECT id, role, community_id, household_id FROM memberships
-         WHERE user_id = $1 AND revoked_at IS NULL ORDER BY id",
-    )
-    .bind(user_id)
-    .fetch_all(executor)
-    .await
 }
 
 /// The session token from the Cookie header, if any.
@@ -264,35 +208,20 @@ where
     } else {
         (now + RESIDENT_IDLE, None)
     };
-    sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, absolute_expires_at)
-         VALUES ($1, $2, $3, $3, $4, $5)",
-    )
-    .bind(codes::hash(&token))
-    .bind(user_id)
-    .bind(now)
-    .bind(expires)
-    .bind(absolute)
-    .execute(executor)
-    .await?;
+    let new = store::NewSession {
+        token_hash: &codes::hash(&token),
+        user: user_id,
+        at: now,
+        expires,
+        absolute,
+    };
+    store::insert_session(executor, new).await?;
     let max_age = if office {
         OFFICE_ABSOLUTE
     } else {
         RESIDENT_IDLE
     } / 1000;
     Ok((token, max_age))
-}
-
-/// Ends the session with this token hash (logout).
-pub async fn end<'e, E>(executor: E, token_hash: &str) -> sqlx::Result<()>
-where
-    E: sqlx::Executor<'e, Database = Any>,
-{
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-        .bind(token_hash)
-        .execute(executor)
-        .await?;
-    Ok(())
 }
 
 /// Whether a person with these memberships gets an office (short) session.

@@ -1,9 +1,10 @@
 //! SQL for users and their memberships.
 
-use app::model::Role;
-use sqlx::Any;
+use app::model::{CommunityAccess, HelperInfo, HouseholdAccess, Language, Me, Relation, Role};
+use sqlx::{Any, FromRow};
 
-use crate::db::now_millis;
+use super::session::Membership;
+use crate::db::{now_millis, optional, rfc3339};
 
 /// Inserts a user with an already-hashed password; returns the id.
 pub async fn insert_user<'e, E>(
@@ -94,6 +95,28 @@ pub async fn credentials_by_id(pool: &sqlx::AnyPool, id: i64) -> sqlx::Result<Op
     sqlx::query_as("SELECT id, password_hash FROM users WHERE id = $1 AND disabled_at IS NULL")
         .bind(id)
         .fetch_optional(pool)
+        .await
+}
+
+/// The phone a person logs in with (also where they are called back).
+pub async fn phone_of<'e, E>(executor: E, user: i64) -> sqlx::Result<Option<String>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_scalar("SELECT phone FROM users WHERE id = $1")
+        .bind(user)
+        .fetch_optional(executor)
+        .await
+}
+
+/// A person's name as they registered it.
+pub async fn name_of<'e, E>(executor: E, user: i64) -> sqlx::Result<String>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_scalar("SELECT name FROM users WHERE id = $1")
+        .bind(user)
+        .fetch_one(executor)
         .await
 }
 
@@ -221,6 +244,90 @@ where
     Ok(claimed.rows_affected() == 1)
 }
 
+/// A new helper code (its hash), valid until `expires`.
+pub async fn insert_helper_code<'e, E>(
+    executor: E,
+    household: i64,
+    code_hash: &str,
+    by: i64,
+    expires: i64,
+) -> sqlx::Result<()>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query(
+        "INSERT INTO helper_codes (household_id, code_hash, created_by, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(household)
+    .bind(code_hash)
+    .bind(by)
+    .bind(now_millis())
+    .bind(expires)
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
+/// A live helper of a household.
+#[derive(FromRow)]
+pub struct HelperRow {
+    id: i64,
+    name: String,
+    phone: String,
+    #[sqlx(try_from = "String")]
+    relation: Relation,
+    created_at: i64,
+}
+
+impl HelperRow {
+    pub fn wire(self) -> HelperInfo {
+        HelperInfo {
+            id: self.id,
+            name: self.name,
+            phone: self.phone,
+            relation: self.relation,
+            since: rfc3339(self.created_at),
+        }
+    }
+}
+
+pub async fn helpers<'e, E>(executor: E, household: i64) -> sqlx::Result<Vec<HelperRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT m.id, u.name, u.phone, m.relation, m.created_at FROM memberships m
+         JOIN users u ON u.id = m.user_id
+         WHERE m.household_id = $1 AND m.role = 'helper' AND m.revoked_at IS NULL ORDER BY m.id",
+    )
+    .bind(household)
+    .fetch_all(executor)
+    .await
+}
+
+/// Ends a helper link of the household: false when there is no such live link.
+pub async fn revoke_helper<'e, E>(
+    executor: E,
+    household: i64,
+    membership: i64,
+    at: i64,
+) -> sqlx::Result<bool>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    let done = sqlx::query(
+        "UPDATE memberships SET revoked_at = $1
+         WHERE id = $2 AND household_id = $3 AND role = 'helper' AND revoked_at IS NULL",
+    )
+    .bind(at)
+    .bind(membership)
+    .bind(household)
+    .execute(executor)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 pub async fn helper_code_used_by<'e, E>(executor: E, code: i64, user: i64) -> sqlx::Result<()>
 where
     E: sqlx::Executor<'e, Database = Any>,
@@ -339,4 +446,281 @@ pub async fn issue_reset(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+// The `Me` document.
+
+#[derive(FromRow)]
+struct MeRow {
+    id: i64,
+    name: String,
+    phone: String,
+    #[sqlx(try_from = "String")]
+    language: Language,
+    large_text: i64,
+}
+
+#[derive(FromRow)]
+struct MyHouseholdRow {
+    household_id: i64,
+    community_id: i64,
+    community_name: String,
+    office_phone: String,
+    building: String,
+    flat_label: String,
+    #[sqlx(try_from = "String")]
+    role: Role,
+    relation: Option<String>,
+}
+
+#[derive(FromRow)]
+struct MyCommunityRow {
+    community_id: i64,
+    community_name: String,
+    office_phone: String,
+    #[sqlx(try_from = "String")]
+    role: Role,
+}
+
+/// `Me` for a user (five queries, whatever the number of households).
+pub async fn me(pool: &sqlx::AnyPool, user_id: i64) -> sqlx::Result<Me> {
+    let user: MeRow =
+        sqlx::query_as("SELECT id, name, phone, language, large_text FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_one(pool)
+            .await?;
+    let households: Vec<MyHouseholdRow> = sqlx::query_as(
+        "SELECT h.id AS household_id, c.id AS community_id, c.name AS community_name,
+                c.office_phone, b.name AS building, h.flat_label, m.role, m.relation
+         FROM memberships m
+         JOIN households h ON h.id = m.household_id
+         JOIN buildings b ON b.id = h.building_id
+         JOIN communities c ON c.id = h.community_id
+         WHERE m.user_id = $1 AND m.revoked_at IS NULL AND m.role IN ('resident', 'helper')
+         ORDER BY CASE m.role WHEN 'resident' THEN 0 ELSE 1 END, m.id",
+    )
+    .bind(user_id)
+    .fetch_all(pool)
+    .await?;
+    let residents: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT r.household_id, u.name FROM memberships r JOIN users u ON u.id = r.user_id
+         WHERE r.role = 'resident' AND r.revoked_at IS NULL AND r.household_id IN
+               (SELECT household_id FROM memberships
+                WHERE user_id = $1 AND revoked_at IS NULL AND household_id IS NOT NULL)
+         ORDER BY r.id",
+    )
+    .bind(user_id)
+    .fetch_all(pool)
+    .await?;
+    let communities: Vec<MyCommunityRow> = sqlx::query_as(
+        "SELECT c.id AS community_id, c.name AS community_name, c.office_phone, m.role
+         FROM memberships m JOIN communities c ON c.id = m.community_id
+         WHERE m.user_id = $1 AND m.revoked_at IS NULL AND m.role IN ('staff', 'manager')
+         ORDER BY m.id",
+    )
+    .bind(user_id)
+    .fetch_all(pool)
+    .await?;
+    let admin: i64 = sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM memberships
+         WHERE user_id = $1 AND role = 'admin' AND revoked_at IS NULL",
+    )
+    .bind(user_id)
+    .fetch_one(pool)
+    .await?;
+    let households = households
+        .into_iter()
+        .map(|h| {
+            Ok(HouseholdAccess {
+                residents: residents
+                    .iter()
+                    .filter(|(id, _)| *id == h.household_id)
+                    .map(|(_, name)| name.clone())
+                    .collect(),
+                household_id: h.household_id,
+                community_id: h.community_id,
+                community_name: h.community_name,
+                office_phone: h.office_phone,
+                building: h.building,
+                flat_label: h.flat_label,
+                role: h.role,
+                relation: optional("relation", h.relation)?,
+            })
+        })
+        .collect::<sqlx::Result<_>>()?;
+    Ok(Me {
+        id: user.id,
+        name: user.name,
+        phone: user.phone,
+        language: user.language,
+        large_text: user.large_text != 0,
+        households,
+        communities: communities
+            .into_iter()
+            .map(|c| CommunityAccess {
+                community_id: c.community_id,
+                community_name: c.community_name,
+                office_phone: c.office_phone,
+                role: c.role,
+            })
+            .collect(),
+        admin: admin > 0,
+    })
+}
+
+// Sessions.
+
+/// A session with its user's live roles: one row a membership (one row of
+/// `None`s when there is none).
+#[derive(FromRow)]
+pub struct SessionRow {
+    pub id: i64,
+    pub user_id: i64,
+    pub last_seen_at: i64,
+    pub expires_at: i64,
+    pub absolute_expires_at: Option<i64>,
+    pub membership_id: Option<i64>,
+    pub role: Option<String>,
+    pub community_id: Option<i64>,
+    pub household_id: Option<i64>,
+}
+
+/// The session of this token hash, if its user is enabled: one round trip.
+pub async fn session_rows<'e, E>(executor: E, token_hash: &str) -> sqlx::Result<Vec<SessionRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.absolute_expires_at,
+                m.id AS membership_id, m.role, m.community_id, m.household_id
+         FROM sessions s
+         JOIN users u ON u.id = s.user_id
+         LEFT JOIN memberships m ON m.user_id = s.user_id AND m.revoked_at IS NULL
+         WHERE s.token_hash = $1 AND u.disabled_at IS NULL
+         ORDER BY m.id",
+    )
+    .bind(token_hash)
+    .fetch_all(executor)
+    .await
+}
+
+/// A person's live memberships.
+pub async fn memberships<'e, E>(executor: E, user_id: i64) -> sqlx::Result<Vec<Membership>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT id, role, community_id, household_id FROM memberships
+         WHERE user_id = $1 AND revoked_at IS NULL ORDER BY id",
+    )
+    .bind(user_id)
+    .fetch_all(executor)
+    .await
+}
+
+/// A session to record (its token only as a hash).
+pub struct NewSession<'a> {
+    pub token_hash: &'a str,
+    pub user: i64,
+    pub at: i64,
+    pub expires: i64,
+    pub absolute: Option<i64>,
+}
+
+pub async fn insert_session<'e, E>(executor: E, s: NewSession<'_>) -> sqlx::Result<()>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, absolute_expires_at)
+         VALUES ($1, $2, $3, $3, $4, $5)",
+    )
+    .bind(s.token_hash)
+    .bind(s.user)
+    .bind(s.at)
+    .bind(s.expires)
+    .bind(s.absolute)
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
+/// Moves an idle session's expiry on.
+pub async fn touch_session<'e, E>(executor: E, id: i64, now: i64, expires: i64) -> sqlx::Result<()>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id = $3")
+        .bind(now)
+        .bind(expires)
+        .bind(id)
+        .execute(executor)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete_session<'e, E>(executor: E, id: i64) -> sqlx::Result<()>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query("DELETE FROM sessions WHERE id = $1")
+        .bind(id)
+        .execute(executor)
+        .await?;
+    Ok(())
+}
+
+/// Ends the session with this token hash (logout).
+pub async fn end_session<'e, E>(executor: E, token_hash: &str) -> sqlx::Result<()>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(executor)
+        .await?;
+    Ok(())
+}
+
+// Login throttling.
+
+/// Failed logins since `since`: (for this phone, from this address).
+pub async fn failures_since(
+    pool: &sqlx::AnyPool,
+    phone: &str,
+    ip: &str,
+    since: i64,
+) -> sqlx::Result<(i64, i64)> {
+    sqlx::query_as(
+        "SELECT CAST(COALESCE(SUM(CASE WHEN phone = $1 THEN 1 ELSE 0 END), 0) AS BIGINT),
+                CAST(COALESCE(SUM(CASE WHEN ip = $2 THEN 1 ELSE 0 END), 0) AS BIGINT)
+         FROM login_failures WHERE at >= $3 AND (phone = $1 OR ip = $2)",
+    )
+    .bind(phone)
+    .bind(ip)
+    .bind(since)
+    .fetch_one(pool)
+    .await
+}
+
+/// Counts a failure and forgets those before `forget_before`, in one transaction.
+pub async fn record_failure(
+    pool: &sqlx::AnyPool,
+    phone: &str,
+    ip: &str,
+    at: i64,
+    forget_before: i64,
+) -> sqlx::Result<()> {
+    let mut tx = pool.begin().await?;
+    sqlx::query("INSERT INTO login_failures (phone, ip, at) VALUES ($1, $2, $3)")
+        .bind(phone)
+        .bind(ip)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM login_failures WHERE at < $1")
+        .bind(forget_before)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
 }

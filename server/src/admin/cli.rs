@@ -36,7 +36,9 @@ pub async fn run(db: &Db, command: Command) -> anyhow::Result<()> {
                 office_phone,
                 time_zone: Some(time_zone),
             };
-            let id = super::create_community(db, &new).await.map_err(to_anyhow)?;
+            let id = super::create_community(db, &new, None)
+                .await
+                .map_err(to_anyhow)?;
             println!("created community {id}: {name}");
         }
         Command::Community {
@@ -49,7 +51,7 @@ pub async fn run(db: &Db, command: Command) -> anyhow::Result<()> {
         } => {
             let (secret, shown) = new_password();
             let person = PersonName::parse(&name).map_err(|e| to_anyhow(e.into()))?;
-            let id = super::create_manager(db, community, &phone, &person, secret.clone())
+            let id = super::create_manager(db, community, &phone, &person, secret.clone(), None)
                 .await
                 .map_err(to_anyhow)?;
             println!("created manager {id}: {name} {phone}");

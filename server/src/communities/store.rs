@@ -155,3 +155,35 @@ where
         .fetch_optional(executor)
         .await
 }
+
+/// The office phone residents are told to call.
+pub async fn office_phone<'e, E>(executor: E, community: i64) -> sqlx::Result<String>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query_scalar("SELECT office_phone FROM communities WHERE id = $1")
+        .bind(community)
+        .fetch_one(executor)
+        .await
+}
+
+/// Where a household is (its community and building) and whom to call there.
+#[derive(sqlx::FromRow)]
+pub struct HouseholdPlace {
+    pub community_id: i64,
+    pub building_id: i64,
+    pub contact_phone: String,
+}
+
+pub async fn household_place<'e, E>(
+    executor: E,
+    household: i64,
+) -> sqlx::Result<Option<HouseholdPlace>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query_as("SELECT community_id, building_id, contact_phone FROM households WHERE id = $1")
+        .bind(household)
+        .fetch_optional(executor)
+        .await
+}

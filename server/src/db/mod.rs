@@ -19,6 +19,23 @@ mod time;
 pub use sql::Sql;
 pub use time::{DAY, HOUR, MINUTE, now_millis, parse_rfc3339, rfc3339};
 
+/// An optional enum kept as text (`LEFT JOIN`ed or nullable): absent stays
+/// `None`, a name the enum does not know is a decode error, never a silent
+/// default. Non-null columns use `#[sqlx(try_from = "String")]` instead.
+pub fn optional<T>(column: &str, value: Option<String>) -> sqlx::Result<Option<T>>
+where
+    T: TryFrom<String, Error = app::model::UnknownName>,
+{
+    value
+        .map(|v| {
+            T::try_from(v).map_err(|e| sqlx::Error::ColumnDecode {
+                index: column.to_owned(),
+                source: Box::new(e),
+            })
+        })
+        .transpose()
+}
+
 /// Which engine is behind the pools.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {

@@ -55,6 +55,24 @@ impl Sql {
         self
     }
 
+    /// `(v1, v2, …)`, each value bound; callers make sure the list is not
+    /// empty (`IN ()` is not SQL).
+    pub fn bind_list<T, I>(&mut self, values: I) -> &mut Self
+    where
+        I: IntoIterator<Item = T>,
+        T: Encode<'static, Any> + Type<Any> + 'static,
+    {
+        self.text.push('(');
+        for (i, v) in values.into_iter().enumerate() {
+            if i > 0 {
+                self.text.push_str(", ");
+            }
+            self.bind(v);
+        }
+        self.text.push(')');
+        self
+    }
+
     /// The statement as written so far.
     #[cfg(test)]
     fn text(&self) -> &str {
@@ -100,5 +118,15 @@ mod tests {
         let mut q = Sql::new("SELECT id FROM t WHERE a = ");
         q.bind(1_i64).push(" AND b LIKE ").bind("x%".to_owned());
         assert_eq!(q.text(), "SELECT id FROM t WHERE a = $1 AND b LIKE $2");
+    }
+
+    #[test]
+    fn a_list_is_one_placeholder_a_value() {
+        let mut q = Sql::new("SELECT id FROM t WHERE c = ");
+        q.bind(7_i64).push(" AND id IN ").bind_list([1_i64, 2, 3]);
+        assert_eq!(
+            q.text(),
+            "SELECT id FROM t WHERE c = $1 AND id IN ($2, $3, $4)"
+        );
     }
 }

@@ -147,7 +147,8 @@ pub async fn seed(db: &Db, community: &str, manager: &str, resident: &str) -> an
     for (user_id, done) in people {
         for (rule, days_ago, quantity) in done {
             let (rule_id, points, unit) = rules[*rule];
-            let unit = app::model::PointUnit::parse(unit).unwrap_or(app::model::PointUnit::Time);
+            let unit =
+                app::model::PointUnit::parse(unit).expect("the demo's rules name known units");
             let (each, halves) =
                 app::model::award_points(points, unit, *quantity).unwrap_or((points, 2));
             let day = day_of(now - days_ago * DAY);

@@ -1,5 +1,6 @@
 //! Whose bills the caller may see or change.
 
+use super::store;
 use crate::accounts::session::Caller;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -33,12 +34,9 @@ pub async fn managed_bill(
     caller: &Caller,
     bill: i64,
 ) -> Result<(i64, i64), ApiError> {
-    let found: Option<(i64, i64)> =
-        sqlx::query_as("SELECT community_id, household_id FROM fee_bills WHERE id = $1")
-            .bind(bill)
-            .fetch_optional(state.db.reader())
-            .await?;
-    found
-        .filter(|(c, _)| caller.manages(*c))
+    store::bill_owner(state.db.reader(), bill)
+        .await?
+        .filter(|b| caller.manages(b.community_id))
+        .map(|b| (b.community_id, b.household_id))
         .ok_or(ApiError::NotFound)
 }

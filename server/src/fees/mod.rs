@@ -3,6 +3,7 @@
 
 mod access;
 mod bills;
+mod export;
 mod generate;
 mod payments;
 mod schedules;
@@ -27,7 +28,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(bills::list_bills))
         .routes(routes!(payments::record_payment))
         .routes(routes!(payments::reverse_payment))
-        .merge(summary::router())
+        .routes(routes!(summary::summary))
+        .routes(routes!(export::export_bills))
+        .routes(routes!(export::export_payments))
 }
 
 /// Midnight in Shanghai on the first day of `month` of `year`, in Unix ms.

@@ -36,15 +36,22 @@ impl ScheduleRow {
     }
 }
 
-const SCHEDULE_COLUMNS: &str = "id, community_id, name, basis, rate_fen, period, due_days";
+/// The columns `ScheduleRow` reads.
+macro_rules! schedule_columns {
+    () => {
+        "id, community_id, name, basis, rate_fen, period, due_days"
+    };
+}
 
 pub async fn schedules<'e, E>(executor: E, community: i64) -> sqlx::Result<Vec<ScheduleRow>>
 where
     E: sqlx::Executor<'e, Database = Any>,
 {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {SCHEDULE_COLUMNS} FROM fee_schedules WHERE community_id = $1 ORDER BY id"
-    )))
+    sqlx::query_as(concat!(
+        "SELECT ",
+        schedule_columns!(),
+        " FROM fee_schedules WHERE community_id = $1 ORDER BY id"
+    ))
     .bind(community)
     .fetch_all(executor)
     .await
@@ -54,9 +61,11 @@ pub async fn schedule<'e, E>(executor: E, id: i64) -> sqlx::Result<Option<Schedu
 where
     E: sqlx::Executor<'e, Database = Any>,
 {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {SCHEDULE_COLUMNS} FROM fee_schedules WHERE id = $1"
-    )))
+    sqlx::query_as(concat!(
+        "SELECT ",
+        schedule_columns!(),
+        " FROM fee_schedules WHERE id = $1"
+    ))
     .bind(id)
     .fetch_optional(executor)
     .await
@@ -95,10 +104,11 @@ pub async fn insert_schedule<'e, E>(executor: E, new: &NewSchedule<'_>) -> sqlx:
 where
     E: sqlx::Executor<'e, Database = Any>,
 {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    sqlx::query_as(concat!(
         "INSERT INTO fee_schedules (community_id, name, basis, rate_fen, period, due_days, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {SCHEDULE_COLUMNS}"
-    )))
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ",
+        schedule_columns!()
+    ))
     .bind(new.community)
     .bind(new.name)
     .bind(new.basis.as_str())
@@ -273,18 +283,24 @@ impl PaymentRow {
     }
 }
 
-const PAYMENT_COLUMNS: &str =
-    "p.id, p.bill_id, p.amount_fen, p.method, p.paid_on, p.receipt_no, p.note, p.reverses_id";
+/// The columns `PaymentRow` reads, of `fee_payments p`.
+macro_rules! payment_columns {
+    () => {
+        "p.id, p.bill_id, p.amount_fen, p.method, p.paid_on, p.receipt_no, p.note, p.reverses_id"
+    };
+}
 
 /// Every payment of a household's bills, oldest first.
 pub async fn payments<'e, E>(executor: E, household: i64) -> sqlx::Result<Vec<PaymentRow>>
 where
     E: sqlx::Executor<'e, Database = Any>,
 {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {PAYMENT_COLUMNS} FROM fee_payments p JOIN fee_bills f ON f.id = p.bill_id
+    sqlx::query_as(concat!(
+        "SELECT ",
+        payment_columns!(),
+        " FROM fee_payments p JOIN fee_bills f ON f.id = p.bill_id
          WHERE f.household_id = $1 ORDER BY p.id"
-    )))
+    ))
     .bind(household)
     .fetch_all(executor)
     .await
@@ -294,9 +310,11 @@ pub async fn payment<'e, E>(executor: E, id: i64) -> sqlx::Result<Option<Payment
 where
     E: sqlx::Executor<'e, Database = Any>,
 {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {PAYMENT_COLUMNS} FROM fee_payments p WHERE p.id = $1"
-    )))
+    sqlx::query_as(concat!(
+        "SELECT ",
+        payment_columns!(),
+        " FROM fee_payments p WHERE p.id = $1"
+    ))
     .bind(id)
     .fetch_optional(executor)
     .await
@@ -391,4 +409,165 @@ where
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(false),
         Err(e) => Err(e),
     }
+}
+
+// Figures and exports.
+
+/// The periods the community has billed, newest first.
+pub async fn periods<'e, E>(executor: E, community: i64) -> sqlx::Result<Vec<String>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_scalar(
+        "SELECT DISTINCT period FROM fee_bills WHERE community_id = $1 ORDER BY period DESC",
+    )
+    .bind(community)
+    .fetch_all(executor)
+    .await
+}
+
+/// A household's bills of one period, added up.
+#[derive(FromRow)]
+pub struct HouseholdTotal {
+    pub household_id: i64,
+    pub building: String,
+    pub flat_label: String,
+    pub contact_phone: String,
+    pub billed: i64,
+    pub paid: i64,
+    pub due_at: i64,
+}
+
+/// One row per household billed in the period, in building order: a
+/// household with several bills counts as paid only when all of them are.
+pub async fn household_totals<'e, E>(
+    executor: E,
+    community: i64,
+    period: &str,
+) -> sqlx::Result<Vec<HouseholdTotal>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT h.id AS household_id, b.name AS building, h.flat_label, h.contact_phone,
+                CAST(SUM(f.amount_fen) AS BIGINT) AS billed, CAST(SUM(f.paid_fen) AS BIGINT) AS paid,
+                CAST(MIN(f.due_at) AS BIGINT) AS due_at
+         FROM fee_bills f JOIN households h ON h.id = f.household_id JOIN buildings b ON b.id = h.building_id
+         WHERE f.community_id = $1 AND f.period = $2
+         GROUP BY h.id, b.name, b.sort_order, b.id, h.flat_label, h.contact_phone
+         ORDER BY b.sort_order, b.id, h.id",
+    )
+    .bind(community)
+    .bind(period)
+    .fetch_all(executor)
+    .await
+}
+
+/// A registered resident's phone, by household.
+#[derive(FromRow)]
+pub struct ResidentPhone {
+    pub household_id: i64,
+    pub phone: String,
+}
+
+pub async fn resident_phones<'e, E>(executor: E, community: i64) -> sqlx::Result<Vec<ResidentPhone>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT m.household_id, u.phone FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.community_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL ORDER BY m.id",
+    )
+    .bind(community)
+    .fetch_all(executor)
+    .await
+}
+
+/// A line of the bills export.
+#[derive(FromRow)]
+pub struct BillLine {
+    pub building: String,
+    pub flat_label: String,
+    pub schedule: String,
+    pub period: String,
+    pub amount_fen: i64,
+    pub paid_fen: i64,
+    pub due_at: i64,
+}
+
+/// The community's bills (of one period if given).
+pub async fn bill_lines<'e, E>(
+    executor: E,
+    community: i64,
+    period: Option<&str>,
+) -> sqlx::Result<Vec<BillLine>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT b.name AS building, h.flat_label, s.name AS schedule, f.period, f.amount_fen,
+                f.paid_fen, f.due_at
+         FROM fee_bills f JOIN households h ON h.id = f.household_id JOIN buildings b ON b.id = h.building_id
+         JOIN fee_schedules s ON s.id = f.schedule_id
+         WHERE f.community_id = $1 AND ($2 IS NULL OR f.period = $2)
+         ORDER BY f.period, b.sort_order, b.id, h.id",
+    )
+    .bind(community)
+    .bind(period)
+    .fetch_all(executor)
+    .await
+}
+
+/// A line of the payments export.
+#[derive(FromRow)]
+pub struct PaymentExportLine {
+    pub building: String,
+    pub flat_label: String,
+    pub period: String,
+    pub receipt_no: String,
+    pub amount_fen: i64,
+    #[sqlx(try_from = "String")]
+    pub method: PaymentMethod,
+    pub paid_on: String,
+    pub note: String,
+}
+
+/// The community's payments and reversals (of one period if given), in order.
+pub async fn payment_lines<'e, E>(
+    executor: E,
+    community: i64,
+    period: Option<&str>,
+) -> sqlx::Result<Vec<PaymentExportLine>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT b.name AS building, h.flat_label, f.period, p.receipt_no, p.amount_fen, p.method,
+                p.paid_on, p.note
+         FROM fee_payments p JOIN fee_bills f ON f.id = p.bill_id JOIN households h ON h.id = f.household_id
+         JOIN buildings b ON b.id = h.building_id
+         WHERE f.community_id = $1 AND ($2 IS NULL OR f.period = $2)
+         ORDER BY p.id",
+    )
+    .bind(community)
+    .bind(period)
+    .fetch_all(executor)
+    .await
+}
+
+/// A bill's community and household.
+#[derive(FromRow)]
+pub struct BillOwner {
+    pub community_id: i64,
+    pub household_id: i64,
+}
+
+pub async fn bill_owner<'e, E>(executor: E, bill: i64) -> sqlx::Result<Option<BillOwner>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as("SELECT community_id, household_id FROM fee_bills WHERE id = $1")
+        .bind(bill)
+        .fetch_optional(executor)
+        .await
 }

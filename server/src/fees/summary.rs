@@ -1,45 +1,24 @@
-//! Collection figures for managers, the arrears list, and CSV exports.
+//! `GET /api/v1/fees/summary`: collection figures for managers and the
+//! arrears list.
 
 use app::model::ErrorCode;
 use std::collections::BTreeMap;
 
-use app::model::{Arrear, Collection, ErrorBody, ExportQuery, FeeSummary, SummaryQuery};
+use app::model::{Arrear, Collection, ErrorBody, FeeSummary, SummaryQuery};
 use axum::extract::State;
-use axum::response::IntoResponse;
-use sqlx::FromRow;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
+use super::store::{self, HouseholdTotal};
 use crate::accounts::session::Caller;
-use crate::csv_out::{Cell, Csv};
 use crate::db::{DAY, now_millis};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
 use crate::state::AppState;
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(summary))
-        .routes(routes!(export_bills))
-        .routes(routes!(export_payments))
-}
 
 /// Today's date in Shanghai, "YYYY-MM-DD".
 pub fn today() -> String {
     let (y, m, d, _, _) =
         app::model::time::civil(now_millis(), app::model::time::SHANGHAI_OFFSET_MINUTES);
     format!("{y:04}-{m:02}-{d:02}")
-}
-
-#[derive(FromRow)]
-struct HouseholdTotal {
-    household_id: i64,
-    building: String,
-    flat_label: String,
-    contact_phone: String,
-    billed: i64,
-    paid: i64,
-    due_at: i64,
 }
 
 /// Collection rate by households and by money, for the community and per
@@ -51,19 +30,14 @@ struct HouseholdTotal {
         (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Not a manager of this community", body = ErrorBody),
     ))]
-async fn summary(
+pub async fn summary(
     State(state): State<AppState>,
     caller: Caller,
     AppQuery(query): AppQuery<SummaryQuery>,
 ) -> Result<AppJson<FeeSummary>, ApiError> {
     let community = caller.managed_community(query.community_id)?;
     let pool = state.db.reader();
-    let periods: Vec<String> = sqlx::query_scalar(
-        "SELECT DISTINCT period FROM fee_bills WHERE community_id = $1 ORDER BY period DESC",
-    )
-    .bind(community)
-    .fetch_all(pool)
-    .await?;
+    let periods = store::periods(pool, community).await?;
     let period = query
         .period
         .clone()
@@ -77,29 +51,13 @@ async fn summary(
     }
     // One row per household: a household with several bills in the period
     // counts as paid only when all of them are.
-    let rows: Vec<HouseholdTotal> = sqlx::query_as(
-        "SELECT h.id AS household_id, b.name AS building, h.flat_label, h.contact_phone,
-                CAST(SUM(f.amount_fen) AS BIGINT) AS billed, CAST(SUM(f.paid_fen) AS BIGINT) AS paid,
-                CAST(MIN(f.due_at) AS BIGINT) AS due_at
-         FROM fee_bills f JOIN households h ON h.id = f.household_id JOIN buildings b ON b.id = h.building_id
-         WHERE f.community_id = $1 AND f.period = $2
-         GROUP BY h.id, b.name, b.sort_order, b.id, h.flat_label, h.contact_phone
-         ORDER BY b.sort_order, b.id, h.id",
-    )
-    .bind(community)
-    .bind(&period)
-    .fetch_all(pool)
-    .await?;
-    let phones: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT m.household_id, u.phone FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.community_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL ORDER BY m.id",
-    )
-    .bind(community)
-    .fetch_all(pool)
-    .await?;
+    let rows = store::household_totals(pool, community, &period).await?;
     let mut by_household: BTreeMap<i64, Vec<String>> = BTreeMap::new();
-    for (h, phone) in phones {
-        by_household.entry(h).or_default().push(phone);
+    for r in store::resident_phones(pool, community).await? {
+        by_household
+            .entry(r.household_id)
+            .or_default()
+            .push(r.phone);
     }
     let now = now_millis();
     let mut total = Collection {
@@ -167,108 +125,4 @@ fn add(c: &mut Collection, row: &HouseholdTotal, paid: bool) {
     c.paid_households += i64::from(paid);
     c.billed_fen += row.billed;
     c.collected_fen += row.paid;
-}
-
-/// Bills as CSV: building, flat, period, billed, paid, owed, due date.
-#[utoipa::path(get, path = "/v1/fees/export/bills.csv", tag = "fees", params(ExportQuery),
-    responses(
-        (status = 200, description = "CSV (UTF-8 with BOM)", content_type = "text/csv", body = String),
-        (status = 400, description = "Invalid query", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
-        (status = 403, description = "Not a manager of this community", body = ErrorBody),
-    ))]
-async fn export_bills(
-    State(state): State<AppState>,
-    caller: Caller,
-    AppQuery(query): AppQuery<ExportQuery>,
-) -> Result<impl IntoResponse, ApiError> {
-    let community = caller.managed_community(Some(query.community_id))?;
-    let rows: Vec<(String, String, String, String, i64, i64, i64)> = sqlx::query_as(
-        "SELECT b.name, h.flat_label, s.name, f.period, f.amount_fen, f.paid_fen, f.due_at
-         FROM fee_bills f JOIN households h ON h.id = f.household_id JOIN buildings b ON b.id = h.building_id
-         JOIN fee_schedules s ON s.id = f.schedule_id
-         WHERE f.community_id = $1 AND ($2 IS NULL OR f.period = $2)
-         ORDER BY f.period, b.sort_order, b.id, h.id",
-    )
-    .bind(community)
-    .bind(query.period.clone())
-    .fetch_all(state.db.reader())
-    .await?;
-    let mut out = Csv::new(&[
-        "楼",
-        "门牌",
-        "收费项目",
-        "周期",
-        "应收(元)",
-        "已收(元)",
-        "欠(元)",
-        "到期日",
-    ])?;
-    for (building, flat, schedule, period, amount, paid, due) in rows {
-        let due = app::model::time::rfc3339(due);
-        out.row([
-            building.into(),
-            flat.into(),
-            schedule.into(),
-            period.into(),
-            Cell::yuan(amount),
-            Cell::yuan(paid),
-            Cell::yuan(amount - paid),
-            due[..10].into(),
-        ])?;
-    }
-    out.response("bills.csv")
-}
-
-/// building, flat, period, receipt, amount, method, date, note.
-type PaymentLine = (String, String, String, String, i64, String, String, String);
-
-/// Payments (and reversals) as CSV.
-#[utoipa::path(get, path = "/v1/fees/export/payments.csv", tag = "fees", params(ExportQuery),
-    responses(
-        (status = 200, description = "CSV (UTF-8 with BOM)", content_type = "text/csv", body = String),
-        (status = 400, description = "Invalid query", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
-        (status = 403, description = "Not a manager of this community", body = ErrorBody),
-    ))]
-async fn export_payments(
-    State(state): State<AppState>,
-    caller: Caller,
-    AppQuery(query): AppQuery<ExportQuery>,
-) -> Result<impl IntoResponse, ApiError> {
-    let community = caller.managed_community(Some(query.community_id))?;
-    let rows: Vec<PaymentLine> = sqlx::query_as(
-        "SELECT b.name, h.flat_label, f.period, p.receipt_no, p.amount_fen, p.method, p.paid_on, p.note
-         FROM fee_payments p JOIN fee_bills f ON f.id = p.bill_id JOIN households h ON h.id = f.household_id
-         JOIN buildings b ON b.id = h.building_id
-         WHERE f.community_id = $1 AND ($2 IS NULL OR f.period = $2)
-         ORDER BY p.id",
-    )
-    .bind(community)
-    .bind(query.period.clone())
-    .fetch_all(state.db.reader())
-    .await?;
-    let mut out = Csv::new(&[
-        "楼",
-        "门牌",
-        "周期",
-        "收据号",
-        "金额(元)",
-        "方式",
-        "日期",
-        "备注",
-    ])?;
-    for (building, flat, period, receipt, amount, method, paid_on, note) in rows {
-        out.row([
-            building.into(),
-            flat.into(),
-            period.into(),
-            receipt.into(),
-            Cell::yuan(amount),
-            method.into(),
-            paid_on.into(),
-            note.into(),
-        ])?;
-    }
-    out.response("payments.csv")
 }

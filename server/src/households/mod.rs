@@ -3,7 +3,10 @@
 
 mod codes;
 mod csv_in;
-pub mod routes;
+mod export;
+mod import;
+mod list;
+pub mod store;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -11,9 +14,12 @@ use utoipa_axum::routes;
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    // The import takes a file larger than a JSON body; only its routes do.
-    routes::router()
-        .layer(axum::extract::DefaultBodyLimit::max(routes::IMPORT_LIMIT))
+    OpenApiRouter::new()
+        .routes(routes!(import::import))
+        // The import takes a file larger than a JSON body; only its route does.
+        .layer(axum::extract::DefaultBodyLimit::max(import::IMPORT_LIMIT))
+        .routes(routes!(export::export))
+        .routes(routes!(list::list))
         .routes(routes!(codes::registration_slips))
         .routes(routes!(codes::regenerate_code))
 }

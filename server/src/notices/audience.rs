@@ -5,6 +5,7 @@ use app::model::ErrorCode;
 use app::model::Role;
 
 use crate::accounts::session::Caller;
+use crate::communities;
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -43,18 +44,17 @@ pub async fn reader(
     let office = caller
         .memberships
         .iter()
-        .filter(|m| matches!(m.role.0, Role::Manager | Role::Staff))
+        .filter(|m| matches!(m.role, Role::Manager | Role::Staff))
         .find(|m| community.is_none_or(|c| m.community_id == Some(c)));
     // An office person asking for their community sees it as the office.
     if let (Some(m), Some(_)) = (office, community) {
         return office_reader(m.community_id);
     }
     if let Some(household_id) = household {
-        let (community_id, building_id): (i64, i64) =
-            sqlx::query_as("SELECT community_id, building_id FROM households WHERE id = $1")
-                .bind(household_id)
-                .fetch_one(state.db.reader())
-                .await?;
+        let place = communities::store::household_place(state.db.reader(), household_id)
+            .await?
+            .ok_or(ApiError::NotFound)?;
+        let (community_id, building_id) = (place.community_id, place.building_id);
         if community.is_some_and(|c| c != community_id) {
             return Err(ApiError::Forbidden);
         }

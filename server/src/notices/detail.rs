@@ -30,7 +30,7 @@ pub async fn get_notice(
         .await?
         .ok_or(ApiError::NotFound)?;
     let office = caller.memberships.iter().any(|m| {
-        matches!(m.role.0, Role::Manager | Role::Staff) && m.community_id == Some(community)
+        matches!(m.role, Role::Manager | Role::Staff) && m.community_id == Some(community)
     });
     let reader = match reader(&state, &caller, office.then_some(community)).await {
         Ok(r) => r,

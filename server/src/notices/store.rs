@@ -45,8 +45,20 @@ impl NoticeRow {
     }
 }
 
-const COLUMNS: &str = "n.id, n.community_id, n.title, n.body, n.category, n.pinned, n.urgent,
-    n.published_at, n.updated_at, n.expires_at, n.archived_at";
+/// The columns `NoticeRow` reads (but `read`), of `notices n`.
+macro_rules! notice_columns {
+    () => {
+        "n.id, n.community_id, n.title, n.body, n.category, n.pinned, n.urgent,
+    n.published_at, n.updated_at, n.expires_at, n.archived_at"
+    };
+}
+
+/// Best first: pinned, urgent, newest.
+macro_rules! notice_order {
+    () => {
+        " ORDER BY n.pinned DESC, n.urgent DESC, n.published_at DESC, n.id DESC"
+    };
+}
 
 /// Every notice the reader may see, current and archived, best first:
 /// pinned, urgent, newest. A household sees the community's notices for
@@ -63,7 +75,6 @@ async fn matching(
     user_id: i64,
     only: Option<i64>,
 ) -> sqlx::Result<Vec<NoticeRow>> {
-    const ORDER: &str = "ORDER BY n.pinned DESC, n.urgent DESC, n.published_at DESC, n.id DESC";
     match reader {
         Reader::Household {
             community_id,
@@ -71,8 +82,10 @@ async fn matching(
             building_id,
             ..
         } => {
-            let sql = format!(
-                "SELECT {COLUMNS},
+            let sql = concat!(
+                "SELECT ",
+                notice_columns!(),
+                ",
                     CASE WHEN EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id
                                       AND r.user_id = $2 AND r.household_id = $3) THEN 1 ELSE 0 END AS read
                  FROM notices n
@@ -80,10 +93,10 @@ async fn matching(
                    AND (NOT EXISTS (SELECT 1 FROM notice_targets t WHERE t.notice_id = n.id)
                         OR EXISTS (SELECT 1 FROM notice_targets t
                                    WHERE t.notice_id = n.id AND t.building_id = $4))
-                   AND ($5 IS NULL OR n.id = $5)
-                 {ORDER}"
+                   AND ($5 IS NULL OR n.id = $5)",
+                notice_order!()
             );
-            sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            sqlx::query_as(sql)
                 .bind(community_id)
                 .bind(user_id)
                 .bind(household_id)
@@ -93,11 +106,14 @@ async fn matching(
                 .await
         }
         Reader::Office { community_id, .. } => {
-            let sql = format!(
-                "SELECT {COLUMNS}, 1 AS read FROM notices n
-                 WHERE n.community_id = $1 AND ($2 IS NULL OR n.id = $2) {ORDER}"
+            let sql = concat!(
+                "SELECT ",
+                notice_columns!(),
+                ", 1 AS read FROM notices n
+                 WHERE n.community_id = $1 AND ($2 IS NULL OR n.id = $2)",
+                notice_order!()
             );
-            sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            sqlx::query_as(sql)
                 .bind(community_id)
                 .bind(only)
                 .fetch_all(pool)
@@ -248,16 +264,14 @@ pub async fn buildings_in<'e, E>(executor: E, community: i64, ids: &[i64]) -> sq
 where
     E: sqlx::Executor<'e, Database = Any>,
 {
-    let Some((first, rest)) = ids.split_first() else {
+    if ids.is_empty() {
         return Ok(0);
-    };
+    }
     let mut q =
         crate::db::Sql::new("SELECT CAST(COUNT(*) AS BIGINT) FROM buildings WHERE community_id = ");
-    q.bind(community).push(" AND id IN (").bind(*first);
-    for id in rest {
-        q.push(", ").bind(*id);
-    }
-    q.push(")");
+    q.bind(community)
+        .push(" AND id IN ")
+        .bind_list(ids.iter().copied());
     let n: i64 = q.fetch_scalar(executor).await?;
     Ok(usize::try_from(n).unwrap_or(0))
 }

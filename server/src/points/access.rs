@@ -3,6 +3,7 @@
 use app::model::ErrorCode;
 use app::model::Role;
 
+use super::store::{self, Residence};
 use crate::accounts::session::Caller;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -16,31 +17,6 @@ pub struct Whose {
     pub acting_household: Option<i64>,
 }
 
-/// (community, household) of each live resident membership of a user.
-async fn resident_of(state: &AppState, user: i64) -> Result<Vec<(i64, i64)>, ApiError> {
-    Ok(sqlx::query_as(
-        "SELECT h.community_id, h.id FROM memberships m JOIN households h ON h.id = m.household_id
-         JOIN users u ON u.id = m.user_id
-         WHERE m.user_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL
-           AND u.disabled_at IS NULL ORDER BY m.id",
-    )
-    .bind(user)
-    .fetch_all(state.db.reader())
-    .await?)
-}
-
-/// The first live resident of a household.
-async fn first_resident(state: &AppState, household: i64) -> Result<Option<i64>, ApiError> {
-    Ok(sqlx::query_scalar(
-        "SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.household_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL
-           AND u.disabled_at IS NULL ORDER BY m.id LIMIT 1",
-    )
-    .bind(household)
-    .fetch_optional(state.db.reader())
-    .await?)
-}
-
 /// Residents: themselves. Helpers: a resident of the household they help
 /// (the one asked for, else its first). Managers: any resident of their
 /// community they name. Anyone else asking about someone: 404.
@@ -49,15 +25,20 @@ pub async fn whose(
     caller: &Caller,
     asked: Option<i64>,
 ) -> Result<Whose, ApiError> {
+    let db = state.db.reader();
     let helped: Vec<i64> = caller
         .memberships
         .iter()
-        .filter(|m| m.role.0 == Role::Helper)
+        .filter(|m| m.role == Role::Helper)
         .filter_map(|m| m.household_id)
         .filter(|h| caller.acting_for.is_none_or(|a| a == *h))
         .collect();
     if let Some(user) = asked.filter(|u| *u != caller.user_id) {
-        for (community, household) in resident_of(state, user).await? {
+        for Residence {
+            community_id: community,
+            household_id: household,
+        } in store::residences(db, user).await?
+        {
             if helped.contains(&household) {
                 return Ok(Whose {
                     user_id: user,
@@ -75,36 +56,36 @@ pub async fn whose(
         }
         return Err(ApiError::NotFound);
     }
-    let own = resident_of(state, caller.user_id).await?;
+    let own = store::residences(db, caller.user_id).await?;
     // Acting for a household they only help: the helped resident's points.
     let helping = caller
         .acting_for
-        .is_some_and(|a| helped.contains(&a) && !own.iter().any(|(_, h)| *h == a));
+        .is_some_and(|a| helped.contains(&a) && !own.iter().any(|r| r.household_id == a));
     let mine = if helping {
         None
     } else {
         own.iter()
-            .find(|(_, h)| caller.acting_for == Some(*h))
+            .find(|r| caller.acting_for == Some(r.household_id))
             .or(own.first())
     };
-    if let Some((community, _)) = mine {
+    if let Some(r) = mine {
         return Ok(Whose {
             user_id: caller.user_id,
-            community_id: *community,
+            community_id: r.community_id,
             acting_household: None,
         });
     }
     if asked.is_none()
         && let Some(household) = helped.first()
-        && let Some(user) = first_resident(state, *household).await?
-        && let Some((community, _)) = resident_of(state, user)
+        && let Some(user) = store::first_resident(db, *household).await?
+        && let Some(r) = store::residences(db, user)
             .await?
             .into_iter()
-            .find(|(_, h)| h == household)
+            .find(|r| r.household_id == *household)
     {
         return Ok(Whose {
             user_id: user,
-            community_id: community,
+            community_id: r.community_id,
             acting_household: Some(*household),
         });
     }

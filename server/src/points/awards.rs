@@ -3,8 +3,8 @@
 
 use app::model::ErrorCode;
 use app::model::{
-    AwardResult, EntryKind, ErrorBody, Ledger, LedgerQuery, NewAdjustment, NewAward, PointUnit,
-    ReverseEntry, award_points,
+    AwardResult, EntryKind, ErrorBody, Ledger, LedgerQuery, NewAdjustment, NewAward, ReverseEntry,
+    award_points,
 };
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -22,32 +22,6 @@ use crate::state::AppState;
 
 /// The most residents one award takes.
 const MAX_PEOPLE: usize = 200;
-
-/// Which of `users` are live residents of the community.
-async fn residents_among(
-    state: &AppState,
-    community: i64,
-    users: &[i64],
-) -> Result<Vec<i64>, ApiError> {
-    if users.is_empty() {
-        return Ok(Vec::new());
-    }
-    // Integers only, from a parsed JSON array: safe to inline.
-    let list = users
-        .iter()
-        .map(i64::to_string)
-        .collect::<Vec<_>>()
-        .join(",");
-    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT DISTINCT m.user_id FROM memberships m JOIN households h ON h.id = m.household_id
-         JOIN users u ON u.id = m.user_id
-         WHERE h.community_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL
-           AND u.disabled_at IS NULL AND m.user_id IN ({list})"
-    )))
-    .bind(community)
-    .fetch_all(state.db.reader())
-    .await?)
-}
 
 /// A day in the last year, not in the future (Shanghai).
 fn activity_day(date: &str, now: i64) -> Result<String, ApiError> {
@@ -83,21 +57,17 @@ pub async fn award(
     caller: Caller,
     AppJson(body): AppJson<NewAward>,
 ) -> Result<(StatusCode, AppJson<AwardResult>), ApiError> {
-    let rule: Option<(i64, i64, String, i64)> =
-        sqlx::query_as("SELECT community_id, points, unit, active FROM point_rules WHERE id = $1")
-            .bind(body.rule_id)
-            .fetch_optional(state.db.reader())
-            .await?;
-    let (community, points, unit, active) = rule
-        .filter(|r| caller.manages(r.0))
+    let rule = store::rule(state.db.reader(), body.rule_id)
+        .await?
+        .filter(|r| caller.manages(r.community_id))
         .ok_or(ApiError::NotFound)?;
-    if active == 0 {
+    let (community, points, unit) = (rule.community_id, rule.points, rule.unit);
+    if rule.active == 0 {
         return Err(ApiError::conflict(
             ErrorCode::RuleInactive,
             "这个积分项目已经停用了",
         ));
     }
-    let unit = PointUnit::parse(&unit).unwrap_or(PointUnit::Time);
     let (each, halves) = award_points(points, unit, body.quantity).ok_or_else(|| {
         ApiError::bad_request(
             ErrorCode::InvalidQuantity,
@@ -116,7 +86,7 @@ pub async fn award(
             "请选 1 到 200 位住户，每人一次",
         ));
     }
-    let found = residents_among(&state, community, &people).await?;
+    let found = store::residents_among(state.db.reader(), community, &people).await?;
     if found.len() != people.len() {
         return Err(ApiError::bad_request(
             ErrorCode::UnknownResident,
@@ -182,7 +152,7 @@ pub async fn adjust(
         ));
     }
     let reason = body.reason.as_str();
-    if residents_among(&state, body.community_id, &[body.user_id])
+    if store::residents_among(state.db.reader(), body.community_id, &[body.user_id])
         .await?
         .is_empty()
     {
@@ -244,28 +214,18 @@ pub async fn reverse(
 ) -> Result<(StatusCode, AppJson<Ledger>), ApiError> {
     let reason = body.reason.as_str();
     let mut tx = state.db.writer().begin().await?;
-    let found: Option<(i64, i64, i64, String, String)> = sqlx::query_as(
-        "SELECT community_id, user_id, amount, kind, earned_on FROM point_entries WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let (community, user, amount, kind, earned_on) = found
-        .filter(|f| caller.manages(f.0))
+    let found = store::entry(&mut *tx, id)
+        .await?
+        .filter(|f| caller.manages(f.community_id))
         .ok_or(ApiError::NotFound)?;
-    if !matches!(kind.as_str(), "award" | "adjust") {
+    let (community, user, amount) = (found.community_id, found.user_id, found.amount);
+    if !matches!(found.kind, EntryKind::Award | EntryKind::Adjust) {
         return Err(ApiError::conflict(
             ErrorCode::NotReversible,
             "只有发放和调整的积分可以冲销",
         ));
     }
-    let done: i64 = sqlx::query_scalar(
-        "SELECT CAST(COUNT(*) AS BIGINT) FROM point_entries WHERE reverses_id = $1",
-    )
-    .bind(id)
-    .fetch_one(&mut *tx)
-    .await?;
-    if done > 0 {
+    if found.reversed > 0 {
         return Err(ApiError::conflict(
             ErrorCode::AlreadyReversed,
             "这一笔已经冲销过了",
@@ -276,7 +236,7 @@ pub async fn reverse(
         community,
         user,
         -amount,
-        &earned_on,
+        &found.earned_on,
         caller.user_id,
     );
     line.reverses = Some(id);

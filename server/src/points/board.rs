@@ -7,7 +7,7 @@ use app::model::{BoardQuery, ErrorBody, Leaderboard, PointSettings, rank, surnam
 use axum::extract::State;
 
 use super::access::member_community;
-use super::month_bounds;
+use super::{month_bounds, store};
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::db::now_millis;
@@ -46,37 +46,14 @@ pub async fn leaderboard(
     let community = member_community(&caller, query.community_id)?;
     let (year, month) = parse_month(query.month.as_deref())?;
     let (from, to) = month_bounds(year, month);
-    let full: String = sqlx::query_scalar("SELECT board_names FROM communities WHERE id = $1")
-        .bind(community)
-        .fetch_one(state.db.reader())
-        .await?;
-    let rows: Vec<(String, Option<String>, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT u.name,
-            (SELECT b.name FROM memberships m JOIN households h ON h.id = m.household_id
-               JOIN buildings b ON b.id = h.building_id
-             WHERE m.user_id = e.user_id AND m.role = 'resident' AND h.community_id = $1
-             ORDER BY m.id LIMIT 1),
-            CAST(SUM(e.amount) AS BIGINT) AS earned
-         FROM point_entries e JOIN users u ON u.id = e.user_id
-         WHERE e.community_id = $1 AND e.kind IN ('award', 'adjust', 'reversal')
-           AND e.earned_on >= $2 AND e.earned_on < $3
-         GROUP BY e.user_id, u.name HAVING SUM(e.amount) > 0
-         ORDER BY earned DESC, u.name LIMIT {BOARD_SIZE}"
-    )))
-    .bind(community)
-    .bind(&from)
-    .bind(&to)
-    .fetch_all(state.db.reader())
-    .await?;
+    let db = state.db.reader();
+    let full = store::board_names(db, community).await? == "full";
+    let rows = store::board(db, community, &from, &to, BOARD_SIZE).await?;
     let lines = rows
         .into_iter()
-        .map(|(name, building, points)| {
-            let shown = if full == "full" {
-                name
-            } else {
-                surname_only(&name)
-            };
-            (shown, building.unwrap_or_default(), points)
+        .map(|r| {
+            let shown = if full { r.name } else { surname_only(&r.name) };
+            (shown, r.building.unwrap_or_default(), r.earned)
         })
         .collect();
     Ok(AppJson(Leaderboard {
@@ -108,10 +85,7 @@ pub async fn settings(
     AppQuery(query): AppQuery<SettingsQuery>,
 ) -> Result<AppJson<PointSettings>, ApiError> {
     let community = caller.managed_community(query.community_id)?;
-    let names: String = sqlx::query_scalar("SELECT board_names FROM communities WHERE id = $1")
-        .bind(community)
-        .fetch_one(state.db.reader())
-        .await?;
+    let names = store::board_names(state.db.reader(), community).await?;
     Ok(AppJson(PointSettings {
         community_id: community,
         board_full_names: names == "full",
@@ -138,11 +112,7 @@ pub async fn update_settings(
         "surname"
     };
     let mut tx = state.db.writer().begin().await?;
-    sqlx::query("UPDATE communities SET board_names = $1 WHERE id = $2")
-        .bind(names)
-        .bind(body.community_id)
-        .execute(&mut *tx)
-        .await?;
+    store::set_board_names(&mut *tx, body.community_id, names).await?;
     audit::record(
         &mut *tx,
         Entry::new("points.settings", Some(caller.user_id))

@@ -2,117 +2,41 @@
 //! residents the office picks for an award.
 
 use app::model::{
-    EntryKind, ErrorBody, Ledger, LedgerEntry, LedgerQuery, PointResident, PointSummary,
-    ResidentsQuery,
+    ErrorBody, Ledger, LedgerEntry, LedgerQuery, PointResident, PointSummary, ResidentsQuery,
 };
 use axum::extract::State;
-use sqlx::FromRow;
 
 use super::access::{Whose, whose};
-use super::this_month;
-use crate::accounts::session::Caller;
-use crate::db::{now_millis, rfc3339};
+use super::{store, this_month};
+use crate::accounts::{self, session::Caller};
+use crate::db::now_millis;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
+use crate::shop;
 use crate::state::AppState;
-
-#[derive(FromRow)]
-struct EntryRow {
-    id: i64,
-    kind: String,
-    amount: i64,
-    earned_on: String,
-    quantity_halves: Option<i64>,
-    reason: String,
-    created_at: i64,
-    rule_name: Option<String>,
-    item_name: Option<String>,
-    item_quantity: Option<i64>,
-    recorder: String,
-    recorded_by: i64,
-    acting_household: Option<i64>,
-    reversed: i64,
-}
-
-impl EntryRow {
-    fn wire(self, owner: i64) -> LedgerEntry {
-        let kind = EntryKind::parse(&self.kind).unwrap_or(EntryKind::Adjust);
-        let what = match (kind, self.rule_name, self.item_name) {
-            (EntryKind::Award, Some(rule), _) if self.reason.is_empty() => rule,
-            (EntryKind::Award, Some(rule), _) => format!("{rule}（{}）", self.reason),
-            (EntryKind::Redeem | EntryKind::Refund, _, Some(item)) => {
-                format!("{item} ×{}", self.item_quantity.unwrap_or(1))
-            }
-            _ => self.reason,
-        };
-        #[allow(clippy::cast_precision_loss)]
-        let quantity = self.quantity_halves.map(|h| h as f64 / 2.0);
-        LedgerEntry {
-            id: self.id,
-            kind,
-            amount: self.amount,
-            earned_on: self.earned_on,
-            what,
-            quantity,
-            by_helper: (self.acting_household.is_some() && self.recorded_by != owner)
-                .then(|| self.recorder.clone()),
-            recorded_by: self.recorder,
-            reversed: self.reversed > 0,
-            created_at: rfc3339(self.created_at),
-        }
-    }
-}
 
 /// Balance and this month's earnings of one resident.
 async fn balance_and_earned(state: &AppState, whose: Whose) -> Result<(i64, i64), ApiError> {
-    let balance: Option<i64> = sqlx::query_scalar(
-        "SELECT balance FROM point_accounts WHERE user_id = $1 AND community_id = $2",
-    )
-    .bind(whose.user_id)
-    .bind(whose.community_id)
-    .fetch_optional(state.db.reader())
-    .await?;
+    let db = state.db.reader();
+    let balance = store::balance(db, whose.user_id, whose.community_id).await?;
     let (from, to) = this_month(now_millis());
-    let earned: i64 = sqlx::query_scalar(
-        "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM point_entries
-         WHERE user_id = $1 AND community_id = $2 AND kind IN ('award', 'adjust', 'reversal')
-           AND earned_on >= $3 AND earned_on < $4",
-    )
-    .bind(whose.user_id)
-    .bind(whose.community_id)
-    .bind(from)
-    .bind(to)
-    .fetch_one(state.db.reader())
-    .await?;
-    Ok((balance.unwrap_or(0), earned))
+    let earned = store::earned_between(db, whose.user_id, whose.community_id, &from, &to).await?;
+    Ok((balance, earned))
 }
 
 /// The ledger page for a resident already allowed.
 pub async fn load(state: &AppState, whose: Whose, query: &LedgerQuery) -> Result<Ledger, ApiError> {
     let (page, limit) = crate::extract::paging(query.limit, query.offset)?;
-    let name: String = sqlx::query_scalar("SELECT name FROM users WHERE id = $1")
-        .bind(whose.user_id)
-        .fetch_one(state.db.reader())
-        .await?;
+    let db = state.db.reader();
+    let name = accounts::store::name_of(db, whose.user_id).await?;
     let (balance, earned_this_month) = balance_and_earned(state, whose).await?;
-    let rows: Vec<EntryRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT e.id, e.kind, e.amount, e.earned_on, e.quantity_halves, e.reason, e.created_at,
-                r.name AS rule_name, i.name AS item_name, rd.quantity AS item_quantity,
-                u.name AS recorder, e.recorded_by, e.acting_household,
-                (SELECT CAST(COUNT(*) AS BIGINT) FROM point_entries x WHERE x.reverses_id = e.id) AS reversed
-         FROM point_entries e
-         LEFT JOIN point_rules r ON r.id = e.rule_id
-         LEFT JOIN shop_redemptions rd ON rd.id = e.redemption_id
-         LEFT JOIN shop_items i ON i.id = rd.item_id
-         JOIN users u ON u.id = e.recorded_by
-         WHERE e.user_id = $1 AND e.community_id = $2
-         ORDER BY e.id DESC LIMIT {} OFFSET {}",
-        limit + 1,
-        page.offset()
-    )))
-    .bind(whose.user_id)
-    .bind(whose.community_id)
-    .fetch_all(state.db.reader())
+    let rows = store::entries(
+        db,
+        whose.user_id,
+        whose.community_id,
+        i64::from(limit + 1),
+        i64::from(page.offset()),
+    )
     .await?;
     let entries: Vec<LedgerEntry> = rows.into_iter().map(|r| r.wire(whose.user_id)).collect();
     let page = app::model::Page::from_overfetch(entries, &page, limit);
@@ -162,15 +86,7 @@ pub async fn summary(
         Err(e) => return Err(e),
     };
     let to_hand_over = match caller.managed_community(None) {
-        Ok(c) => Some(
-            sqlx::query_scalar(
-                "SELECT CAST(COUNT(*) AS BIGINT) FROM shop_redemptions
-                 WHERE community_id = $1 AND status = 'reserved'",
-            )
-            .bind(c)
-            .fetch_one(state.db.reader())
-            .await?,
-        ),
+        Ok(c) => Some(shop::store::reserved_count(state.db.reader(), c).await?),
         Err(_) => None,
     };
     Ok(AppJson(PointSummary {
@@ -195,31 +111,17 @@ pub async fn residents(
     AppQuery(query): AppQuery<ResidentsQuery>,
 ) -> Result<AppJson<Vec<PointResident>>, ApiError> {
     let community = caller.managed_community(query.community_id)?;
-    let rows: Vec<(i64, String, i64, String, String, Option<i64>)> = sqlx::query_as(
-        "SELECT u.id, u.name, b.id, b.name, h.flat_label, a.balance
-         FROM memberships m JOIN users u ON u.id = m.user_id
-         JOIN households h ON h.id = m.household_id JOIN buildings b ON b.id = h.building_id
-         LEFT JOIN point_accounts a ON a.user_id = u.id AND a.community_id = h.community_id
-         WHERE h.community_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL
-           AND u.disabled_at IS NULL AND ($2 IS NULL OR b.id = $2)
-         ORDER BY b.sort_order, h.flat_label, u.name",
-    )
-    .bind(community)
-    .bind(query.building_id)
-    .fetch_all(state.db.reader())
-    .await?;
+    let rows = store::residents(state.db.reader(), community, query.building_id).await?;
     Ok(AppJson(
         rows.into_iter()
-            .map(
-                |(user_id, name, building_id, building, flat_label, balance)| PointResident {
-                    user_id,
-                    name,
-                    building_id,
-                    building,
-                    flat_label,
-                    balance: balance.unwrap_or(0),
-                },
-            )
+            .map(|r| PointResident {
+                user_id: r.user_id,
+                name: r.name,
+                building_id: r.building_id,
+                building: r.building,
+                flat_label: r.flat_label,
+                balance: r.balance.unwrap_or(0),
+            })
             .collect(),
     ))
 }

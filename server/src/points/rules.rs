@@ -1,43 +1,17 @@
 //! `/api/v1/points/rules`: how points are earned in a community.
 
 use app::model::ErrorCode;
-use app::model::{ErrorBody, NewPointRule, PointRule, PointRuleUpdate, PointUnit};
+use app::model::{ErrorBody, NewPointRule, PointRule, PointRuleUpdate};
 use axum::extract::State;
 use axum::http::StatusCode;
-use sqlx::FromRow;
 
 use super::access::member_community;
+use super::store::{self, RuleRow};
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
-use crate::db::now_millis;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::state::AppState;
-
-#[derive(FromRow)]
-struct RuleRow {
-    id: i64,
-    community_id: i64,
-    name: String,
-    points: i64,
-    unit: String,
-    active: i64,
-}
-
-impl RuleRow {
-    fn wire(self) -> PointRule {
-        PointRule {
-            id: self.id,
-            community_id: self.community_id,
-            name: self.name,
-            points: self.points,
-            unit: PointUnit::parse(&self.unit).unwrap_or(PointUnit::Time),
-            active: self.active != 0,
-        }
-    }
-}
-
-const COLUMNS: &str = "id, community_id, name, points, unit, active";
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -63,14 +37,7 @@ pub async fn list(
 ) -> Result<AppJson<Vec<PointRule>>, ApiError> {
     let community = member_community(&caller, query.community_id)?;
     let all = caller.manages(community);
-    let rows: Vec<RuleRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM point_rules WHERE community_id = $1 AND (active = 1 OR $2 = 1)
-         ORDER BY active DESC, id"
-    )))
-    .bind(community)
-    .bind(i64::from(all))
-    .fetch_all(state.db.reader())
-    .await?;
+    let rows = store::rules(state.db.reader(), community, all).await?;
     Ok(AppJson(rows.into_iter().map(RuleRow::wire).collect()))
 }
 
@@ -104,30 +71,13 @@ pub async fn create(
     let name = body.name.as_str();
     check_points(body.points)?;
     let mut tx = state.db.writer().begin().await?;
-    let taken: i64 = sqlx::query_scalar(
-        "SELECT CAST(COUNT(*) AS BIGINT) FROM point_rules WHERE community_id = $1 AND name = $2",
-    )
-    .bind(body.community_id)
-    .bind(name)
-    .fetch_one(&mut *tx)
-    .await?;
-    if taken > 0 {
+    if store::rule_name_taken(&mut *tx, body.community_id, name).await? {
         return Err(ApiError::conflict(
             ErrorCode::NameTaken,
             "已经有这个名称的积分项目了",
         ));
     }
-    let row: RuleRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "INSERT INTO point_rules (community_id, name, points, unit, created_at)
-         VALUES ($1, $2, $3, $4, $5) RETURNING {COLUMNS}"
-    )))
-    .bind(body.community_id)
-    .bind(name)
-    .bind(body.points)
-    .bind(body.unit.as_str())
-    .bind(now_millis())
-    .fetch_one(&mut *tx)
-    .await?;
+    let row = store::insert_rule(&mut *tx, body.community_id, name, body.points, body.unit).await?;
     audit::record(
         &mut *tx,
         Entry::new("points.rule_create", Some(caller.user_id))
@@ -159,24 +109,13 @@ pub async fn update(
     if let Some(p) = body.points {
         check_points(p)?;
     }
-    let community: Option<i64> =
-        sqlx::query_scalar("SELECT community_id FROM point_rules WHERE id = $1")
-            .bind(id)
-            .fetch_optional(state.db.reader())
-            .await?;
-    let community = community
+    let community = store::rule(state.db.reader(), id)
+        .await?
+        .map(|r| r.community_id)
         .filter(|c| caller.manages(*c))
         .ok_or(ApiError::NotFound)?;
     let mut tx = state.db.writer().begin().await?;
-    let row: RuleRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "UPDATE point_rules SET points = COALESCE($1, points), active = COALESCE($2, active)
-         WHERE id = $3 RETURNING {COLUMNS}"
-    )))
-    .bind(body.points)
-    .bind(body.active.map(i64::from))
-    .bind(id)
-    .fetch_one(&mut *tx)
-    .await?;
+    let row = store::update_rule(&mut *tx, id, body.points, body.active).await?;
     audit::record(
         &mut *tx,
         Entry::new("points.rule_update", Some(caller.user_id))

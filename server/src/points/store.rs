@@ -1,12 +1,13 @@
-//! Writing the ledger: every change of a balance is one entry, made in the
-//! caller's transaction, and the balance moves only by a conditional update
-//! that can never take it below zero (the table's CHECK is the backstop).
+//! The points tables. Writing the ledger: every change of a balance is one
+//! entry, made in the caller's transaction, and the balance moves only by a
+//! conditional update that can never take it below zero (the table's CHECK
+//! is the backstop). Reading: balances, ledger pages, residents, the red
+//! board and the earning rules.
 
-use app::model::EntryKind;
-use app::model::ErrorCode;
-use sqlx::Any;
+use app::model::{EntryKind, ErrorCode, LedgerEntry, PointRule, PointUnit};
+use sqlx::{Any, FromRow};
 
-use crate::db::now_millis;
+use crate::db::{Sql, now_millis, rfc3339};
 use crate::error::ApiError;
 
 /// One ledger line to write.
@@ -115,4 +116,438 @@ pub async fn insert(tx: &mut sqlx::Transaction<'_, Any>, e: &Entry<'_>) -> Resul
 pub async fn post(tx: &mut sqlx::Transaction<'_, Any>, e: &Entry<'_>) -> Result<i64, ApiError> {
     move_balance(tx, e.user, e.community, e.amount).await?;
     insert(tx, e).await
+}
+
+// Reading.
+
+/// Where a person is a live resident: the community and the household.
+#[derive(FromRow)]
+pub struct Residence {
+    pub community_id: i64,
+    pub household_id: i64,
+}
+
+/// Each live resident membership of a user, oldest first.
+pub async fn residences<'e, E>(executor: E, user: i64) -> sqlx::Result<Vec<Residence>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT h.community_id, h.id AS household_id FROM memberships m
+         JOIN households h ON h.id = m.household_id JOIN users u ON u.id = m.user_id
+         WHERE m.user_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL
+           AND u.disabled_at IS NULL ORDER BY m.id",
+    )
+    .bind(user)
+    .fetch_all(executor)
+    .await
+}
+
+/// The first live resident of a household.
+pub async fn first_resident<'e, E>(executor: E, household: i64) -> sqlx::Result<Option<i64>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_scalar(
+        "SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.household_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL
+           AND u.disabled_at IS NULL ORDER BY m.id LIMIT 1",
+    )
+    .bind(household)
+    .fetch_optional(executor)
+    .await
+}
+
+/// Which of `users` (not empty) are live residents of the community.
+pub async fn residents_among<'e, E>(
+    executor: E,
+    community: i64,
+    users: &[i64],
+) -> sqlx::Result<Vec<i64>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    let mut q = Sql::new(
+        "SELECT DISTINCT m.user_id FROM memberships m JOIN households h ON h.id = m.household_id
+         JOIN users u ON u.id = m.user_id
+         WHERE m.role = 'resident' AND m.revoked_at IS NULL AND u.disabled_at IS NULL
+           AND h.community_id = ",
+    );
+    q.bind(community)
+        .push(" AND m.user_id IN ")
+        .bind_list(users.iter().copied());
+    q.fetch_all::<(i64,), _>(executor)
+        .await
+        .map(|rows| rows.into_iter().map(|(u,)| u).collect())
+}
+
+/// A balance (0 before the first entry).
+pub async fn balance<'e, E>(executor: E, user: i64, community: i64) -> sqlx::Result<i64>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT balance FROM point_accounts WHERE user_id = $1 AND community_id = $2",
+    )
+    .bind(user)
+    .bind(community)
+    .fetch_optional(executor)
+    .await?;
+    Ok(found.unwrap_or(0))
+}
+
+/// Points earned (awards, adjustments and their reversals) on days in `[from, to)`.
+pub async fn earned_between<'e, E>(
+    executor: E,
+    user: i64,
+    community: i64,
+    from: &str,
+    to: &str,
+) -> sqlx::Result<i64>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_scalar(
+        "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM point_entries
+         WHERE user_id = $1 AND community_id = $2 AND kind IN ('award', 'adjust', 'reversal')
+           AND earned_on >= $3 AND earned_on < $4",
+    )
+    .bind(user)
+    .bind(community)
+    .bind(from)
+    .bind(to)
+    .fetch_one(executor)
+    .await
+}
+
+/// A ledger line as the ledger page shows it.
+#[derive(FromRow)]
+pub struct EntryRow {
+    pub id: i64,
+    #[sqlx(try_from = "String")]
+    pub kind: EntryKind,
+    pub amount: i64,
+    pub earned_on: String,
+    pub quantity_halves: Option<i64>,
+    pub reason: String,
+    pub created_at: i64,
+    pub rule_name: Option<String>,
+    pub item_name: Option<String>,
+    pub item_quantity: Option<i64>,
+    pub recorder: String,
+    pub recorded_by: i64,
+    pub acting_household: Option<i64>,
+    pub reversed: i64,
+}
+
+impl EntryRow {
+    /// `owner` is the resident whose ledger it is (a helper's entries name the helper).
+    pub fn wire(self, owner: i64) -> LedgerEntry {
+        let what = match (self.kind, self.rule_name, self.item_name) {
+            (EntryKind::Award, Some(rule), _) if self.reason.is_empty() => rule,
+            (EntryKind::Award, Some(rule), _) => format!("{rule}（{}）", self.reason),
+            (EntryKind::Redeem | EntryKind::Refund, _, Some(item)) => {
+                format!("{item} ×{}", self.item_quantity.unwrap_or(1))
+            }
+            _ => self.reason,
+        };
+        #[allow(clippy::cast_precision_loss)]
+        let quantity = self.quantity_halves.map(|h| h as f64 / 2.0);
+        LedgerEntry {
+            id: self.id,
+            kind: self.kind,
+            amount: self.amount,
+            earned_on: self.earned_on,
+            what,
+            quantity,
+            by_helper: (self.acting_household.is_some() && self.recorded_by != owner)
+                .then(|| self.recorder.clone()),
+            recorded_by: self.recorder,
+            reversed: self.reversed > 0,
+            created_at: rfc3339(self.created_at),
+        }
+    }
+}
+
+/// A page of a resident's ledger, newest first.
+pub async fn entries<'e, E>(
+    executor: E,
+    user: i64,
+    community: i64,
+    limit: i64,
+    offset: i64,
+) -> sqlx::Result<Vec<EntryRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT e.id, e.kind, e.amount, e.earned_on, e.quantity_halves, e.reason, e.created_at,
+                r.name AS rule_name, i.name AS item_name, rd.quantity AS item_quantity,
+                u.name AS recorder, e.recorded_by, e.acting_household,
+                (SELECT CAST(COUNT(*) AS BIGINT) FROM point_entries x WHERE x.reverses_id = e.id) AS reversed
+         FROM point_entries e
+         LEFT JOIN point_rules r ON r.id = e.rule_id
+         LEFT JOIN shop_redemptions rd ON rd.id = e.redemption_id
+         LEFT JOIN shop_items i ON i.id = rd.item_id
+         JOIN users u ON u.id = e.recorded_by
+         WHERE e.user_id = $1 AND e.community_id = $2
+         ORDER BY e.id DESC LIMIT $3 OFFSET $4",
+    )
+    .bind(user)
+    .bind(community)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(executor)
+    .await
+}
+
+/// One entry, as a reversal needs it.
+#[derive(FromRow)]
+pub struct PostedEntry {
+    pub community_id: i64,
+    pub user_id: i64,
+    pub amount: i64,
+    #[sqlx(try_from = "String")]
+    pub kind: EntryKind,
+    pub earned_on: String,
+    pub reversed: i64,
+}
+
+pub async fn entry<'e, E>(executor: E, id: i64) -> sqlx::Result<Option<PostedEntry>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT community_id, user_id, amount, kind, earned_on,
+            (SELECT CAST(COUNT(*) AS BIGINT) FROM point_entries x WHERE x.reverses_id = e.id) AS reversed
+         FROM point_entries e WHERE e.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(executor)
+    .await
+}
+
+/// A registered resident and their balance, for picking whom to award.
+#[derive(FromRow)]
+pub struct ResidentRow {
+    pub user_id: i64,
+    pub name: String,
+    pub building_id: i64,
+    pub building: String,
+    pub flat_label: String,
+    pub balance: Option<i64>,
+}
+
+/// The community's residents (of one building if given), by building, flat and name.
+pub async fn residents<'e, E>(
+    executor: E,
+    community: i64,
+    building: Option<i64>,
+) -> sqlx::Result<Vec<ResidentRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT u.id AS user_id, u.name, b.id AS building_id, b.name AS building, h.flat_label,
+                a.balance
+         FROM memberships m JOIN users u ON u.id = m.user_id
+         JOIN households h ON h.id = m.household_id JOIN buildings b ON b.id = h.building_id
+         LEFT JOIN point_accounts a ON a.user_id = u.id AND a.community_id = h.community_id
+         WHERE h.community_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL
+           AND u.disabled_at IS NULL AND ($2 IS NULL OR b.id = $2)
+         ORDER BY b.sort_order, h.flat_label, u.name",
+    )
+    .bind(community)
+    .bind(building)
+    .fetch_all(executor)
+    .await
+}
+
+// The red board.
+
+/// How the board shows names: `full`, or surname + 某.
+pub async fn board_names<'e, E>(executor: E, community: i64) -> sqlx::Result<String>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_scalar("SELECT board_names FROM communities WHERE id = $1")
+        .bind(community)
+        .fetch_one(executor)
+        .await
+}
+
+pub async fn set_board_names<'e, E>(executor: E, community: i64, names: &str) -> sqlx::Result<()>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query("UPDATE communities SET board_names = $1 WHERE id = $2")
+        .bind(names)
+        .bind(community)
+        .execute(executor)
+        .await?;
+    Ok(())
+}
+
+/// One earner of the month.
+#[derive(FromRow)]
+pub struct BoardRow {
+    pub name: String,
+    pub building: Option<String>,
+    pub earned: i64,
+}
+
+/// The month's top earners, most first.
+pub async fn board<'e, E>(
+    executor: E,
+    community: i64,
+    from: &str,
+    to: &str,
+    size: i64,
+) -> sqlx::Result<Vec<BoardRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT u.name,
+            (SELECT b.name FROM memberships m JOIN households h ON h.id = m.household_id
+               JOIN buildings b ON b.id = h.building_id
+             WHERE m.user_id = e.user_id AND m.role = 'resident' AND h.community_id = $1
+             ORDER BY m.id LIMIT 1) AS building,
+            CAST(SUM(e.amount) AS BIGINT) AS earned
+         FROM point_entries e JOIN users u ON u.id = e.user_id
+         WHERE e.community_id = $1 AND e.kind IN ('award', 'adjust', 'reversal')
+           AND e.earned_on >= $2 AND e.earned_on < $3
+         GROUP BY e.user_id, u.name HAVING SUM(e.amount) > 0
+         ORDER BY earned DESC, u.name LIMIT $4",
+    )
+    .bind(community)
+    .bind(from)
+    .bind(to)
+    .bind(size)
+    .fetch_all(executor)
+    .await
+}
+
+// Earning rules.
+
+/// The columns `RuleRow` reads.
+macro_rules! rule_columns {
+    () => {
+        "id, community_id, name, points, unit, active"
+    };
+}
+
+#[derive(FromRow)]
+pub struct RuleRow {
+    pub id: i64,
+    pub community_id: i64,
+    pub name: String,
+    pub points: i64,
+    #[sqlx(try_from = "String")]
+    pub unit: PointUnit,
+    pub active: i64,
+}
+
+impl RuleRow {
+    pub fn wire(self) -> PointRule {
+        PointRule {
+            id: self.id,
+            community_id: self.community_id,
+            name: self.name,
+            points: self.points,
+            unit: self.unit,
+            active: self.active != 0,
+        }
+    }
+}
+
+/// The community's rules, live first; retired ones only when `all`.
+pub async fn rules<'e, E>(executor: E, community: i64, all: bool) -> sqlx::Result<Vec<RuleRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(concat!(
+        "SELECT ",
+        rule_columns!(),
+        " FROM point_rules WHERE community_id = $1 AND (active = 1 OR $2 = 1)
+         ORDER BY active DESC, id"
+    ))
+    .bind(community)
+    .bind(i64::from(all))
+    .fetch_all(executor)
+    .await
+}
+
+pub async fn rule<'e, E>(executor: E, id: i64) -> sqlx::Result<Option<RuleRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(concat!(
+        "SELECT ",
+        rule_columns!(),
+        " FROM point_rules WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(executor)
+    .await
+}
+
+pub async fn rule_name_taken<'e, E>(executor: E, community: i64, name: &str) -> sqlx::Result<bool>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    let n: i64 = sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM point_rules WHERE community_id = $1 AND name = $2",
+    )
+    .bind(community)
+    .bind(name)
+    .fetch_one(executor)
+    .await?;
+    Ok(n > 0)
+}
+
+pub async fn insert_rule<'e, E>(
+    executor: E,
+    community: i64,
+    name: &str,
+    points: i64,
+    unit: PointUnit,
+) -> sqlx::Result<RuleRow>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(concat!(
+        "INSERT INTO point_rules (community_id, name, points, unit, created_at)
+         VALUES ($1, $2, $3, $4, $5) RETURNING ",
+        rule_columns!()
+    ))
+    .bind(community)
+    .bind(name)
+    .bind(points)
+    .bind(unit.as_str())
+    .bind(now_millis())
+    .fetch_one(executor)
+    .await
+}
+
+/// Changes what is given; the rest stays.
+pub async fn update_rule<'e, E>(
+    executor: E,
+    id: i64,
+    points: Option<i64>,
+    active: Option<bool>,
+) -> sqlx::Result<RuleRow>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(concat!(
+        "UPDATE point_rules SET points = COALESCE($1, points), active = COALESCE($2, active)
+         WHERE id = $3 RETURNING ",
+        rule_columns!()
+    ))
+    .bind(points)
+    .bind(active.map(i64::from))
+    .bind(id)
+    .fetch_one(executor)
+    .await
 }

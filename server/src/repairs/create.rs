@@ -8,9 +8,10 @@ use app::model::{
 use axum::extract::State;
 use axum::http::StatusCode;
 
-use super::store::{self, NewEvent, TICKET_SELECT, TicketRow};
-use crate::accounts::session::Caller;
+use super::store::{self, NewEvent, NewTicket};
+use crate::accounts::{self, session::Caller};
 use crate::audit::{self, Entry};
+use crate::communities;
 use crate::db::{HOUR, now_millis};
 use crate::error::ApiError;
 use crate::extract::AppJson;
@@ -58,40 +59,25 @@ pub async fn create(
         NORMAL_WITHIN_HOURS
     };
     let mut tx = state.db.writer().begin().await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO repair_tickets (community_id, household_id, place, building_id, category,
-            description, urgent, contact_phone, status, channel, reporter_id, created_at,
-            updated_at, due_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'submitted', $9, $10, $11, $11, $12) RETURNING id",
-    )
-    .bind(filing.community)
-    .bind(filing.household)
-    .bind(place)
-    .bind(filing.building)
-    .bind(body.category.as_str())
-    .bind(description)
-    .bind(i64::from(body.urgent))
-    .bind(&contact)
-    .bind(filing.channel.as_str())
-    .bind(caller.user_id)
-    .bind(now)
-    .bind(now + within * HOUR)
-    .fetch_one(&mut *tx)
-    .await?;
+    let ticket = NewTicket {
+        community: filing.community,
+        household: filing.household,
+        place,
+        building: filing.building,
+        category: body.category,
+        description,
+        urgent: body.urgent,
+        contact_phone: &contact,
+        channel: filing.channel,
+        reporter: caller.user_id,
+        at: now,
+        due_at: now + within * HOUR,
+    };
+    let id = store::insert(&mut *tx, ticket).await?;
     for (position, upload) in body.photo_ids.iter().enumerate() {
         // Only the reporter's own uploads, each on one ticket only.
-        let attached = sqlx::query(
-            "INSERT INTO repair_photos (ticket_id, upload_id, position)
-             SELECT $1, id, $2 FROM uploads WHERE id = $3 AND uploaded_by = $4
-               AND NOT EXISTS (SELECT 1 FROM repair_photos WHERE upload_id = $3)",
-        )
-        .bind(id)
-        .bind(i64::try_from(position).unwrap_or(0))
-        .bind(upload)
-        .bind(caller.user_id)
-        .execute(&mut *tx)
-        .await?;
-        if attached.rows_affected() != 1 {
+        let position = i64::try_from(position).unwrap_or(0);
+        if !store::attach_photo(&mut *tx, id, position, upload, caller.user_id).await? {
             return Err(ApiError::bad_request(
                 ErrorCode::InvalidPhoto,
                 "有一张照片找不到了，请重新上传",
@@ -122,13 +108,9 @@ pub async fn create(
         entry = entry.household(h);
     }
     audit::record(&mut *tx, entry).await?;
-    let row: TicketRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{TICKET_SELECT} WHERE t.id = $2"
-    )))
-    .bind(caller.user_id)
-    .bind(id)
-    .fetch_one(&mut *tx)
-    .await?;
+    let row = store::ticket(&mut *tx, caller.user_id, id)
+        .await?
+        .ok_or(sqlx::Error::RowNotFound)?;
     let photos = store::photos_of(&mut *tx, &[id])
         .await?
         .remove(&id)
@@ -191,12 +173,10 @@ async fn filing(state: &AppState, caller: &Caller, body: &NewRepair) -> Result<F
             role: Role::Manager,
         });
     };
-    let found: Option<(i64, i64)> =
-        sqlx::query_as("SELECT community_id, building_id FROM households WHERE id = $1")
-            .bind(household)
-            .fetch_optional(state.db.reader())
-            .await?;
-    let (community, building) = found.ok_or(ApiError::NotFound)?;
+    let place = communities::store::household_place(state.db.reader(), household)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let (community, building) = (place.community_id, place.building_id);
     let (channel, role) = match caller.household_role(household) {
         Some(Role::Helper) => (RepairChannel::Helper, Role::Helper),
         Some(_) => (RepairChannel::Resident, Role::Resident),
@@ -225,16 +205,13 @@ async fn contact_phone(
             ApiError::bad_request(ErrorCode::InvalidPhone, "联系电话不对，请写手机号或座机号")
         });
     }
-    let found: Option<String> = if filing.channel == RepairChannel::Office {
-        sqlx::query_scalar("SELECT contact_phone FROM households WHERE id = $1")
-            .bind(filing.household)
-            .fetch_optional(state.db.reader())
-            .await?
-    } else {
-        sqlx::query_scalar("SELECT phone FROM users WHERE id = $1")
-            .bind(caller.user_id)
-            .fetch_optional(state.db.reader())
-            .await?
+    let found = match filing.household {
+        Some(h) if filing.channel == RepairChannel::Office => {
+            communities::store::household_place(state.db.reader(), h)
+                .await?
+                .map(|p| p.contact_phone)
+        }
+        _ => accounts::store::phone_of(state.db.reader(), caller.user_id).await?,
     };
     found
         .filter(|p| !p.is_empty())

@@ -5,8 +5,9 @@ use app::model::{ErrorBody, RepairDetail, TicketState, allowed_actions};
 use axum::extract::State;
 
 use super::access::parties;
-use super::store::{self, TICKET_SELECT, TicketRow};
+use super::store;
 use crate::accounts::session::Caller;
+use crate::communities;
 use crate::db::now_millis;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
@@ -40,14 +41,9 @@ pub async fn detail_of(
     now: i64,
 ) -> Result<RepairDetail, ApiError> {
     let db = state.db.reader();
-    let row: TicketRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{TICKET_SELECT} WHERE t.id = $2"
-    )))
-    .bind(caller.user_id)
-    .bind(id)
-    .fetch_optional(db)
-    .await?
-    .ok_or(ApiError::NotFound)?;
+    let row = store::ticket(db, caller.user_id, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     let mine = parties(caller, &row.key());
     if mine.is_empty() {
         return Err(ApiError::NotFound);
@@ -57,11 +53,7 @@ pub async fn detail_of(
         has_assignee: row.assignee_id.is_some(),
         resolved_at: row.resolved_at,
     };
-    let office_phone: String =
-        sqlx::query_scalar("SELECT office_phone FROM communities WHERE id = $1")
-            .bind(row.community_id)
-            .fetch_one(db)
-            .await?;
+    let office_phone = communities::store::office_phone(db, row.community_id).await?;
     let events = store::events(db, id).await?;
     let photos = store::photos_of(db, &[id])
         .await?

@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 
 use super::access::parties;
 use super::detail::detail_of;
-use super::store::{self, NewEvent, TICKET_SELECT, TicketRow};
+use super::store::{self, Change, NewEvent, TicketRow};
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::db::{HOUR, now_millis};
@@ -40,14 +40,9 @@ pub async fn add_event(
 ) -> Result<(StatusCode, AppJson<RepairDetail>), ApiError> {
     let now = now_millis();
     let mut tx = state.db.writer().begin().await?;
-    let row: TicketRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{TICKET_SELECT} WHERE t.id = $2"
-    )))
-    .bind(caller.user_id)
-    .bind(id)
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or(ApiError::NotFound)?;
+    let row = store::ticket(&mut *tx, caller.user_id, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     let mine = parties(&caller, &row.key());
     if mine.is_empty() {
         return Err(ApiError::NotFound);
@@ -176,16 +171,7 @@ async fn check_worker(
     community: i64,
     worker: i64,
 ) -> Result<(), ApiError> {
-    let found: i64 = sqlx::query_scalar(
-        "SELECT CAST(COUNT(*) AS BIGINT) FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.user_id = $1 AND m.community_id = $2 AND m.role IN ('staff', 'manager')
-           AND m.revoked_at IS NULL AND u.disabled_at IS NULL",
-    )
-    .bind(worker)
-    .bind(community)
-    .fetch_one(&mut **tx)
-    .await?;
-    if found == 0 {
+    if !store::is_worker(&mut **tx, community, worker).await? {
         return Err(ApiError::bad_request(
             ErrorCode::InvalidAssignee,
             "只能派给本小区的维修人员",
@@ -208,11 +194,7 @@ async fn apply(
     if mv == Move::Comment {
         // A comment changes no state, so it never conflicts with another
         // write: it only marks the ticket as changed (for badges).
-        sqlx::query("UPDATE repair_tickets SET updated_at = $1 WHERE id = $2")
-            .bind(now)
-            .bind(row.id)
-            .execute(&mut **tx)
-            .await?;
+        store::touch(&mut **tx, row.id, now).await?;
         return Ok(());
     }
     let ended = to != from
@@ -237,24 +219,19 @@ async fn apply(
         let closed_at = if ended { Some(now) } else { row.closed_at };
         (resolved_at, closed_at, row.due_at, stars.or(row.rating))
     };
-    let done = sqlx::query(
-        "UPDATE repair_tickets SET status = $1, assignee_id = COALESCE($2, assignee_id),
-            resolved_at = $3, closed_at = $4, due_at = $5, rating = $6, updated_at = $7
-         WHERE id = $8 AND status = $9 AND updated_at = $10",
-    )
-    .bind(to.as_str())
-    .bind(assignee)
-    .bind(resolved_at)
-    .bind(closed_at)
-    .bind(due_at)
-    .bind(rating)
-    .bind(now)
-    .bind(row.id)
-    .bind(from.as_str())
-    .bind(row.updated_at)
-    .execute(&mut **tx)
-    .await?;
-    if done.rows_affected() != 1 {
+    let change = Change {
+        ticket: row.id,
+        from,
+        read_at: row.updated_at,
+        to,
+        assignee,
+        resolved_at,
+        closed_at,
+        due_at,
+        rating,
+        at: now,
+    };
+    if !store::change(&mut **tx, change).await? {
         return Err(ApiError::conflict(
             ErrorCode::ChangedMeanwhile,
             "这张报修单刚被别人改过，请刷新后再试",

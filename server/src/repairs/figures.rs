@@ -2,13 +2,11 @@
 
 use app::model::ErrorCode;
 use app::model::time::civil;
-use app::model::{
-    ErrorBody, RepairExportQuery, RepairFigures, RepairStatus, RepairSummary, RepairSummaryQuery,
-};
+use app::model::{ErrorBody, RepairExportQuery, RepairFigures, RepairSummary, RepairSummaryQuery};
 use axum::extract::State;
 use axum::response::IntoResponse;
 
-use super::store::{self, TICKET_SELECT, TicketRow};
+use super::store;
 use crate::accounts::session::Caller;
 use crate::csv_out::{Cell, Csv};
 use crate::db::{DAY, now_millis, parse_rfc3339, rfc3339};
@@ -16,8 +14,6 @@ use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
 use crate::fees::month_start;
 use crate::state::AppState;
-
-const OPEN: &str = "('submitted', 'assigned', 'in_progress')";
 
 /// What the 报修 tab badge and the 首页 cards show for the caller.
 #[utoipa::path(get, path = "/v1/repairs/summary", tag = "repairs", params(RepairSummaryQuery),
@@ -37,34 +33,13 @@ pub async fn summary(
     let household = caller.household();
     let (open, changed) = match household {
         Some(h) => {
-            let rows: Vec<TicketRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                "{TICKET_SELECT} WHERE t.household_id = $2
-                   AND t.status IN ('submitted', 'assigned', 'in_progress', 'resolved')
-                 ORDER BY t.created_at DESC LIMIT 5"
-            )))
-            .bind(caller.user_id)
-            .bind(h)
-            .fetch_all(db)
-            .await?;
-            let changed: i64 = sqlx::query_scalar(
-                "SELECT CAST(COUNT(*) AS BIGINT) FROM repair_tickets t
-                 LEFT JOIN repair_views v ON v.ticket_id = t.id AND v.user_id = $1
-                 WHERE t.household_id = $2 AND (v.seen_at IS NULL OR t.updated_at > v.seen_at)",
-            )
-            .bind(caller.user_id)
-            .bind(h)
-            .fetch_one(db)
-            .await?;
+            let rows = store::in_hand_of_household(db, caller.user_id, h).await?;
+            let changed = store::changed_count(db, caller.user_id, h).await?;
             (store::wire_all(db, rows, now, true).await?, changed)
         }
         None => (Vec::new(), 0),
     };
-    let assigned_to_me: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT CAST(COUNT(*) AS BIGINT) FROM repair_tickets WHERE assignee_id = $1 AND status IN {OPEN}"
-    )))
-    .bind(caller.user_id)
-    .fetch_one(db)
-    .await?;
+    let assigned_to_me = store::assigned_open_count(db, caller.user_id).await?;
     let office = match query.community_id {
         Some(c) => Some(figures(&state, caller.managed_community(Some(c))?, now).await?),
         None => match caller.managed_community(None) {
@@ -87,36 +62,13 @@ pub async fn figures(
     now: i64,
 ) -> Result<RepairFigures, ApiError> {
     let db = state.db.reader();
-    let (new, open, overdue): (i64, i64, i64) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT CAST(COALESCE(SUM(CASE WHEN status = 'submitted' THEN 1 ELSE 0 END), 0) AS BIGINT),
-                CAST(COUNT(*) AS BIGINT),
-                CAST(COALESCE(SUM(CASE WHEN due_at < $2 THEN 1 ELSE 0 END), 0) AS BIGINT)
-         FROM repair_tickets WHERE community_id = $1 AND status IN {OPEN}"
-    )))
-    .bind(community)
-    .bind(now)
-    .fetch_one(db)
-    .await?;
+    let counts = store::open_counts(db, community, now).await?;
     let (year, month, ..) = civil(now, 8 * 60);
     let since = month_start(year, month).unwrap_or(now - 30 * DAY);
-    let mut minutes: Vec<i64> = sqlx::query_scalar(
-        "SELECT (resolved_at - created_at) / 60000 FROM repair_tickets
-         WHERE community_id = $1 AND resolved_at >= $2 AND status IN ('resolved', 'closed')",
-    )
-    .bind(community)
-    .bind(since)
-    .fetch_all(db)
-    .await?;
+    let mut minutes = store::resolve_minutes_since(db, community, since).await?;
     minutes.sort_unstable();
     let median_resolve_minutes = median(&minutes);
-    let stars: Vec<i64> = sqlx::query_scalar(
-        "SELECT rating FROM repair_tickets
-         WHERE community_id = $1 AND rating IS NOT NULL AND closed_at >= $2",
-    )
-    .bind(community)
-    .bind(since)
-    .fetch_all(db)
-    .await?;
+    let stars = store::ratings_since(db, community, since).await?;
     let rated = i64::try_from(stars.len()).unwrap_or(0);
     #[allow(clippy::cast_precision_loss)]
     let average_rating = (rated > 0).then(|| {
@@ -125,9 +77,9 @@ pub async fn figures(
     });
     Ok(RepairFigures {
         community_id: community,
-        new,
-        open,
-        overdue,
+        new: counts.fresh,
+        open: counts.open,
+        overdue: counts.overdue,
         median_resolve_minutes,
         average_rating,
         rated,
@@ -141,26 +93,6 @@ fn median(sorted: &[i64]) -> Option<i64> {
     } else {
         Some(sorted[(sorted.len() - 1) / 2])
     }
-}
-
-/// id, reported, urgent, category, address, household, channel, status,
-/// assignee, resolved, closed, rating, description.
-#[derive(sqlx::FromRow)]
-struct ExportLine {
-    id: i64,
-    created_at: i64,
-    urgent: i64,
-    category: String,
-    place: Option<String>,
-    building: Option<String>,
-    flat: Option<String>,
-    channel: String,
-    status: String,
-    assignee: Option<String>,
-    resolved_at: Option<i64>,
-    closed_at: Option<i64>,
-    rating: Option<i64>,
-    description: String,
 }
 
 /// Tickets reported in a date range, as CSV (UTF-8 with BOM, opens in Excel).
@@ -190,19 +122,7 @@ pub async fn export(
             "结束日期要在开始日期之后，最长一年",
         ));
     }
-    let rows: Vec<ExportLine> = sqlx::query_as(
-        "SELECT t.id, t.created_at, t.urgent, t.category, t.place, b.name AS building,
-                h.flat_label AS flat, t.channel, t.status, a.name AS assignee, t.resolved_at,
-                t.closed_at, t.rating, t.description
-         FROM repair_tickets t LEFT JOIN households h ON h.id = t.household_id
-         LEFT JOIN buildings b ON b.id = h.building_id LEFT JOIN users a ON a.id = t.assignee_id
-         WHERE t.community_id = $1 AND t.created_at >= $2 AND t.created_at < $3 ORDER BY t.id",
-    )
-    .bind(community)
-    .bind(from)
-    .bind(to + DAY)
-    .fetch_all(state.db.reader())
-    .await?;
+    let rows = store::export_lines(state.db.reader(), community, from, to + DAY).await?;
     let mut out = Csv::new(&[
         "单号",
         "报修时间",
@@ -225,14 +145,12 @@ pub async fn export(
             app::model::ticket_number(r.id).into(),
             rfc3339(r.created_at).into(),
             if r.urgent != 0 { "是" } else { "" }.into(),
-            r.category.into(),
+            r.category.as_str().into(),
             r.place.into(),
             r.building.into(),
             r.flat.into(),
-            r.channel.into(),
-            RepairStatus::parse(&r.status)
-                .map_or(r.status.clone(), |s| s.as_str().to_owned())
-                .into(),
+            r.channel.as_str().into(),
+            r.status.as_str().into(),
             r.assignee.into(),
             time(r.resolved_at),
             time(r.closed_at),

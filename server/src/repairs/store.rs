@@ -9,11 +9,14 @@ use app::model::{
 use sqlx::{Any, FromRow};
 
 use super::access::TicketKey;
-use crate::db::rfc3339;
+use crate::db::{Sql, optional, rfc3339};
 use crate::uploads::photo;
 
-/// The columns `TicketRow` reads; `$1` is the viewer (for "changed").
-pub const TICKET_SELECT: &str = "SELECT t.id, t.community_id, t.household_id, t.place, t.category,
+/// The columns `TicketRow` reads; `$1` is the viewer (for "changed"). A
+/// macro, so that each query is one `&'static str` made by `concat!`.
+macro_rules! ticket_select {
+    () => {
+        "SELECT t.id, t.community_id, t.household_id, t.place, t.category,
     t.description, t.urgent, t.contact_phone, t.status, t.channel, r.name AS reporter_name,
     t.assignee_id, a.name AS assignee_name, t.created_at, t.updated_at, t.due_at, t.resolved_at,
     t.closed_at, t.rating, b.name AS building_name, h.flat_label, v.seen_at
@@ -22,7 +25,16 @@ pub const TICKET_SELECT: &str = "SELECT t.id, t.community_id, t.household_id, t.
     LEFT JOIN users a ON a.id = t.assignee_id
     LEFT JOIN households h ON h.id = t.household_id
     LEFT JOIN buildings b ON b.id = h.building_id
-    LEFT JOIN repair_views v ON v.ticket_id = t.id AND v.user_id = $1";
+    LEFT JOIN repair_views v ON v.ticket_id = t.id AND v.user_id = $1"
+    };
+}
+
+/// The states in which the office still owes work.
+macro_rules! open_states {
+    () => {
+        "('submitted', 'assigned', 'in_progress')"
+    };
+}
 
 #[derive(Debug, FromRow)]
 pub struct TicketRow {
@@ -30,12 +42,15 @@ pub struct TicketRow {
     pub community_id: i64,
     pub household_id: Option<i64>,
     place: Option<String>,
-    category: String,
+    #[sqlx(try_from = "String")]
+    category: RepairCategory,
     description: String,
     pub urgent: i64,
     contact_phone: String,
-    pub status: String,
-    channel: String,
+    #[sqlx(try_from = "String")]
+    pub status: RepairStatus,
+    #[sqlx(try_from = "String")]
+    channel: RepairChannel,
     reporter_name: String,
     pub assignee_id: Option<i64>,
     assignee_name: Option<String>,
@@ -60,7 +75,7 @@ impl TicketRow {
     }
 
     pub fn status(&self) -> RepairStatus {
-        RepairStatus::parse(&self.status).unwrap_or(RepairStatus::Submitted)
+        self.status
     }
 
     /// "3号楼 201", or empty for the office's own public-place report.
@@ -82,12 +97,12 @@ impl TicketRow {
             household_id: self.household_id,
             address,
             place: self.place,
-            category: RepairCategory::parse(&self.category).unwrap_or(RepairCategory::Other),
+            category: self.category,
             description: self.description,
             urgent: self.urgent != 0,
             contact_phone: self.contact_phone,
             status,
-            channel: RepairChannel::parse(&self.channel).unwrap_or(RepairChannel::Office),
+            channel: self.channel,
             reporter_name: self.reporter_name,
             assignee_id: self.assignee_id,
             assignee_name: self.assignee_name,
@@ -113,14 +128,10 @@ where
     if ids.is_empty() {
         return Ok(out);
     }
-    // Ids are integers from our own rows: safe to inline.
-    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-    let rows: Vec<(i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT ticket_id, upload_id FROM repair_photos WHERE ticket_id IN ({list})
-         ORDER BY ticket_id, position"
-    )))
-    .fetch_all(executor)
-    .await?;
+    let mut q = Sql::new("SELECT ticket_id, upload_id FROM repair_photos WHERE ticket_id IN ");
+    q.bind_list(ids.iter().copied())
+        .push(" ORDER BY ticket_id, position");
+    let rows: Vec<(i64, String)> = q.fetch_all(executor).await?;
     for (ticket, upload) in rows {
         out.entry(ticket).or_default().push(photo(upload));
     }
@@ -151,7 +162,8 @@ where
 #[derive(FromRow)]
 struct EventRow {
     id: i64,
-    kind: String,
+    #[sqlx(try_from = "String")]
+    kind: EventKind,
     at: i64,
     actor_name: Option<String>,
     actor_role: Option<String>,
@@ -182,25 +194,26 @@ where
     .bind(ticket)
     .fetch_all(executor)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| RepairEvent {
-            id: r.id,
-            kind: EventKind::parse(&r.kind).unwrap_or(EventKind::Comment),
-            at: rfc3339(r.at),
-            actor_name: r.actor_name,
-            actor_role: r.actor_role.as_deref().and_then(Role::parse),
-            for_household: r
-                .building_name
-                .zip(r.flat_label)
-                .map(|(b, f)| format!("{b} {f}")),
-            from_status: r.from_status.as_deref().and_then(RepairStatus::parse),
-            to_status: r.to_status.as_deref().and_then(RepairStatus::parse),
-            assignee_name: r.assignee_name,
-            stars: r.stars,
-            note: r.note,
+    rows.into_iter()
+        .map(|r| {
+            Ok(RepairEvent {
+                id: r.id,
+                kind: r.kind,
+                at: rfc3339(r.at),
+                actor_name: r.actor_name,
+                actor_role: optional("actor_role", r.actor_role)?,
+                for_household: r
+                    .building_name
+                    .zip(r.flat_label)
+                    .map(|(b, f)| format!("{b} {f}")),
+                from_status: optional("from_status", r.from_status)?,
+                to_status: optional("to_status", r.to_status)?,
+                assignee_name: r.assignee_name,
+                stars: r.stars,
+                note: r.note,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// One event to append.
@@ -257,4 +270,460 @@ where
     .execute(executor)
     .await?;
     Ok(())
+}
+
+/// One ticket as `viewer` sees it (their "seen" mark), whoever they are:
+/// the handler decides whether they may.
+pub async fn ticket<'e, E>(executor: E, viewer: i64, id: i64) -> sqlx::Result<Option<TicketRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(concat!(ticket_select!(), " WHERE t.id = $2"))
+        .bind(viewer)
+        .bind(id)
+        .fetch_optional(executor)
+        .await
+}
+
+/// What a list asks for; every value is bound.
+pub enum ListScope {
+    Household(i64),
+    Assigned(i64),
+    Queue(QueueFilter),
+}
+
+/// The office queue's conditions.
+pub struct QueueFilter {
+    pub community: i64,
+    /// `None`: every state; `Some(None)`: the open ones; else that one.
+    pub status: Option<Option<RepairStatus>>,
+    pub category: Option<RepairCategory>,
+    pub building: Option<i64>,
+    pub assignee: Option<i64>,
+    /// Open and due before this instant.
+    pub overdue_at: Option<i64>,
+}
+
+/// A page of tickets, one more than `limit` to tell whether more follow.
+pub async fn list<'e, E>(
+    executor: E,
+    viewer: i64,
+    scope: &ListScope,
+    limit: i64,
+    offset: i64,
+) -> sqlx::Result<Vec<TicketRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    let mut q = Sql::new(ticket_select!());
+    q.bind_written(viewer).push(" WHERE ");
+    let order = match scope {
+        ListScope::Household(h) => {
+            q.push("t.household_id = ").bind(*h);
+            " ORDER BY t.created_at DESC, t.id DESC"
+        }
+        ListScope::Assigned(u) => {
+            q.push("t.assignee_id = ").bind(*u);
+            " ORDER BY CASE WHEN t.status IN ('assigned', 'in_progress') THEN 0 ELSE 1 END,
+                t.urgent DESC, t.created_at"
+        }
+        ListScope::Queue(f) => {
+            q.push("t.community_id = ").bind(f.community);
+            match f.status {
+                Some(None) => {
+                    q.push(concat!(" AND t.status IN ", open_states!()));
+                }
+                Some(Some(s)) => {
+                    q.push(" AND t.status = ").bind(s.as_str());
+                }
+                None => {}
+            }
+            if let Some(c) = f.category {
+                q.push(" AND t.category = ").bind(c.as_str());
+            }
+            if let Some(b) = f.building {
+                q.push(" AND t.building_id = ").bind(b);
+            }
+            if let Some(a) = f.assignee {
+                q.push(" AND t.assignee_id = ").bind(a);
+            }
+            if let Some(now) = f.overdue_at {
+                q.push(concat!(
+                    " AND t.status IN ",
+                    open_states!(),
+                    " AND t.due_at < "
+                ))
+                .bind(now);
+            }
+            " ORDER BY t.urgent DESC, t.created_at, t.id"
+        }
+    };
+    q.push(order)
+        .push(" LIMIT ")
+        .bind(limit)
+        .push(" OFFSET ")
+        .bind(offset);
+    q.fetch_all(executor).await
+}
+
+/// A household's tickets still in hand (open or awaiting confirmation), newest first.
+pub async fn in_hand_of_household<'e, E>(
+    executor: E,
+    viewer: i64,
+    household: i64,
+) -> sqlx::Result<Vec<TicketRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(concat!(
+        ticket_select!(),
+        " WHERE t.household_id = $2
+           AND t.status IN ('submitted', 'assigned', 'in_progress', 'resolved')
+         ORDER BY t.created_at DESC LIMIT 5"
+    ))
+    .bind(viewer)
+    .bind(household)
+    .fetch_all(executor)
+    .await
+}
+
+/// How many of the household's tickets changed since `viewer` last looked.
+pub async fn changed_count<'e, E>(executor: E, viewer: i64, household: i64) -> sqlx::Result<i64>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM repair_tickets t
+         LEFT JOIN repair_views v ON v.ticket_id = t.id AND v.user_id = $1
+         WHERE t.household_id = $2 AND (v.seen_at IS NULL OR t.updated_at > v.seen_at)",
+    )
+    .bind(viewer)
+    .bind(household)
+    .fetch_one(executor)
+    .await
+}
+
+/// Open tickets given to this person.
+pub async fn assigned_open_count<'e, E>(executor: E, user: i64) -> sqlx::Result<i64>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_scalar(concat!(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM repair_tickets WHERE assignee_id = $1 AND status IN ",
+        open_states!()
+    ))
+    .bind(user)
+    .fetch_one(executor)
+    .await
+}
+
+/// The community's open tickets: new, all open, overdue at `now`.
+#[derive(FromRow)]
+pub struct OpenCounts {
+    pub fresh: i64,
+    pub open: i64,
+    pub overdue: i64,
+}
+
+pub async fn open_counts<'e, E>(executor: E, community: i64, now: i64) -> sqlx::Result<OpenCounts>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(concat!(
+        "SELECT CAST(COALESCE(SUM(CASE WHEN status = 'submitted' THEN 1 ELSE 0 END), 0) AS BIGINT) AS fresh,
+                CAST(COUNT(*) AS BIGINT) AS open,
+                CAST(COALESCE(SUM(CASE WHEN due_at < $2 THEN 1 ELSE 0 END), 0) AS BIGINT) AS overdue
+         FROM repair_tickets WHERE community_id = $1 AND status IN ",
+        open_states!()
+    ))
+    .bind(community)
+    .bind(now)
+    .fetch_one(executor)
+    .await
+}
+
+/// Minutes from report to repair of each ticket repaired since `since`.
+pub async fn resolve_minutes_since<'e, E>(
+    executor: E,
+    community: i64,
+    since: i64,
+) -> sqlx::Result<Vec<i64>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_scalar(
+        "SELECT (resolved_at - created_at) / 60000 FROM repair_tickets
+         WHERE community_id = $1 AND resolved_at >= $2 AND status IN ('resolved', 'closed')",
+    )
+    .bind(community)
+    .bind(since)
+    .fetch_all(executor)
+    .await
+}
+
+/// The stars given to tickets closed since `since`.
+pub async fn ratings_since<'e, E>(executor: E, community: i64, since: i64) -> sqlx::Result<Vec<i64>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_scalar(
+        "SELECT rating FROM repair_tickets
+         WHERE community_id = $1 AND rating IS NOT NULL AND closed_at >= $2",
+    )
+    .bind(community)
+    .bind(since)
+    .fetch_all(executor)
+    .await
+}
+
+/// One line of the office's CSV export.
+#[derive(FromRow)]
+pub struct ExportLine {
+    pub id: i64,
+    pub created_at: i64,
+    pub urgent: i64,
+    #[sqlx(try_from = "String")]
+    pub category: RepairCategory,
+    pub place: Option<String>,
+    pub building: Option<String>,
+    pub flat: Option<String>,
+    #[sqlx(try_from = "String")]
+    pub channel: RepairChannel,
+    #[sqlx(try_from = "String")]
+    pub status: RepairStatus,
+    pub assignee: Option<String>,
+    pub resolved_at: Option<i64>,
+    pub closed_at: Option<i64>,
+    pub rating: Option<i64>,
+    pub description: String,
+}
+
+/// Tickets reported in `[from, until)`, oldest first.
+pub async fn export_lines<'e, E>(
+    executor: E,
+    community: i64,
+    from: i64,
+    until: i64,
+) -> sqlx::Result<Vec<ExportLine>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT t.id, t.created_at, t.urgent, t.category, t.place, b.name AS building,
+                h.flat_label AS flat, t.channel, t.status, a.name AS assignee, t.resolved_at,
+                t.closed_at, t.rating, t.description
+         FROM repair_tickets t LEFT JOIN households h ON h.id = t.household_id
+         LEFT JOIN buildings b ON b.id = h.building_id LEFT JOIN users a ON a.id = t.assignee_id
+         WHERE t.community_id = $1 AND t.created_at >= $2 AND t.created_at < $3 ORDER BY t.id",
+    )
+    .bind(community)
+    .bind(from)
+    .bind(until)
+    .fetch_all(executor)
+    .await
+}
+
+/// A ticket to file.
+pub struct NewTicket<'a> {
+    pub community: i64,
+    pub household: Option<i64>,
+    pub place: Option<&'a str>,
+    pub building: Option<i64>,
+    pub category: RepairCategory,
+    pub description: &'a str,
+    pub urgent: bool,
+    pub contact_phone: &'a str,
+    pub channel: RepairChannel,
+    pub reporter: i64,
+    pub at: i64,
+    pub due_at: i64,
+}
+
+/// Files the ticket as submitted; its id.
+pub async fn insert<'e, E>(executor: E, t: NewTicket<'_>) -> sqlx::Result<i64>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_scalar(
+        "INSERT INTO repair_tickets (community_id, household_id, place, building_id, category,
+            description, urgent, contact_phone, status, channel, reporter_id, created_at,
+            updated_at, due_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'submitted', $9, $10, $11, $11, $12) RETURNING id",
+    )
+    .bind(t.community)
+    .bind(t.household)
+    .bind(t.place)
+    .bind(t.building)
+    .bind(t.category.as_str())
+    .bind(t.description)
+    .bind(i64::from(t.urgent))
+    .bind(t.contact_phone)
+    .bind(t.channel.as_str())
+    .bind(t.reporter)
+    .bind(t.at)
+    .bind(t.due_at)
+    .fetch_one(executor)
+    .await
+}
+
+/// Puts the owner's upload on the ticket at `position`; false when it is not
+/// theirs, absent, or already on a ticket.
+pub async fn attach_photo<'e, E>(
+    executor: E,
+    ticket: i64,
+    position: i64,
+    upload: &str,
+    owner: i64,
+) -> sqlx::Result<bool>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    let done = sqlx::query(
+        "INSERT INTO repair_photos (ticket_id, upload_id, position)
+         SELECT $1, id, $2 FROM uploads WHERE id = $3 AND uploaded_by = $4
+           AND NOT EXISTS (SELECT 1 FROM repair_photos WHERE upload_id = $3)",
+    )
+    .bind(ticket)
+    .bind(position)
+    .bind(upload)
+    .bind(owner)
+    .execute(executor)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A live staff member or manager of the community.
+pub async fn is_worker<'e, E>(executor: E, community: i64, worker: i64) -> sqlx::Result<bool>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    let found: i64 = sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.user_id = $1 AND m.community_id = $2 AND m.role IN ('staff', 'manager')
+           AND m.revoked_at IS NULL AND u.disabled_at IS NULL",
+    )
+    .bind(worker)
+    .bind(community)
+    .fetch_one(executor)
+    .await?;
+    Ok(found > 0)
+}
+
+/// Marks the ticket changed (for badges) without touching its state.
+pub async fn touch<'e, E>(executor: E, ticket: i64, at: i64) -> sqlx::Result<()>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query("UPDATE repair_tickets SET updated_at = $1 WHERE id = $2")
+        .bind(at)
+        .bind(ticket)
+        .execute(executor)
+        .await?;
+    Ok(())
+}
+
+/// A ticket's new state, written only over the state it was read in.
+pub struct Change {
+    pub ticket: i64,
+    pub from: RepairStatus,
+    pub read_at: i64,
+    pub to: RepairStatus,
+    pub assignee: Option<i64>,
+    pub resolved_at: Option<i64>,
+    pub closed_at: Option<i64>,
+    pub due_at: i64,
+    pub rating: Option<i64>,
+    pub at: i64,
+}
+
+/// False when someone changed the ticket meanwhile.
+pub async fn change<'e, E>(executor: E, c: Change) -> sqlx::Result<bool>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    let done = sqlx::query(
+        "UPDATE repair_tickets SET status = $1, assignee_id = COALESCE($2, assignee_id),
+            resolved_at = $3, closed_at = $4, due_at = $5, rating = $6, updated_at = $7
+         WHERE id = $8 AND status = $9 AND updated_at = $10",
+    )
+    .bind(c.to.as_str())
+    .bind(c.assignee)
+    .bind(c.resolved_at)
+    .bind(c.closed_at)
+    .bind(c.due_at)
+    .bind(c.rating)
+    .bind(c.at)
+    .bind(c.ticket)
+    .bind(c.from.as_str())
+    .bind(c.read_at)
+    .execute(executor)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Resolved tickets whose household has not confirmed since `before`: id
+/// and the `updated_at` they were read at.
+pub async fn unconfirmed<'e, E>(executor: E, before: i64) -> sqlx::Result<Vec<(i64, i64)>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT id, updated_at FROM repair_tickets WHERE status = 'resolved' AND resolved_at < $1
+         ORDER BY id LIMIT 500",
+    )
+    .bind(before)
+    .fetch_all(executor)
+    .await
+}
+
+/// Closes a resolved ticket left as it was read; false when the household
+/// confirmed or reopened it meanwhile.
+pub async fn close_resolved<'e, E>(
+    executor: E,
+    ticket: i64,
+    read_at: i64,
+    now: i64,
+) -> sqlx::Result<bool>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    let done = sqlx::query(
+        "UPDATE repair_tickets SET status = 'closed', closed_at = $1, updated_at = $1
+         WHERE id = $2 AND status = 'resolved' AND updated_at = $3",
+    )
+    .bind(now)
+    .bind(ticket)
+    .bind(read_at)
+    .execute(executor)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Someone who can be given a ticket, with their open load.
+#[derive(FromRow)]
+pub struct WorkerRow {
+    pub id: i64,
+    pub name: String,
+    pub phone: String,
+    pub open: i64,
+}
+
+/// The community's staff first, then its managers.
+pub async fn workers<'e, E>(executor: E, community: i64) -> sqlx::Result<Vec<WorkerRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT u.id, u.name, u.phone,
+            (SELECT CAST(COUNT(*) AS BIGINT) FROM repair_tickets t WHERE t.assignee_id = u.id
+               AND t.status IN ('assigned', 'in_progress')) AS open
+         FROM users u WHERE u.disabled_at IS NULL AND EXISTS (
+            SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.community_id = $1
+              AND m.role IN ('staff', 'manager') AND m.revoked_at IS NULL)
+         ORDER BY (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.community_id = $1
+              AND m.role = 'staff' AND m.revoked_at IS NULL) IS NULL, u.name",
+    )
+    .bind(community)
+    .fetch_all(executor)
+    .await
 }

@@ -13,26 +13,11 @@ pub const EVERY: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 /// Closes what is due at `now`; returns how many tickets closed.
 pub async fn close_unconfirmed(db: &Db, now: i64) -> sqlx::Result<u64> {
     let cutoff = now - CONFIRM_WITHIN_DAYS * DAY;
-    let due: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT id, updated_at FROM repair_tickets WHERE status = 'resolved' AND resolved_at < $1
-         ORDER BY id LIMIT 500",
-    )
-    .bind(cutoff)
-    .fetch_all(db.reader())
-    .await?;
+    let due = store::unconfirmed(db.reader(), cutoff).await?;
     let mut closed = 0;
     for (id, updated_at) in due {
         let mut tx = db.writer().begin().await?;
-        let done = sqlx::query(
-            "UPDATE repair_tickets SET status = 'closed', closed_at = $1, updated_at = $1
-             WHERE id = $2 AND status = 'resolved' AND updated_at = $3",
-        )
-        .bind(now)
-        .bind(id)
-        .bind(updated_at)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() != 1 {
+        if !store::close_resolved(&mut *tx, id, updated_at, now).await? {
             continue; // Someone confirmed or reopened it meanwhile.
         }
         store::append(

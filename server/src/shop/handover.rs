@@ -3,34 +3,22 @@
 //! a cancel returns points and stock in the same transaction.
 
 use app::model::ErrorCode;
-use app::model::{CancelRedemption, EntryKind, ErrorBody, Redemption};
+use app::model::{CancelRedemption, EntryKind, ErrorBody, Redemption, RedemptionStatus};
 use axum::extract::State;
 
-use super::redeem::{RedemptionRow, SELECT};
+use super::store;
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::db::now_millis;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
 use crate::points::access::whose;
-use crate::points::day_of;
-use crate::points::store::{self, Entry as LedgerLine};
+use crate::points::store::Entry as LedgerLine;
+use crate::points::{self, day_of};
 use crate::state::AppState;
 
-async fn load(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    id: i64,
-) -> Result<Option<RedemptionRow>, ApiError> {
-    Ok(
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE r.id = $1")))
-            .bind(id)
-            .fetch_optional(&mut **tx)
-            .await?,
-    )
-}
-
-fn not_reserved(status: &str) -> ApiError {
-    if status == "fulfilled" {
+fn not_reserved(status: RedemptionStatus) -> ApiError {
+    if status == RedemptionStatus::Fulfilled {
         ApiError::conflict(ErrorCode::AlreadyFulfilled, "这件东西已经领走了")
     } else {
         ApiError::conflict(ErrorCode::AlreadyCancelled, "这次兑换已经取消了")
@@ -54,7 +42,9 @@ pub async fn fulfil(
     AppPath(id): AppPath<i64>,
 ) -> Result<AppJson<Redemption>, ApiError> {
     let mut tx = state.db.writer().begin().await?;
-    let row = load(&mut tx, id).await?.ok_or(ApiError::NotFound)?;
+    let row = store::redemption(&mut *tx, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     if !caller.manages(row.community_id) {
         // The resident (or their helper) sees their own swap: they are told
         // it is the office's to hand over. Anyone else learns nothing.
@@ -66,17 +56,9 @@ pub async fn fulfil(
             _ => ApiError::NotFound,
         });
     }
-    let done = sqlx::query(
-        "UPDATE shop_redemptions SET status = 'fulfilled', closed_at = $1, closed_by = $2
-         WHERE id = $3 AND status = 'reserved'",
-    )
-    .bind(now_millis())
-    .bind(caller.user_id)
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() != 1 {
-        return Err(not_reserved(&row.status));
+    let fulfilled = RedemptionStatus::Fulfilled;
+    if !store::close_redemption(&mut *tx, id, fulfilled, caller.user_id, now_millis()).await? {
+        return Err(not_reserved(row.status));
     }
     audit::record(
         &mut *tx,
@@ -85,7 +67,9 @@ pub async fn fulfil(
             .detail(serde_json::json!({ "redemption": id })),
     )
     .await?;
-    let row = load(&mut tx, id).await?.ok_or(ApiError::NotFound)?;
+    let row = store::redemption(&mut *tx, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     tx.commit().await?;
     Ok(AppJson(row.wire()))
 }
@@ -110,12 +94,10 @@ pub async fn cancel(
     AppJson(body): AppJson<CancelRedemption>,
 ) -> Result<AppJson<Redemption>, ApiError> {
     let reason = body.reason.as_str();
-    let owner: Option<(i64, i64)> =
-        sqlx::query_as("SELECT user_id, community_id FROM shop_redemptions WHERE id = $1")
-            .bind(id)
-            .fetch_optional(state.db.reader())
-            .await?;
-    let (user, community) = owner.ok_or(ApiError::NotFound)?;
+    let (user, community) = store::redemption(state.db.reader(), id)
+        .await?
+        .map(|r| (r.user_id, r.community_id))
+        .ok_or(ApiError::NotFound)?;
     let manager = caller.manages(community);
     let acting = if manager {
         None
@@ -127,25 +109,14 @@ pub async fn cancel(
     };
     let now = now_millis();
     let mut tx = state.db.writer().begin().await?;
-    let row = load(&mut tx, id).await?.ok_or(ApiError::NotFound)?;
-    let done = sqlx::query(
-        "UPDATE shop_redemptions SET status = 'cancelled', closed_at = $1, closed_by = $2
-         WHERE id = $3 AND status = 'reserved'",
-    )
-    .bind(now)
-    .bind(caller.user_id)
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() != 1 {
-        return Err(not_reserved(&row.status));
+    let row = store::redemption(&mut *tx, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let cancelled = RedemptionStatus::Cancelled;
+    if !store::close_redemption(&mut *tx, id, cancelled, caller.user_id, now).await? {
+        return Err(not_reserved(row.status));
     }
-    sqlx::query("UPDATE shop_items SET stock = stock + $1, updated_at = $2 WHERE id = $3")
-        .bind(row.quantity)
-        .bind(now)
-        .bind(row.item_id)
-        .execute(&mut *tx)
-        .await?;
+    store::return_stock(&mut *tx, row.item_id, row.quantity, now).await?;
     let day = day_of(now);
     let mut line = LedgerLine::new(
         EntryKind::Refund,
@@ -158,7 +129,7 @@ pub async fn cancel(
     line.redemption = Some(id);
     line.reason = reason;
     line.acting_household = acting;
-    store::post(&mut tx, &line).await?;
+    points::store::post(&mut tx, &line).await?;
     audit::record(
         &mut *tx,
         Entry::new("shop.cancel", Some(caller.user_id))
@@ -166,7 +137,9 @@ pub async fn cancel(
             .detail(serde_json::json!({ "redemption": id, "points": row.points })),
     )
     .await?;
-    let row = load(&mut tx, id).await?.ok_or(ApiError::NotFound)?;
+    let row = store::redemption(&mut *tx, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     tx.commit().await?;
     Ok(AppJson(row.wire()))
 }

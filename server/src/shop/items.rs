@@ -4,8 +4,8 @@ use app::model::ErrorCode;
 use app::model::{ErrorBody, ItemsQuery, NewShopItem, ShopItem, ShopItemUpdate};
 use axum::extract::State;
 use axum::http::StatusCode;
-use sqlx::FromRow;
 
+use super::store::{self, ItemChange, ItemRow, NewItem};
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::db::now_millis;
@@ -13,39 +13,7 @@ use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::points::access::member_community;
 use crate::state::AppState;
-use crate::uploads::photo;
-
-#[derive(FromRow)]
-struct ItemRow {
-    id: i64,
-    community_id: i64,
-    name: String,
-    description: String,
-    photo_id: Option<String>,
-    price: i64,
-    stock: i64,
-    monthly_limit: Option<i64>,
-    active: i64,
-}
-
-impl ItemRow {
-    fn wire(self) -> ShopItem {
-        ShopItem {
-            id: self.id,
-            community_id: self.community_id,
-            name: self.name,
-            description: self.description,
-            photo: self.photo_id.map(photo),
-            price: self.price,
-            stock: self.stock,
-            monthly_limit: self.monthly_limit,
-            active: self.active != 0,
-        }
-    }
-}
-
-const COLUMNS: &str =
-    "id, community_id, name, description, photo_id, price, stock, monthly_limit, active";
+use crate::uploads;
 
 /// The goods of the caller's community; managers may ask for retired ones.
 #[utoipa::path(get, path = "/v1/shop/items", tag = "shop", params(ItemsQuery),
@@ -62,14 +30,7 @@ pub async fn list(
 ) -> Result<AppJson<Vec<ShopItem>>, ApiError> {
     let community = member_community(&caller, query.community_id)?;
     let all = query.all == Some(true) && caller.manages(community);
-    let rows: Vec<ItemRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM shop_items WHERE community_id = $1 AND (active = 1 OR $2 = 1)
-         ORDER BY active DESC, price, name"
-    )))
-    .bind(community)
-    .bind(i64::from(all))
-    .fetch_all(state.db.reader())
-    .await?;
+    let rows = store::items(state.db.reader(), community, all).await?;
     Ok(AppJson(rows.into_iter().map(ItemRow::wire).collect()))
 }
 
@@ -105,14 +66,7 @@ fn check(f: &Fields) -> Result<(), ApiError> {
 
 /// A photo for goods must be the manager's own upload.
 async fn check_photo(state: &AppState, caller: &Caller, id: &str) -> Result<(), ApiError> {
-    let mine: i64 = sqlx::query_scalar(
-        "SELECT CAST(COUNT(*) AS BIGINT) FROM uploads WHERE id = $1 AND uploaded_by = $2",
-    )
-    .bind(id)
-    .bind(caller.user_id)
-    .fetch_one(state.db.reader())
-    .await?;
-    if mine == 0 {
+    if !uploads::store::is_own(state.db.reader(), id, caller.user_id).await? {
         return Err(ApiError::bad_request(
             ErrorCode::InvalidPhoto,
             "照片找不到了，请重新上传",
@@ -148,35 +102,23 @@ pub async fn create(
         check_photo(&state, &caller, p).await?;
     }
     let mut tx = state.db.writer().begin().await?;
-    let taken: i64 = sqlx::query_scalar(
-        "SELECT CAST(COUNT(*) AS BIGINT) FROM shop_items WHERE community_id = $1 AND name = $2",
-    )
-    .bind(body.community_id)
-    .bind(name)
-    .fetch_one(&mut *tx)
-    .await?;
-    if taken > 0 {
+    if store::item_name_taken(&mut *tx, body.community_id, name, None).await? {
         return Err(ApiError::conflict(
             ErrorCode::NameTaken,
             "已经有这个名称的东西了",
         ));
     }
-    let now = now_millis();
-    let row: ItemRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "INSERT INTO shop_items (community_id, name, description, photo_id, price, stock,
-            monthly_limit, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING {COLUMNS}"
-    )))
-    .bind(body.community_id)
-    .bind(name)
-    .bind(description)
-    .bind(body.photo_id.as_deref())
-    .bind(body.price)
-    .bind(body.stock)
-    .bind(body.monthly_limit.filter(|l| *l > 0))
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await?;
+    let item = NewItem {
+        community: body.community_id,
+        name,
+        description,
+        photo: body.photo_id.as_deref(),
+        price: body.price,
+        stock: body.stock,
+        monthly_limit: body.monthly_limit,
+        at: now_millis(),
+    };
+    let row = store::insert_item(&mut *tx, item).await?;
     audit::record(
         &mut *tx,
         Entry::new("shop.item_create", Some(caller.user_id))
@@ -216,12 +158,9 @@ pub async fn update(
         stock: body.stock,
         monthly_limit: body.monthly_limit,
     })?;
-    let community: Option<i64> =
-        sqlx::query_scalar("SELECT community_id FROM shop_items WHERE id = $1")
-            .bind(id)
-            .fetch_optional(state.db.reader())
-            .await?;
-    let community = community
+    let community = store::item(state.db.reader(), id)
+        .await?
+        .map(|i| i.community_id)
         .filter(|c| caller.manages(*c))
         .ok_or(ApiError::NotFound)?;
     let photo_id = match body.photo_id.as_deref() {
@@ -233,42 +172,25 @@ pub async fn update(
         None => None,
     };
     let mut tx = state.db.writer().begin().await?;
-    if let Some(n) = name {
-        let taken: i64 = sqlx::query_scalar(
-            "SELECT CAST(COUNT(*) AS BIGINT) FROM shop_items WHERE community_id = $1 AND name = $2 AND id <> $3",
-        )
-        .bind(community)
-        .bind(n)
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
-        if taken > 0 {
-            return Err(ApiError::conflict(
-                ErrorCode::NameTaken,
-                "已经有这个名称的东西了",
-            ));
-        }
+    if let Some(n) = name
+        && store::item_name_taken(&mut *tx, community, n, Some(id)).await?
+    {
+        return Err(ApiError::conflict(
+            ErrorCode::NameTaken,
+            "已经有这个名称的东西了",
+        ));
     }
-    let row: ItemRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "UPDATE shop_items SET name = COALESCE($1, name), description = COALESCE($2, description),
-            photo_id = CASE WHEN $3 = 1 THEN $4 ELSE photo_id END, price = COALESCE($5, price),
-            stock = COALESCE($6, stock),
-            monthly_limit = CASE WHEN $7 IS NULL THEN monthly_limit WHEN $7 = 0 THEN NULL ELSE $7 END,
-            active = COALESCE($8, active), updated_at = $9
-         WHERE id = $10 RETURNING {COLUMNS}"
-    )))
-    .bind(name)
-    .bind(description)
-    .bind(i64::from(photo_id.is_some()))
-    .bind(photo_id.flatten())
-    .bind(body.price)
-    .bind(body.stock)
-    .bind(body.monthly_limit)
-    .bind(body.active.map(i64::from))
-    .bind(now_millis())
-    .bind(id)
-    .fetch_one(&mut *tx)
-    .await?;
+    let change = ItemChange {
+        name,
+        description,
+        photo: photo_id,
+        price: body.price,
+        stock: body.stock,
+        monthly_limit: body.monthly_limit,
+        active: body.active,
+        at: now_millis(),
+    };
+    let row = store::update_item(&mut *tx, id, change).await?;
     audit::record(
         &mut *tx,
         Entry::new("shop.item_update", Some(caller.user_id))

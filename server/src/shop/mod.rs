@@ -5,6 +5,7 @@
 mod handover;
 mod items;
 mod redeem;
+pub mod store;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

@@ -3,69 +3,21 @@
 //! or overspend; and the lists of redemptions.
 
 use app::model::ErrorCode;
-use app::model::{
-    EntryKind, ErrorBody, NewRedemption, Redemption, RedemptionStatus, RedemptionsQuery,
-};
+use app::model::{EntryKind, ErrorBody, NewRedemption, Redemption, RedemptionsQuery};
 use axum::extract::State;
 use axum::http::StatusCode;
-use sqlx::FromRow;
 
+use super::store::{self, RedemptionRow, RedemptionsOf};
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
-use crate::db::{now_millis, rfc3339};
+use crate::db::now_millis;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
 use crate::fees::month_start;
 use crate::points::access::whose;
-use crate::points::day_of;
-use crate::points::store::{self, Entry as LedgerLine};
+use crate::points::store::Entry as LedgerLine;
+use crate::points::{self, day_of};
 use crate::state::AppState;
-
-#[derive(FromRow)]
-pub struct RedemptionRow {
-    pub id: i64,
-    pub community_id: i64,
-    pub item_id: i64,
-    item_name: String,
-    pub quantity: i64,
-    pub points: i64,
-    pickup_code: String,
-    pub status: String,
-    pub user_id: i64,
-    name: String,
-    address: Option<String>,
-    created_at: i64,
-    closed_at: Option<i64>,
-}
-
-impl RedemptionRow {
-    pub fn wire(self) -> Redemption {
-        Redemption {
-            id: self.id,
-            item_id: self.item_id,
-            item_name: self.item_name,
-            quantity: self.quantity,
-            points: self.points,
-            pickup_code: self.pickup_code,
-            status: RedemptionStatus::parse(&self.status).unwrap_or(RedemptionStatus::Reserved),
-            user_id: self.user_id,
-            name: self.name,
-            address: self.address.unwrap_or_default(),
-            created_at: rfc3339(self.created_at),
-            closed_at: self.closed_at.map(rfc3339),
-        }
-    }
-}
-
-/// Redemptions with item, person and address; add a WHERE clause.
-pub const SELECT: &str = "SELECT r.id, r.community_id, r.item_id, i.name AS item_name, r.quantity,
-    r.points, r.pickup_code, r.status, r.user_id, u.name,
-    (SELECT b.name || ' ' || h.flat_label FROM memberships m JOIN households h ON h.id = m.household_id
-       JOIN buildings b ON b.id = h.building_id
-     WHERE m.user_id = r.user_id AND m.role = 'resident' AND h.community_id = r.community_id
-     ORDER BY m.id LIMIT 1) AS address,
-    r.created_at, r.closed_at
-    FROM shop_redemptions r JOIN shop_items i ON i.id = r.item_id JOIN users u ON u.id = r.user_id";
 
 fn sold_out() -> ApiError {
     ApiError::conflict(
@@ -81,15 +33,7 @@ async fn pickup_code(
 ) -> Result<String, ApiError> {
     loop {
         let code = format!("{:06}", rand::random_range(0..1_000_000_u32));
-        let used: i64 = sqlx::query_scalar(
-            "SELECT CAST(COUNT(*) AS BIGINT) FROM shop_redemptions
-             WHERE community_id = $1 AND pickup_code = $2 AND status = 'reserved'",
-        )
-        .bind(community)
-        .bind(&code)
-        .fetch_one(&mut **tx)
-        .await?;
-        if used == 0 {
+        if !store::code_in_use(&mut **tx, community, &code).await? {
             return Ok(code);
         }
     }
@@ -121,53 +65,31 @@ pub async fn redeem(
     let whose = whose(&state, &caller, body.user_id).await?;
     let now = now_millis();
     let mut tx = state.db.writer().begin().await?;
-    let item: Option<(i64, i64, i64, Option<i64>, i64)> = sqlx::query_as(
-        "SELECT community_id, price, active, monthly_limit, stock FROM shop_items WHERE id = $1",
-    )
-    .bind(body.item_id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let (_, price, active, limit, stock) = item
-        .filter(|i| i.0 == whose.community_id)
+    let item = store::item(&mut *tx, body.item_id)
+        .await?
+        .filter(|i| i.community_id == whose.community_id)
         .ok_or(ApiError::NotFound)?;
-    if active == 0 {
+    if item.active == 0 {
         return Err(ApiError::conflict(
             ErrorCode::ItemInactive,
             "这件东西已经下架了，请换别的",
         ));
     }
     // Said first because it is the truer answer; the update below decides.
-    if stock < quantity {
+    if item.stock < quantity {
         return Err(sold_out());
     }
-    let points = price * quantity;
+    let points = item.price * quantity;
     // The person's account row first: it serialises one person's
     // redemptions, so the monthly count below cannot race.
-    store::move_balance(&mut tx, whose.user_id, whose.community_id, -points).await?;
-    let taken = sqlx::query(
-        "UPDATE shop_items SET stock = stock - $1, updated_at = $2
-         WHERE id = $3 AND active = 1 AND stock >= $1",
-    )
-    .bind(quantity)
-    .bind(now)
-    .bind(body.item_id)
-    .execute(&mut *tx)
-    .await?;
-    if taken.rows_affected() != 1 {
+    points::store::move_balance(&mut tx, whose.user_id, whose.community_id, -points).await?;
+    if !store::take_stock(&mut *tx, body.item_id, quantity, now).await? {
         return Err(sold_out());
     }
-    if let Some(limit) = limit {
+    if let Some(limit) = item.monthly_limit {
         let (y, m, ..) = app::model::time::civil(now, app::model::time::SHANGHAI_OFFSET_MINUTES);
         let since = month_start(y, m).unwrap_or(now);
-        let already: i64 = sqlx::query_scalar(
-            "SELECT CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM shop_redemptions
-             WHERE user_id = $1 AND item_id = $2 AND status <> 'cancelled' AND created_at >= $3",
-        )
-        .bind(whose.user_id)
-        .bind(body.item_id)
-        .bind(since)
-        .fetch_one(&mut *tx)
-        .await?;
+        let already = store::taken_since(&mut *tx, whose.user_id, body.item_id, since).await?;
         if already + quantity > limit {
             return Err(ApiError::conflict(
                 ErrorCode::MonthlyLimit,
@@ -176,22 +98,18 @@ pub async fn redeem(
         }
     }
     let code = pickup_code(&mut tx, whose.community_id).await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO shop_redemptions (community_id, item_id, user_id, quantity, points, pickup_code,
-            status, requested_by, acting_household, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'reserved', $7, $8, $9) RETURNING id",
-    )
-    .bind(whose.community_id)
-    .bind(body.item_id)
-    .bind(whose.user_id)
-    .bind(quantity)
-    .bind(points)
-    .bind(&code)
-    .bind(caller.user_id)
-    .bind(whose.acting_household)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await?;
+    let redemption = store::NewRedemption {
+        community: whose.community_id,
+        item: body.item_id,
+        user: whose.user_id,
+        quantity,
+        points,
+        pickup_code: &code,
+        requested_by: caller.user_id,
+        acting_household: whose.acting_household,
+        at: now,
+    };
+    let id = store::insert_redemption(&mut *tx, redemption).await?;
     let day = day_of(now);
     let mut line = LedgerLine::new(
         EntryKind::Redeem,
@@ -203,7 +121,7 @@ pub async fn redeem(
     );
     line.redemption = Some(id);
     line.acting_household = whose.acting_household;
-    store::insert(&mut tx, &line).await?;
+    points::store::insert(&mut tx, &line).await?;
     let mut entry = Entry::new("shop.redeem", Some(caller.user_id))
         .community(whose.community_id)
         .detail(serde_json::json!({ "redemption": id, "item": body.item_id, "points": points }));
@@ -211,11 +129,9 @@ pub async fn redeem(
         entry = entry.household(h);
     }
     audit::record(&mut *tx, entry).await?;
-    let row: RedemptionRow =
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE r.id = $1")))
-            .bind(id)
-            .fetch_one(&mut *tx)
-            .await?;
+    let row = store::redemption(&mut *tx, id)
+        .await?
+        .ok_or(sqlx::Error::RowNotFound)?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, AppJson(row.wire())))
 }
@@ -251,26 +167,23 @@ pub async fn list(
     let office = query.community_id.is_some()
         || query.code.is_some()
         || (caller.managed_community(None).is_ok() && own.is_err());
-    let filter = if office {
-        format!(
-            "r.community_id = {}",
-            caller.managed_community(query.community_id)?
-        )
+    let of = if office {
+        RedemptionsOf::Community(caller.managed_community(query.community_id)?)
     } else {
         let w = own?;
-        format!(
-            "r.user_id = {} AND r.community_id = {}",
-            w.user_id, w.community_id
-        )
+        RedemptionsOf::Person {
+            user: w.user_id,
+            community: w.community_id,
+        }
     };
-    let rows: Vec<RedemptionRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE {filter} AND ($1 IS NULL OR r.status = $1) AND ($2 IS NULL OR r.pickup_code = $2)
-         ORDER BY r.id DESC LIMIT {limit} OFFSET {}",
-        page.offset()
-    )))
-    .bind(query.status.map(RedemptionStatus::as_str))
-    .bind(query.code.as_deref())
-    .fetch_all(state.db.reader())
+    let rows = store::redemptions(
+        state.db.reader(),
+        &of,
+        query.status,
+        query.code.as_deref(),
+        i64::from(limit),
+        i64::from(page.offset()),
+    )
     .await?;
     Ok(AppJson(rows.into_iter().map(RedemptionRow::wire).collect()))
 }

@@ -1,0 +1,227 @@
+//! The households tables as the office sees them: flats with their contact,
+//! the buildings an import adds to, and the registration codes.
+
+use app::model::{BuildingKind, HouseholdRow};
+use sqlx::{Any, FromRow};
+
+use crate::db::now_millis;
+
+/// A flat with its building and contact.
+#[derive(FromRow)]
+pub struct HouseholdLine {
+    pub id: i64,
+    pub building_id: i64,
+    pub building: String,
+    #[sqlx(try_from = "String")]
+    pub building_kind: BuildingKind,
+    pub flat_label: String,
+    pub area_hundredths_m2: i64,
+    pub contact_name: String,
+    pub contact_phone: String,
+}
+
+impl HouseholdLine {
+    pub fn wire(self) -> HouseholdRow {
+        HouseholdRow {
+            id: self.id,
+            building_id: self.building_id,
+            building: self.building,
+            flat_label: self.flat_label,
+            area_hundredths_m2: self.area_hundredths_m2,
+            contact_name: self.contact_name,
+            contact_phone: self.contact_phone,
+        }
+    }
+}
+
+/// The community's flats (of one building if given), in building order.
+pub async fn households<'e, E>(
+    executor: E,
+    community: i64,
+    building: Option<i64>,
+) -> sqlx::Result<Vec<HouseholdLine>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT h.id, b.id AS building_id, b.name AS building, b.kind AS building_kind,
+                h.flat_label, h.area_hundredths_m2, h.contact_name, h.contact_phone
+         FROM households h JOIN buildings b ON b.id = h.building_id
+         WHERE h.community_id = $1 AND ($2 IS NULL OR h.building_id = $2)
+         ORDER BY b.sort_order, b.id, h.id",
+    )
+    .bind(community)
+    .bind(building)
+    .fetch_all(executor)
+    .await
+}
+
+/// A building an import can add flats to.
+#[derive(FromRow)]
+pub struct KnownBuilding {
+    pub id: i64,
+    pub name: String,
+    pub sort_order: i64,
+}
+
+pub async fn buildings<'e, E>(executor: E, community: i64) -> sqlx::Result<Vec<KnownBuilding>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as("SELECT id, name, sort_order FROM buildings WHERE community_id = $1")
+        .bind(community)
+        .fetch_all(executor)
+        .await
+}
+
+/// Who to ask for at the flat (from the import's resident columns).
+pub async fn set_contact<'e, E>(
+    executor: E,
+    household: i64,
+    name: &str,
+    phone: &str,
+) -> sqlx::Result<()>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query("UPDATE households SET contact_name = $1, contact_phone = $2 WHERE id = $3")
+        .bind(name)
+        .bind(phone)
+        .bind(household)
+        .execute(executor)
+        .await?;
+    Ok(())
+}
+
+/// What heads the printed slips.
+#[derive(FromRow)]
+pub struct Heading {
+    pub name: String,
+    pub office_phone: String,
+}
+
+pub async fn heading<'e, E>(executor: E, community: i64) -> sqlx::Result<Heading>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as("SELECT name, office_phone FROM communities WHERE id = $1")
+        .bind(community)
+        .fetch_one(executor)
+        .await
+}
+
+/// Flats (of one building if given) with no live registration code.
+pub async fn without_code<'e, E>(
+    executor: E,
+    community: i64,
+    building: Option<i64>,
+) -> sqlx::Result<Vec<i64>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_scalar(
+        "SELECT h.id FROM households h WHERE h.community_id = $1
+           AND ($2 IS NULL OR h.building_id = $2)
+           AND NOT EXISTS (SELECT 1 FROM registration_codes r
+                           WHERE r.household_id = h.id AND r.voided_at IS NULL)",
+    )
+    .bind(community)
+    .bind(building)
+    .fetch_all(executor)
+    .await
+}
+
+/// A flat's slip: its live code, places left, helpers.
+#[derive(FromRow)]
+pub struct SlipRow {
+    pub household_id: i64,
+    pub building_id: i64,
+    pub building: String,
+    pub flat_label: String,
+    pub code: Option<String>,
+    pub slots_left: Option<i64>,
+    pub helpers: i64,
+}
+
+pub async fn slips<'e, E>(
+    executor: E,
+    community: i64,
+    building: Option<i64>,
+) -> sqlx::Result<Vec<SlipRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT h.id AS household_id, b.id AS building_id, b.name AS building, h.flat_label,
+                r.code, r.slots_left,
+                (SELECT CAST(COUNT(*) AS BIGINT) FROM memberships m
+                 WHERE m.household_id = h.id AND m.role = 'helper' AND m.revoked_at IS NULL) AS helpers
+         FROM households h JOIN buildings b ON b.id = h.building_id
+         LEFT JOIN registration_codes r ON r.household_id = h.id AND r.voided_at IS NULL
+         WHERE h.community_id = $1 AND ($2 IS NULL OR h.building_id = $2)
+         ORDER BY b.sort_order, b.id, h.id",
+    )
+    .bind(community)
+    .bind(building)
+    .fetch_all(executor)
+    .await
+}
+
+/// A registered resident's name, by flat.
+#[derive(FromRow)]
+pub struct ResidentName {
+    pub household_id: i64,
+    pub name: String,
+}
+
+pub async fn resident_names<'e, E>(executor: E, community: i64) -> sqlx::Result<Vec<ResidentName>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT m.household_id, u.name FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.community_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL ORDER BY m.id",
+    )
+    .bind(community)
+    .fetch_all(executor)
+    .await
+}
+
+pub async fn insert_code<'e, E>(
+    executor: E,
+    household: i64,
+    code: &str,
+    slots: i64,
+    by: i64,
+) -> sqlx::Result<()>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query(
+        "INSERT INTO registration_codes (household_id, code, slots_left, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(household)
+    .bind(code)
+    .bind(slots)
+    .bind(by)
+    .bind(now_millis())
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
+/// Stops the flat's live code working.
+pub async fn void_codes<'e, E>(executor: E, household: i64, at: i64) -> sqlx::Result<()>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query(
+        "UPDATE registration_codes SET voided_at = $1 WHERE household_id = $2 AND voided_at IS NULL",
+    )
+    .bind(at)
+    .bind(household)
+    .execute(executor)
+    .await?;
+    Ok(())
+}
