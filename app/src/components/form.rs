@@ -76,7 +76,7 @@ pub fn PasswordField(
                     aria-controls=id
                     on:click=move |_| shown.update(|s| *s = !*s)
                 >
-                    {move || if shown.get() { i18n.t().hide_password } else { i18n.t().show_password }}
+                    {move || if shown.get() { i18n.t().account.hide_password } else { i18n.t().account.show_password }}
                 </button>
             </div>
         </div>

@@ -1,10 +1,14 @@
 //! Every user-facing string, per language. A locale is a `Strings` value, so
 //! a key missing from one language is a compile error, not a blank label.
 
+pub mod accounts;
 pub mod audit;
 mod en;
 pub mod errors;
+pub mod fees;
 pub mod guide;
+pub mod households;
+pub mod notices;
 pub mod points;
 pub mod repairs;
 mod zh_cn;
@@ -86,45 +90,6 @@ impl Strings {
                     words.to_owned()
                 }
             }
-        }
-    }
-
-    /// The words for a notice category.
-    pub fn category(&self, category: crate::model::NoticeCategory) -> &'static str {
-        let t = self;
-        use crate::model::NoticeCategory as C;
-        match category {
-            C::Water => t.cat_water,
-            C::Power => t.cat_power,
-            C::Gas => t.cat_gas,
-            C::Heating => t.cat_heating,
-            C::Activity => t.cat_activity,
-            C::Policy => t.cat_policy,
-            C::General => t.cat_general,
-        }
-    }
-
-    /// The words for a payment method.
-    pub fn method(&self, method: crate::model::PaymentMethod) -> &'static str {
-        let t = self;
-        use crate::model::PaymentMethod as M;
-        match method {
-            M::Cash => t.method_cash,
-            M::Wechat => t.method_wechat,
-            M::Alipay => t.method_alipay,
-            M::BankTransfer => t.method_bank_transfer,
-        }
-    }
-
-    /// A bill's state in plain words.
-    pub fn bill_status(&self, status: crate::model::BillStatus) -> &'static str {
-        let t = self;
-        use crate::model::BillStatus as S;
-        match status {
-            S::Paid => t.fees_status_paid,
-            S::Unpaid => t.fees_status_unpaid,
-            S::Partial => t.fees_status_partial,
-            S::Overdue => t.fees_status_overdue,
         }
     }
 }

@@ -30,20 +30,20 @@ pub fn LoginPage() -> impl IntoView {
         });
     };
     view! {
-        <h2 class="section-title">{move || i18n.t().login_title}</h2>
+        <h2 class="section-title">{move || i18n.t().account.login_title}</h2>
         <form class="card form" on:submit=on_submit>
-            <TextField id="phone" label=Signal::derive(move || i18n.t().phone) value=phone kind="tel" autocomplete="tel" inputmode="numeric" />
-            <PasswordField id="password" label=Signal::derive(move || i18n.t().password) value=password />
+            <TextField id="phone" label=Signal::derive(move || i18n.t().account.phone) value=phone kind="tel" autocomplete="tel" inputmode="numeric" />
+            <PasswordField id="password" label=Signal::derive(move || i18n.t().account.password) value=password />
             <FormError error />
             <button type="submit" class="button primary" disabled=move || submit.pending().get()>
-                {move || if submit.pending().get() { i18n.t().logging_in } else { i18n.t().login_button }}
+                {move || if submit.pending().get() { i18n.t().account.logging_in } else { i18n.t().account.login_button }}
             </button>
         </form>
-        <A href="/register" attr:class="button">{move || i18n.t().no_account}</A>
+        <A href="/register" attr:class="button">{move || i18n.t().account.no_account}</A>
         <section class="card">
-            <p>{move || i18n.t().forgot_password}</p>
+            <p>{move || i18n.t().account.forgot_password}</p>
             <CallOfficeButton />
-            <A href="/reset-password" attr:class="button">{move || i18n.t().have_reset_code}</A>
+            <A href="/reset-password" attr:class="button">{move || i18n.t().account.have_reset_code}</A>
         </section>
     }
 }

@@ -48,10 +48,10 @@ fn SignedOut() -> impl IntoView {
     let community = use_community();
     view! {
         <section class="card">
-            <p>{move || i18n.t().me_login_prompt}</p>
+            <p>{move || i18n.t().account.me_login_prompt}</p>
             <div class="stack">
-                <A href="/login" attr:class="button primary">{move || i18n.t().login_button}</A>
-                <A href="/register" attr:class="button">{move || i18n.t().no_account}</A>
+                <A href="/login" attr:class="button primary">{move || i18n.t().account.login_button}</A>
+                <A href="/register" attr:class="button">{move || i18n.t().account.no_account}</A>
             </div>
         </section>
         <section aria-labelledby="my-community-heading">
@@ -91,9 +91,9 @@ fn SignedIn() -> impl IntoView {
             <A href="/manage" attr:class="button">{i18n.t().manage_title}</A>
         })}
         <ConfirmButton
-            label=Signal::derive(move || i18n.t().logout.to_owned())
-            question=Signal::derive(move || i18n.t().logout_confirm.to_owned())
-            yes=Signal::derive(move || i18n.t().yes_logout.to_owned())
+            label=Signal::derive(move || i18n.t().account.logout.to_owned())
+            question=Signal::derive(move || i18n.t().account.logout_confirm.to_owned())
+            yes=Signal::derive(move || i18n.t().account.yes_logout.to_owned())
             on_confirm=logout
         />
     }

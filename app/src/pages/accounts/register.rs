@@ -45,20 +45,20 @@ pub fn RegisterPage() -> impl IntoView {
         });
     };
     view! {
-        <h2 class="section-title">{move || i18n.t().register_title}</h2>
-        <p>{move || if as_helper { i18n.t().register_helper_intro } else { i18n.t().register_intro }}</p>
+        <h2 class="section-title">{move || i18n.t().account.register_title}</h2>
+        <p>{move || if as_helper { i18n.t().account.register_helper_intro } else { i18n.t().account.register_intro }}</p>
         <form class="card form" on:submit=on_submit>
-            <TextField id="code" label=Signal::derive(move || i18n.t().code) hint=Signal::derive(move || i18n.t().code_hint) value=code />
-            <TextField id="phone" label=Signal::derive(move || i18n.t().phone) hint=Signal::derive(move || i18n.t().phone_hint) value=phone kind="tel" autocomplete="tel" inputmode="numeric" />
-            <TextField id="name" label=Signal::derive(move || i18n.t().name) value=name autocomplete="name" />
-            <PasswordField id="password" label=Signal::derive(move || i18n.t().password) hint=Signal::derive(move || i18n.t().password_hint) value=password autocomplete="new-password" />
+            <TextField id="code" label=Signal::derive(move || i18n.t().account.code) hint=Signal::derive(move || i18n.t().account.code_hint) value=code />
+            <TextField id="phone" label=Signal::derive(move || i18n.t().account.phone) hint=Signal::derive(move || i18n.t().account.phone_hint) value=phone kind="tel" autocomplete="tel" inputmode="numeric" />
+            <TextField id="name" label=Signal::derive(move || i18n.t().account.name) value=name autocomplete="name" />
+            <PasswordField id="password" label=Signal::derive(move || i18n.t().account.password) hint=Signal::derive(move || i18n.t().account.password_hint) value=password autocomplete="new-password" />
             {as_helper.then(|| view! { <RelationChoice relation /> })}
             <FormError error />
             <button type="submit" class="button primary" disabled=move || submit.pending().get()>
-                {move || i18n.t().register_button}
+                {move || i18n.t().account.register_button}
             </button>
         </form>
-        <A href="/login" attr:class="button">{move || i18n.t().have_account}</A>
+        <A href="/login" attr:class="button">{move || i18n.t().account.have_account}</A>
     }
 }
 
@@ -74,7 +74,7 @@ pub fn RelationChoice(relation: RwSignal<Relation>) -> impl IntoView {
     ];
     view! {
         <fieldset class="field relation">
-            <legend>{move || i18n.t().relation}</legend>
+            <legend>{move || i18n.t().account.relation}</legend>
             <div class="choice">
                 {options
                     .into_iter()
@@ -82,10 +82,10 @@ pub fn RelationChoice(relation: RwSignal<Relation>) -> impl IntoView {
                         let words = move || {
                             let t = i18n.t();
                             match value {
-                                Relation::Child => t.relation_child,
-                                Relation::Spouse => t.relation_spouse,
-                                Relation::Relative => t.relation_relative,
-                                Relation::Other => t.relation_other,
+                                Relation::Child => t.account.relation_child,
+                                Relation::Spouse => t.account.relation_spouse,
+                                Relation::Relative => t.account.relation_relative,
+                                Relation::Other => t.account.relation_other,
                             }
                         };
                         view! {

@@ -31,15 +31,15 @@ pub fn ResetPasswordPage() -> impl IntoView {
         });
     };
     view! {
-        <h2 class="section-title">{move || i18n.t().reset_title}</h2>
-        <p>{move || i18n.t().reset_intro}</p>
+        <h2 class="section-title">{move || i18n.t().account.reset_title}</h2>
+        <p>{move || i18n.t().account.reset_intro}</p>
         <form class="card form" on:submit=on_submit>
-            <TextField id="phone" label=Signal::derive(move || i18n.t().phone) value=phone kind="tel" autocomplete="tel" inputmode="numeric" />
-            <TextField id="code" label=Signal::derive(move || i18n.t().reset_code) hint=Signal::derive(move || i18n.t().code_hint) value=code />
-            <PasswordField id="password" label=Signal::derive(move || i18n.t().new_password) hint=Signal::derive(move || i18n.t().password_hint) value=password autocomplete="new-password" />
+            <TextField id="phone" label=Signal::derive(move || i18n.t().account.phone) value=phone kind="tel" autocomplete="tel" inputmode="numeric" />
+            <TextField id="code" label=Signal::derive(move || i18n.t().account.reset_code) hint=Signal::derive(move || i18n.t().account.code_hint) value=code />
+            <PasswordField id="password" label=Signal::derive(move || i18n.t().account.new_password) hint=Signal::derive(move || i18n.t().account.password_hint) value=password autocomplete="new-password" />
             <FormError error />
             <button type="submit" class="button primary" disabled=move || submit.pending().get()>
-                {move || i18n.t().reset_button}
+                {move || i18n.t().account.reset_button}
             </button>
         </form>
     }

@@ -51,8 +51,8 @@ pub fn HomePage() -> impl IntoView {
                 view! {
                     <div class="urgent-banner" role="alert">
                         <Svg icon=Icon::Bell />
-                        <span><strong>{i18n.t().urgent} "："{n.title.clone()}</strong> " "
-                            <A href=format!("/notices/{}", n.id)>{i18n.t().see_details}</A>
+                        <span><strong>{i18n.t().notice.urgent} "："{n.title.clone()}</strong> " "
+                            <A href=format!("/notices/{}", n.id)>{i18n.t().notice.see_details}</A>
                         </span>
                     </div>
                 }

@@ -33,7 +33,7 @@ pub fn NoticesPage() -> impl IntoView {
         if session.me.get().is_some() {
             view! { <NoticeList /> }.into_any()
         } else {
-            view! { <IntroPage icon=Icon::Bell title=|t| t.notices_title intro=|t| t.notices_intro how=|t| t.notices_ask_office /> }.into_any()
+            view! { <IntroPage icon=Icon::Bell title=|t| t.notice.title intro=|t| t.notice.intro how=|t| t.notice.ask_office /> }.into_any()
         }
     }
 }
@@ -51,7 +51,7 @@ fn NoticeList() -> impl IntoView {
     });
     let retry = Callback::new(move |()| list.refetch());
     let chip = move |category: Option<NoticeCategory>| {
-        let words = move || category.map_or(i18n.t().notices_all, |c| i18n.t().category(c));
+        let words = move || category.map_or(i18n.t().notice.all, |c| i18n.t().notice.category(c));
         view! {
             <button
                 type="button"
@@ -65,12 +65,12 @@ fn NoticeList() -> impl IntoView {
     };
     view! {
         <div class="title-row">
-            <h2 class="section-title">{move || i18n.t().notices_title}</h2>
+            <h2 class="section-title">{move || i18n.t().notice.title}</h2>
             {move || session.is_manager().then(|| view! {
-                <A href="/notices/new" attr:class="button primary">{i18n.t().new_notice}</A>
+                <A href="/notices/new" attr:class="button primary">{i18n.t().notice.new_notice}</A>
             })}
         </div>
-        <div class="chips" role="group" aria-label=move || i18n.t().category_label>
+        <div class="chips" role="group" aria-label=move || i18n.t().notice.category_label>
             {chip(None)}
             {NoticeCategory::ALL.into_iter().map(|c| chip(Some(c))).collect_view()}
         </div>
@@ -84,7 +84,7 @@ fn NoticeList() -> impl IntoView {
                     .filter(|n| filter.get().is_none_or(|c| c == n.category))
                     .collect();
                 if items.is_empty() {
-                    view! { <p class="card">{i18n.t().notices_empty}</p> }.into_any()
+                    view! { <p class="card">{i18n.t().notice.empty}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="notices">
@@ -95,7 +95,7 @@ fn NoticeList() -> impl IntoView {
             }
         }}
         <button type="button" class="button" on:click=move |_| archived.update(|a| *a = !*a)>
-            {move || if archived.get() { i18n.t().notices_current } else { i18n.t().notices_archive }}
+            {move || if archived.get() { i18n.t().notice.current } else { i18n.t().notice.archive }}
         </button>
     }
 }
@@ -110,15 +110,15 @@ pub fn NoticeCard(notice: NoticeSummary) -> impl IntoView {
     view! {
         <A href=href attr:class=if notice.urgent { "card notice-card urgent" } else { "card notice-card" }>
             <span class="notice-tags">
-                {notice.urgent.then(|| view! { <span class="tag bad"><Svg icon=Icon::Bell />{move || i18n.t().urgent}</span> })}
-                {notice.pinned.then(|| view! { <span class="tag">{move || i18n.t().pinned}</span> })}
-                <span class="tag">{move || i18n.t().category(notice.category)}</span>
-                {(!notice.read).then(|| view! { <span class="tag unread">{move || i18n.t().unread}</span> })}
+                {notice.urgent.then(|| view! { <span class="tag bad"><Svg icon=Icon::Bell />{move || i18n.t().notice.urgent}</span> })}
+                {notice.pinned.then(|| view! { <span class="tag">{move || i18n.t().notice.pinned}</span> })}
+                <span class="tag">{move || i18n.t().notice.category(notice.category)}</span>
+                {(!notice.read).then(|| view! { <span class="tag unread">{move || i18n.t().notice.unread}</span> })}
             </span>
             <strong class="notice-title">{notice.title.clone()}</strong>
             <span class="soft">
                 {move || when(&date, now, i18n.t(), i18n.0.get())}
-                {notice.updated_at.is_some().then(|| view! { " · " {move || i18n.t().updated} })}
+                {notice.updated_at.is_some().then(|| view! { " · " {move || i18n.t().notice.updated} })}
             </span>
         </A>
     }
