@@ -40,6 +40,25 @@ mod tests {
         }
     }
 
+    /// Every Rust file of the server, by its path below `server/src`, with
+    /// its product text.
+    fn server_sources() -> Vec<(String, String)> {
+        let src = root().join("server/src");
+        let mut files = Vec::new();
+        rust_files(&src, &mut files);
+        files
+            .into_iter()
+            .map(|path| {
+                let rel = path
+                    .strip_prefix(&src)
+                    .expect("under src")
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                (rel, product_text(&path))
+            })
+            .collect()
+    }
+
     fn folders(dir: &Path) -> BTreeSet<String> {
         std::fs::read_dir(dir)
             .expect("readable source tree")
@@ -84,20 +103,11 @@ mod tests {
 
     #[test]
     fn sql_is_written_only_in_stores() {
-        let src = root().join("server/src");
-        let mut files = Vec::new();
-        rust_files(&src, &mut files);
         let mut wrong = Vec::new();
-        for path in files {
-            let rel = path
-                .strip_prefix(&src)
-                .expect("under src")
-                .to_string_lossy()
-                .replace('\\', "/");
+        for (rel, text) in server_sources() {
             if rel.ends_with("store.rs") || SQL_ALLOWED.iter().any(|a| rel.starts_with(a)) {
                 continue;
             }
-            let text = product_text(&path);
             for needle in ["sqlx::query", "sqlx::raw_sql", "Sql::new("] {
                 if text.contains(needle) {
                     wrong.push(format!("{rel}: {needle}"));
@@ -109,25 +119,16 @@ mod tests {
 
     #[test]
     fn no_statement_is_pasted_together() {
-        let src = root().join("server/src");
-        let mut files = Vec::new();
-        rust_files(&src, &mut files);
-        let mut wrong = Vec::new();
-        for path in files {
-            let rel = path
-                .strip_prefix(&src)
-                .expect("under src")
-                .to_string_lossy()
-                .replace('\\', "/");
-            // The db layer binds every value; the backup quotes one path;
-            // the load generator writes its own constant rows.
-            if rel.starts_with("db/") || rel == "backup.rs" || rel.starts_with("generate/") {
-                continue;
-            }
-            if product_text(&path).contains("AssertSqlSafe") {
-                wrong.push(rel);
-            }
-        }
+        // The db layer binds every value; the backup quotes one path; the
+        // load generator writes its own constant rows.
+        let wrong: Vec<String> = server_sources()
+            .into_iter()
+            .filter(|(rel, _)| {
+                !(rel.starts_with("db/") || rel == "backup.rs" || rel.starts_with("generate/"))
+            })
+            .filter(|(_, text)| text.contains("AssertSqlSafe"))
+            .map(|(rel, _)| rel)
+            .collect();
         assert!(wrong.is_empty(), "SQL text built at run time: {wrong:#?}");
     }
 

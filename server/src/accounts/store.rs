@@ -80,10 +80,10 @@ pub struct Credentials {
 }
 
 /// The enabled user with this phone, if any.
-pub async fn credentials_by_phone(
-    pool: &sqlx::AnyPool,
-    phone: &str,
-) -> sqlx::Result<Option<Credentials>> {
+pub async fn credentials_by_phone<'e, E>(pool: E, phone: &str) -> sqlx::Result<Option<Credentials>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
+{
     sqlx::query_as("SELECT id, password_hash FROM users WHERE phone = $1 AND disabled_at IS NULL")
         .bind(phone)
         .fetch_optional(pool)
@@ -91,7 +91,10 @@ pub async fn credentials_by_phone(
 }
 
 /// The user with this id, if enabled.
-pub async fn credentials_by_id(pool: &sqlx::AnyPool, id: i64) -> sqlx::Result<Option<Credentials>> {
+pub async fn credentials_by_id<'e, E>(pool: E, id: i64) -> sqlx::Result<Option<Credentials>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
+{
     sqlx::query_as("SELECT id, password_hash FROM users WHERE id = $1 AND disabled_at IS NULL")
         .bind(id)
         .fetch_optional(pool)
@@ -483,7 +486,10 @@ struct MyCommunityRow {
 }
 
 /// `Me` for a user (five queries, whatever the number of households).
-pub async fn me(pool: &sqlx::AnyPool, user_id: i64) -> sqlx::Result<Me> {
+pub async fn me<'e, E>(pool: E, user_id: i64) -> sqlx::Result<Me>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
+{
     let user: MeRow =
         sqlx::query_as("SELECT id, name, phone, language, large_text FROM users WHERE id = $1")
             .bind(user_id)
@@ -685,12 +691,15 @@ where
 // Login throttling.
 
 /// Failed logins since `since`: (for this phone, from this address).
-pub async fn failures_since(
-    pool: &sqlx::AnyPool,
+pub async fn failures_since<'e, E>(
+    pool: E,
     phone: &str,
     ip: &str,
     since: i64,
-) -> sqlx::Result<(i64, i64)> {
+) -> sqlx::Result<(i64, i64)>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
+{
     sqlx::query_as(
         "SELECT CAST(COALESCE(SUM(CASE WHEN phone = $1 THEN 1 ELSE 0 END), 0) AS BIGINT),
                 CAST(COALESCE(SUM(CASE WHEN ip = $2 THEN 1 ELSE 0 END), 0) AS BIGINT)

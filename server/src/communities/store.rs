@@ -1,7 +1,7 @@
 //! SQL for communities, buildings and households.
 
 use app::model::{BuildingKind, CommunitySummary};
-use sqlx::{AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::db::now_millis;
 
@@ -13,7 +13,10 @@ struct CommunityRow {
 }
 
 /// One page of communities by name, overfetching one row (see `Page`).
-pub async fn list(pool: &AnyPool, limit: u32, offset: u32) -> sqlx::Result<Vec<CommunitySummary>> {
+pub async fn list<'e, E>(pool: E, limit: u32, offset: u32) -> sqlx::Result<Vec<CommunitySummary>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
+{
     let rows: Vec<CommunityRow> = sqlx::query_as(
         "SELECT id, name, office_phone FROM communities ORDER BY id LIMIT $1 OFFSET $2",
     )

@@ -8,14 +8,18 @@
 //! `CAST(… AS BIGINT)` so PostgreSQL's NUMERIC never reaches the driver.
 
 use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use anyhow::Context;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Executor};
 
+mod lite;
 mod sql;
 mod time;
+pub use lite::LitePool;
 pub use sql::Sql;
 pub use time::{DAY, HOUR, MINUTE, now_millis, parse_rfc3339, rfc3339};
 
@@ -63,13 +67,113 @@ impl Backend {
 }
 
 /// The pools. SQLite allows one writer at a time, so writes go through a
-/// one-connection pool (no "database is locked" under load) while reads use
-/// several; on PostgreSQL both are the same pool.
+/// one-connection sqlx pool (no "database is locked" under load) while reads
+/// run on the request's thread through [`LitePool`]; on PostgreSQL both are
+/// the same sqlx pool.
 #[derive(Debug, Clone)]
 pub struct Db {
     pub backend: Backend,
-    reader: AnyPool,
+    reader: Reader,
     writer: AnyPool,
+}
+
+/// Where reads go: an `Executor` for the `Any` database either way, so a
+/// store takes `db.reader()` or a transaction alike. It counts the queries
+/// it runs, for the test that keeps each measured page's count from growing.
+#[derive(Debug, Clone)]
+pub struct Reader {
+    pool: ReadPool,
+    queries: Arc<AtomicU64>,
+}
+
+impl Reader {
+    fn new(pool: ReadPool) -> Self {
+        Self {
+            pool,
+            queries: Arc::default(),
+        }
+    }
+
+    /// Queries run through this reader so far.
+    pub fn queries(&self) -> u64 {
+        self.queries.load(Ordering::Relaxed)
+    }
+
+    fn counted(&self) -> &ReadPool {
+        self.queries.fetch_add(1, Ordering::Relaxed);
+        &self.pool
+    }
+}
+
+#[derive(Debug, Clone)]
+enum ReadPool {
+    /// PostgreSQL's pool (or, with `COURTYARD_SQLITE_READS=sqlx`, sqlx's
+    /// SQLite pool: for comparison in benchmarks).
+    Pool(AnyPool),
+    /// SQLite through rusqlite, on the calling thread.
+    Lite(Arc<LitePool>),
+}
+
+impl<'c> sqlx::Executor<'c> for &'c Reader {
+    type Database = sqlx::Any;
+
+    fn fetch_many<'e, 'q: 'e, E>(
+        self,
+        query: E,
+    ) -> futures_util::stream::BoxStream<
+        'e,
+        sqlx::Result<either::Either<sqlx::any::AnyQueryResult, sqlx::any::AnyRow>>,
+    >
+    where
+        'c: 'e,
+        E: 'q + sqlx::Execute<'q, sqlx::Any>,
+    {
+        match self.counted() {
+            ReadPool::Pool(pool) => pool.fetch_many(query),
+            ReadPool::Lite(lite) => (&**lite).fetch_many(query),
+        }
+    }
+
+    fn fetch_optional<'e, 'q: 'e, E>(
+        self,
+        query: E,
+    ) -> futures_util::future::BoxFuture<'e, sqlx::Result<Option<sqlx::any::AnyRow>>>
+    where
+        'c: 'e,
+        E: 'q + sqlx::Execute<'q, sqlx::Any>,
+    {
+        match self.counted() {
+            ReadPool::Pool(pool) => pool.fetch_optional(query),
+            ReadPool::Lite(lite) => (&**lite).fetch_optional(query),
+        }
+    }
+
+    fn prepare_with<'e>(
+        self,
+        sql: sqlx_core::sql_str::SqlStr,
+        parameters: &'e [sqlx::any::AnyTypeInfo],
+    ) -> futures_util::future::BoxFuture<'e, sqlx::Result<sqlx::any::AnyStatement>>
+    where
+        'c: 'e,
+    {
+        match &self.pool {
+            ReadPool::Pool(pool) => pool.prepare_with(sql, parameters),
+            ReadPool::Lite(lite) => (&**lite).prepare_with(sql, parameters),
+        }
+    }
+
+    fn describe<'e>(
+        self,
+        sql: sqlx_core::sql_str::SqlStr,
+    ) -> futures_util::future::BoxFuture<'e, sqlx::Result<sqlx::Describe<sqlx::Any>>>
+    where
+        'c: 'e,
+    {
+        match &self.pool {
+            ReadPool::Pool(pool) => pool.describe(sql),
+            ReadPool::Lite(lite) => (&**lite).describe(sql),
+        }
+    }
 }
 
 /// SQLite read connections unless `--sqlite-readers` says otherwise: eight
@@ -95,7 +199,15 @@ impl Db {
                 let writer = sqlite_pool(&options, 1).await?;
                 // WAL is a property of the file: set it once, on the writer.
                 writer.execute("PRAGMA journal_mode = WAL").await?;
-                let reader = sqlite_pool(&options, sqlite_readers).await?;
+                let reader = if std::env::var("COURTYARD_SQLITE_READS").as_deref() == Ok("sqlx") {
+                    ReadPool::Pool(sqlite_pool(&options, sqlite_readers).await?)
+                } else {
+                    ReadPool::Lite(
+                        LitePool::open(url, sqlite_readers as usize)
+                            .context("cannot open the SQLite database for reading")?,
+                    )
+                };
+                let reader = Reader::new(reader);
                 Self {
                     backend,
                     reader,
@@ -103,15 +215,19 @@ impl Db {
                 }
             }
             Backend::Postgres => {
+                // The ping before each hand-out stays: PostgreSQL can drop
+                // a connection (restart, network, pg_terminate_backend) and
+                // the ping is how the pool notices and replaces it.
                 let pool = AnyPoolOptions::new()
                     .max_connections(16)
+                    .test_before_acquire(true)
                     .acquire_timeout(Duration::from_secs(10))
                     .connect_with(options)
                     .await
                     .context("cannot connect to PostgreSQL")?;
                 Self {
                     backend,
-                    reader: pool.clone(),
+                    reader: Reader::new(ReadPool::Pool(pool.clone())),
                     writer: pool,
                 }
             }
@@ -132,8 +248,8 @@ impl Db {
         Ok(())
     }
 
-    /// The pool for queries that only read.
-    pub fn reader(&self) -> &AnyPool {
+    /// Where queries that only read go.
+    pub fn reader(&self) -> &Reader {
         &self.reader
     }
 
@@ -144,10 +260,14 @@ impl Db {
 }
 
 /// A SQLite pool whose every connection enforces foreign keys and waits for
-/// the writer instead of failing at once.
+/// the writer instead of failing at once. No ping before a connection is
+/// handed out: a SQLite connection is a file handle in this process, it
+/// cannot be dropped from outside, and each ping is one more round trip to
+/// the connection's worker thread (sqlx #1743).
 async fn sqlite_pool(options: &AnyConnectOptions, size: u32) -> anyhow::Result<AnyPool> {
     AnyPoolOptions::new()
         .max_connections(size)
+        .test_before_acquire(false)
         .min_connections(1)
         .acquire_timeout(Duration::from_secs(10))
         .after_connect(|conn, _meta| {

@@ -1,7 +1,7 @@
 //! SQL for notices, targets, revisions and read receipts.
 
 use app::model::{NoticeCategory, NoticeSummary, Role};
-use sqlx::{Any, AnyPool, FromRow};
+use sqlx::{Any, FromRow};
 
 use super::audience::Reader;
 use crate::db::{now_millis, rfc3339};
@@ -63,18 +63,24 @@ macro_rules! notice_order {
 /// Every notice the reader may see, current and archived, best first:
 /// pinned, urgent, newest. A household sees the community's notices for
 /// everyone and those for its building.
-pub async fn visible(pool: &AnyPool, reader: Reader, user_id: i64) -> sqlx::Result<Vec<NoticeRow>> {
+pub async fn visible<'e, E>(pool: E, reader: Reader, user_id: i64) -> sqlx::Result<Vec<NoticeRow>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
+{
     matching(pool, reader, user_id, None).await
 }
 
 /// `visible`, or only the notice `only` when given (still subject to the
 /// reader's view, so a notice not for them is simply absent).
-async fn matching(
-    pool: &AnyPool,
+async fn matching<'e, E>(
+    pool: E,
     reader: Reader,
     user_id: i64,
     only: Option<i64>,
-) -> sqlx::Result<Vec<NoticeRow>> {
+) -> sqlx::Result<Vec<NoticeRow>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
+{
     match reader {
         Reader::Household {
             community_id,
@@ -123,12 +129,15 @@ async fn matching(
 }
 
 /// One notice if the reader may see it.
-pub async fn one(
-    pool: &AnyPool,
+pub async fn one<'e, E>(
+    pool: E,
     reader: Reader,
     user_id: i64,
     id: i64,
-) -> sqlx::Result<Option<NoticeRow>> {
+) -> sqlx::Result<Option<NoticeRow>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
+{
     Ok(visible(pool, reader, user_id)
         .await?
         .into_iter()
@@ -136,7 +145,10 @@ pub async fn one(
 }
 
 /// Building names each notice of the community targets: (notice, name).
-pub async fn targets(pool: &AnyPool, community_id: i64) -> sqlx::Result<Vec<(i64, String)>> {
+pub async fn targets<'e, E>(pool: E, community_id: i64) -> sqlx::Result<Vec<(i64, String)>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
+{
     sqlx::query_as(
         "SELECT t.notice_id, b.name FROM notice_targets t
          JOIN buildings b ON b.id = t.building_id
@@ -148,13 +160,16 @@ pub async fn targets(pool: &AnyPool, community_id: i64) -> sqlx::Result<Vec<(i64
 }
 
 /// Records that a person read a notice for a household (once).
-pub async fn record_read(
-    pool: &AnyPool,
+pub async fn record_read<'e, E>(
+    pool: E,
     notice: i64,
     user: i64,
     household: i64,
     as_helper: bool,
-) -> sqlx::Result<()> {
+) -> sqlx::Result<()>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
+{
     sqlx::query(
         "INSERT INTO notice_reads (notice_id, user_id, household_id, as_helper, read_at)
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
@@ -170,7 +185,10 @@ pub async fn record_read(
 }
 
 /// The notice's community, if it exists.
-pub async fn community_of(pool: &AnyPool, notice: i64) -> sqlx::Result<Option<i64>> {
+pub async fn community_of<'e, E>(pool: E, notice: i64) -> sqlx::Result<Option<i64>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
+{
     sqlx::query_scalar("SELECT community_id FROM notices WHERE id = $1")
         .bind(notice)
         .fetch_optional(pool)
@@ -187,11 +205,14 @@ pub struct TargetHousehold {
     pub read: i64,
 }
 
-pub async fn target_households(
-    pool: &AnyPool,
+pub async fn target_households<'e, E>(
+    pool: E,
     community: i64,
     notice: i64,
-) -> sqlx::Result<Vec<TargetHousehold>> {
+) -> sqlx::Result<Vec<TargetHousehold>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
+{
     sqlx::query_as(
         "SELECT h.id AS household_id, b.name AS building, h.flat_label,
                 CASE WHEN EXISTS (SELECT 1 FROM notice_reads r
@@ -219,7 +240,10 @@ pub struct Person {
     pub read: i64,
 }
 
-pub async fn people(pool: &AnyPool, community: i64, notice: i64) -> sqlx::Result<Vec<Person>> {
+pub async fn people<'e, E>(pool: E, community: i64, notice: i64) -> sqlx::Result<Vec<Person>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
+{
     sqlx::query_as(
         "SELECT m.household_id, u.name, u.phone, m.role,
                 CASE WHEN EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = $2
@@ -244,7 +268,10 @@ pub fn names_for(targets: &[(i64, String)], notice: i64) -> Vec<String> {
         .collect()
 }
 
-pub async fn community_name(pool: &AnyPool, community: i64) -> sqlx::Result<String> {
+pub async fn community_name<'e, E>(pool: E, community: i64) -> sqlx::Result<String>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
+{
     sqlx::query_scalar("SELECT name FROM communities WHERE id = $1")
         .bind(community)
         .fetch_one(pool)
@@ -252,7 +279,10 @@ pub async fn community_name(pool: &AnyPool, community: i64) -> sqlx::Result<Stri
 }
 
 /// How many times the notice's text was changed.
-pub async fn revisions(pool: &AnyPool, notice: i64) -> sqlx::Result<i64> {
+pub async fn revisions<'e, E>(pool: E, notice: i64) -> sqlx::Result<i64>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
+{
     sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM notice_revisions WHERE notice_id = $1")
         .bind(notice)
         .fetch_one(pool)

@@ -23,6 +23,7 @@ mod matrix;
 mod notices;
 mod office;
 mod points;
+mod queries;
 mod repairs;
 mod schema;
 mod shop_race;
