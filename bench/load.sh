@@ -6,8 +6,9 @@
 # Builds the release server, generates the district (`server generate`,
 # cached per backend and scale under <target>/bench), starts 1 or 2 server
 # processes on loopback behind the same database, logs in 64 residents and
-# runs three loads at 32 connections: the 90/10 mix, list reads only, and
-# ticket creation only. Prints requests/s, p50/p99 and non-2xx counts, and
+# runs four loads at 32 connections: the 90/10 mix, list reads only, ticket
+# creation only, and `/api/health` (what the server does without the
+# database, for the reads ÷ health ratio). Prints requests/s, p50/p99 and non-2xx counts, and
 # counts "database is locked" in the server logs.
 #   BENCH_SMOKE=1  a debug build, scale 0.02 and 2-second runs (CI).
 set -euo pipefail
@@ -91,7 +92,7 @@ done
 export USERS=$users TICKETS=10
 
 echo "backend $backend, $processes process(es), scale $scale, ${seconds} s a run, 32 connections, $(nproc) cores"
-for mode in mix reads create; do
+for mode in mix reads create health; do
     export MODE=$mode
     outs=() runs=()
     i=0
@@ -113,6 +114,10 @@ for mode in mix reads create; do
     p50=$(awk '$1 == "50%" { print $2 }' "${outs[0]}")
     p99=$(awk '$1 == "99%" { print $2 }' "${outs[0]}")
     printf '%-7s %8s req/s  p50 %-9s p99 %-9s non-2xx %s\n' "$mode" "$rps" "$p50" "$p99" "$errors"
+    if [[ $mode == reads ]]; then reads_rps=$rps; fi
+    if [[ $mode == health ]]; then
+        echo "reads ÷ health: $(awk -v r="$reads_rps" -v h="$rps" 'BEGIN { printf "%.2f", r / h }')"
+    fi
     if [[ -n "${BENCH_SMOKE:-}" ]] && { [[ $errors -ne 0 ]] || [[ $rps -eq 0 ]]; }; then
         echo "smoke run failed: $mode answered $errors errors at $rps req/s" >&2
         exit 1

@@ -1,5 +1,6 @@
 -- wrk script: residents of the generated district, 90 % reads, 10 % writes.
--- MODE=reads: list reads only; MODE=create: ticket creation only.
+-- MODE=reads: list reads only; MODE=create: ticket creation only;
+-- MODE=health: `GET /api/health` (the server without the database's work).
 -- USERS: "user_id:token,user_id:token,…"; TICKETS: tickets per household.
 local users = {}
 for pair in string.gmatch(os.getenv("USERS") or "", "[^,]+") do
@@ -32,6 +33,7 @@ request = function()
   n = n + 1
   local user = users[(n % #users) + 1]
   if mode == "create" then return create(user) end
+  if mode == "health" then return wrk.format("GET", "/api/health") end
   local roll = n % 100
   if mode == "mix" and roll < 6 then return create(user) end
   if mode == "mix" and roll < 10 then

@@ -112,17 +112,6 @@ where
         .await
 }
 
-/// A person's name as they registered it.
-pub async fn name_of<'e, E>(executor: E, user: i64) -> sqlx::Result<String>
-where
-    E: sqlx::Executor<'e, Database = Any>,
-{
-    sqlx::query_scalar("SELECT name FROM users WHERE id = $1")
-        .bind(user)
-        .fetch_one(executor)
-        .await
-}
-
 /// Sets a new password hash and ends every session of the user.
 pub async fn set_password(
     tx: &mut sqlx::Transaction<'_, Any>,
@@ -477,15 +466,16 @@ struct MyHouseholdRow {
 }
 
 #[derive(FromRow)]
+/// A staff, manager or admin role; an admin's has no community.
 struct MyCommunityRow {
-    community_id: i64,
-    community_name: String,
-    office_phone: String,
+    community_id: Option<i64>,
+    community_name: Option<String>,
+    office_phone: Option<String>,
     #[sqlx(try_from = "String")]
     role: Role,
 }
 
-/// `Me` for a user (five queries, whatever the number of households).
+/// `Me` for a user (four queries, whatever the number of households).
 pub async fn me<'e, E>(pool: E, user_id: i64) -> sqlx::Result<Me>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
@@ -520,20 +510,14 @@ where
     .await?;
     let communities: Vec<MyCommunityRow> = sqlx::query_as(
         "SELECT c.id AS community_id, c.name AS community_name, c.office_phone, m.role
-         FROM memberships m JOIN communities c ON c.id = m.community_id
-         WHERE m.user_id = $1 AND m.revoked_at IS NULL AND m.role IN ('staff', 'manager')
+         FROM memberships m LEFT JOIN communities c ON c.id = m.community_id
+         WHERE m.user_id = $1 AND m.revoked_at IS NULL AND m.role IN ('staff', 'manager', 'admin')
          ORDER BY m.id",
     )
     .bind(user_id)
     .fetch_all(pool)
     .await?;
-    let admin: i64 = sqlx::query_scalar(
-        "SELECT CAST(COUNT(*) AS BIGINT) FROM memberships
-         WHERE user_id = $1 AND role = 'admin' AND revoked_at IS NULL",
-    )
-    .bind(user_id)
-    .fetch_one(pool)
-    .await?;
+    let admin = communities.iter().any(|c| c.role == Role::Admin);
     let households = households
         .into_iter()
         .map(|h| {
@@ -563,14 +547,16 @@ where
         households,
         communities: communities
             .into_iter()
-            .map(|c| CommunityAccess {
-                community_id: c.community_id,
-                community_name: c.community_name,
-                office_phone: c.office_phone,
-                role: c.role,
+            .filter_map(|c| {
+                Some(CommunityAccess {
+                    community_id: c.community_id?,
+                    community_name: c.community_name?,
+                    office_phone: c.office_phone?,
+                    role: c.role,
+                })
             })
             .collect(),
-        admin: admin > 0,
+        admin,
     })
 }
 

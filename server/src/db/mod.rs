@@ -233,7 +233,36 @@ impl Db {
             }
         };
         db.migrate().await?;
+        if backend == Backend::Sqlite {
+            db.forget_stat4().await?;
+        }
         Ok(db)
+    }
+
+    /// Gathers the planner's statistics (after a bulk load).
+    pub async fn analyze(&self) -> anyhow::Result<()> {
+        self.writer.execute("ANALYZE").await?;
+        if self.backend == Backend::Sqlite {
+            self.forget_stat4().await?;
+        }
+        Ok(())
+    }
+
+    /// SQLite's bundled build has STAT4: once `sqlite_stat4` holds samples,
+    /// every cached statement whose bound values meet an indexed column is
+    /// prepared again on each run (the plan may depend on the value), which
+    /// measured as the bulk of a read's cost. `sqlite_stat1`'s row counts
+    /// are all the planner needs here, so the samples go.
+    async fn forget_stat4(&self) -> anyhow::Result<()> {
+        let has: i64 = sqlx::query_scalar(
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM sqlite_master WHERE name = 'sqlite_stat4'",
+        )
+        .fetch_one(&self.writer)
+        .await?;
+        if has > 0 {
+            self.writer.execute("DELETE FROM sqlite_stat4").await?;
+        }
+        Ok(())
     }
 
     async fn migrate(&self) -> anyhow::Result<()> {

@@ -84,7 +84,7 @@ impl<'a> Batch<'a> {
 /// PostgreSQL's id sequences do not see explicit ids: move them past.
 pub async fn after_explicit_ids(db: &Db) -> anyhow::Result<()> {
     if db.backend != Backend::Postgres {
-        sqlx::raw_sql("ANALYZE").execute(db.writer()).await?;
+        db.analyze().await?;
         return Ok(());
     }
     let tables = [
@@ -109,6 +109,6 @@ pub async fn after_explicit_ids(db: &Db) -> anyhow::Result<()> {
         .execute(db.writer())
         .await?;
     }
-    sqlx::raw_sql("ANALYZE").execute(db.writer()).await?;
+    db.analyze().await?;
     Ok(())
 }

@@ -8,28 +8,35 @@ use axum::extract::State;
 
 use super::access::{Whose, whose};
 use super::{store, this_month};
-use crate::accounts::{self, session::Caller};
+use crate::accounts::session::Caller;
 use crate::db::now_millis;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
 use crate::shop;
 use crate::state::AppState;
 
-/// Balance and this month's earnings of one resident.
-async fn balance_and_earned(state: &AppState, whose: Whose) -> Result<(i64, i64), ApiError> {
-    let db = state.db.reader();
-    let balance = store::balance(db, whose.user_id, whose.community_id).await?;
+/// Name, balance and this month's earnings of one resident.
+async fn head(state: &AppState, whose: Whose) -> Result<store::LedgerHead, ApiError> {
     let (from, to) = this_month(now_millis());
-    let earned = store::earned_between(db, whose.user_id, whose.community_id, &from, &to).await?;
-    Ok((balance, earned))
+    Ok(store::ledger_head(
+        state.db.reader(),
+        whose.user_id,
+        whose.community_id,
+        &from,
+        &to,
+    )
+    .await?)
 }
 
 /// The ledger page for a resident already allowed.
 pub async fn load(state: &AppState, whose: Whose, query: &LedgerQuery) -> Result<Ledger, ApiError> {
     let (page, limit) = crate::extract::paging(query.limit, query.offset)?;
     let db = state.db.reader();
-    let name = accounts::store::name_of(db, whose.user_id).await?;
-    let (balance, earned_this_month) = balance_and_earned(state, whose).await?;
+    let store::LedgerHead {
+        name,
+        balance,
+        earned: earned_this_month,
+    } = head(state, whose).await?;
     let rows = store::entries(
         db,
         whose.user_id,
@@ -81,7 +88,7 @@ pub async fn summary(
     caller: Caller,
 ) -> Result<AppJson<PointSummary>, ApiError> {
     let mine = match whose(&state, &caller, None).await {
-        Ok(w) => Some(balance_and_earned(&state, w).await?),
+        Ok(w) => Some(head(&state, w).await?),
         Err(ApiError::ForbiddenBecause { .. }) => None,
         Err(e) => return Err(e),
     };
@@ -90,8 +97,8 @@ pub async fn summary(
         Err(_) => None,
     };
     Ok(AppJson(PointSummary {
-        balance: mine.map(|m| m.0),
-        earned_this_month: mine.map(|m| m.1),
+        balance: mine.as_ref().map(|m| m.balance),
+        earned_this_month: mine.as_ref().map(|m| m.earned),
         to_hand_over,
     }))
 }

@@ -181,36 +181,35 @@ where
         .map(|rows| rows.into_iter().map(|(u,)| u).collect())
 }
 
-/// A balance (0 before the first entry).
-pub async fn balance<'e, E>(executor: E, user: i64, community: i64) -> sqlx::Result<i64>
-where
-    E: sqlx::Executor<'e, Database = Any>,
-{
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT balance FROM point_accounts WHERE user_id = $1 AND community_id = $2",
-    )
-    .bind(user)
-    .bind(community)
-    .fetch_optional(executor)
-    .await?;
-    Ok(found.unwrap_or(0))
+/// The head of a ledger page: whose it is, the balance, and the points
+/// earned on days in `[from, to)` (awards, adjustments and their reversals).
+#[derive(FromRow)]
+pub struct LedgerHead {
+    pub name: String,
+    pub balance: i64,
+    pub earned: i64,
 }
 
-/// Points earned (awards, adjustments and their reversals) on days in `[from, to)`.
-pub async fn earned_between<'e, E>(
+/// One query for the three.
+pub async fn ledger_head<'e, E>(
     executor: E,
     user: i64,
     community: i64,
     from: &str,
     to: &str,
-) -> sqlx::Result<i64>
+) -> sqlx::Result<LedgerHead>
 where
     E: sqlx::Executor<'e, Database = Any>,
 {
-    sqlx::query_scalar(
-        "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM point_entries
-         WHERE user_id = $1 AND community_id = $2 AND kind IN ('award', 'adjust', 'reversal')
-           AND earned_on >= $3 AND earned_on < $4",
+    sqlx::query_as(
+        "SELECT u.name,
+            CAST(COALESCE((SELECT a.balance FROM point_accounts a
+                           WHERE a.user_id = u.id AND a.community_id = $2), 0) AS BIGINT) AS balance,
+            (SELECT CAST(COALESCE(SUM(e.amount), 0) AS BIGINT) FROM point_entries e
+             WHERE e.user_id = u.id AND e.community_id = $2
+               AND e.kind IN ('award', 'adjust', 'reversal')
+               AND e.earned_on >= $3 AND e.earned_on < $4) AS earned
+         FROM users u WHERE u.id = $1",
     )
     .bind(user)
     .bind(community)

@@ -16,6 +16,7 @@ use crate::db::{HOUR, now_millis};
 use crate::error::ApiError;
 use crate::extract::AppJson;
 use crate::state::AppState;
+use crate::uploads::photo;
 
 /// Where a report is filed and in what capacity.
 struct Filing {
@@ -108,14 +109,14 @@ pub async fn create(
         entry = entry.household(h);
     }
     audit::record(&mut *tx, entry).await?;
-    let row = store::ticket(&mut *tx, caller.user_id, id)
+    tx.commit().await?;
+    // Read back outside the write: the single writer is the bottleneck of
+    // filing, and the reader sees the committed ticket at once. Its photos
+    // are the ones just attached, in order.
+    let row = store::ticket(state.db.reader(), caller.user_id, id)
         .await?
         .ok_or(sqlx::Error::RowNotFound)?;
-    let photos = store::photos_of(&mut *tx, &[id])
-        .await?
-        .remove(&id)
-        .unwrap_or_default();
-    tx.commit().await?;
+    let photos = body.photo_ids.iter().cloned().map(photo).collect();
     let for_household = filing.channel != RepairChannel::Office;
     Ok((
         StatusCode::CREATED,

@@ -31,15 +31,14 @@ pub async fn summary(
     let now = now_millis();
     let db = state.db.reader();
     let household = caller.household();
-    let (open, changed) = match household {
+    let open = match household {
         Some(h) => {
             let rows = store::in_hand_of_household(db, caller.user_id, h).await?;
-            let changed = store::changed_count(db, caller.user_id, h).await?;
-            (store::wire_all(db, rows, now, true).await?, changed)
+            store::wire_all(db, rows, now, true).await?
         }
-        None => (Vec::new(), 0),
+        None => Vec::new(),
     };
-    let assigned_to_me = store::assigned_open_count(db, caller.user_id).await?;
+    let badges = store::badges(db, caller.user_id, household).await?;
     let office = match query.community_id {
         Some(c) => Some(figures(&state, caller.managed_community(Some(c))?, now).await?),
         None => match caller.managed_community(None) {
@@ -49,8 +48,8 @@ pub async fn summary(
     };
     Ok(AppJson(RepairSummary {
         open,
-        changed,
-        assigned_to_me,
+        changed: badges.changed,
+        assigned_to_me: badges.assigned,
         office,
     }))
 }

@@ -387,32 +387,31 @@ where
     .await
 }
 
-/// How many of the household's tickets changed since `viewer` last looked.
-pub async fn changed_count<'e, E>(executor: E, viewer: i64, household: i64) -> sqlx::Result<i64>
-where
-    E: sqlx::Executor<'e, Database = Any>,
-{
-    sqlx::query_scalar(
-        "SELECT CAST(COUNT(*) AS BIGINT) FROM repair_tickets t
-         LEFT JOIN repair_views v ON v.ticket_id = t.id AND v.user_id = $1
-         WHERE t.household_id = $2 AND (v.seen_at IS NULL OR t.updated_at > v.seen_at)",
-    )
-    .bind(viewer)
-    .bind(household)
-    .fetch_one(executor)
-    .await
+/// The 报修 badge's two counts, in one query.
+#[derive(FromRow)]
+pub struct Badges {
+    /// The household's tickets changed since `viewer` last looked (0 without a household).
+    pub changed: i64,
+    /// Open tickets given to `viewer`.
+    pub assigned: i64,
 }
 
-/// Open tickets given to this person.
-pub async fn assigned_open_count<'e, E>(executor: E, user: i64) -> sqlx::Result<i64>
+pub async fn badges<'e, E>(executor: E, viewer: i64, household: Option<i64>) -> sqlx::Result<Badges>
 where
     E: sqlx::Executor<'e, Database = Any>,
 {
-    sqlx::query_scalar(concat!(
-        "SELECT CAST(COUNT(*) AS BIGINT) FROM repair_tickets WHERE assignee_id = $1 AND status IN ",
-        open_states!()
+    sqlx::query_as(concat!(
+        "SELECT (SELECT CAST(COUNT(*) AS BIGINT) FROM repair_tickets t
+                 LEFT JOIN repair_views v ON v.ticket_id = t.id AND v.user_id = $1
+                 WHERE t.household_id = $2
+                   AND (v.seen_at IS NULL OR t.updated_at > v.seen_at)) AS changed,
+                (SELECT CAST(COUNT(*) AS BIGINT) FROM repair_tickets
+                 WHERE assignee_id = $1 AND status IN ",
+        open_states!(),
+        ") AS assigned"
     ))
-    .bind(user)
+    .bind(viewer)
+    .bind(household)
     .fetch_one(executor)
     .await
 }

@@ -9,12 +9,12 @@ on_both_backends!(each_measured_read_keeps_its_query_count);
 /// The reads of `bench/load.sh` (and 我的), with the most queries each may
 /// run, the caller's session included.
 const BUDGET: &[(&str, u64)] = &[
-    ("/api/v1/repairs/summary", 4),
+    ("/api/v1/repairs/summary", 3),
     ("/api/v1/repairs?limit=20", 3),
-    ("/api/v1/points/ledger?limit=20", 6),
+    ("/api/v1/points/ledger?limit=20", 4),
     ("/api/v1/notices?limit=20", 4),
     ("/api/v1/fees/bills", 4),
-    ("/api/v1/me", 6),
+    ("/api/v1/me", 5),
 ];
 
 async fn each_measured_read_keeps_its_query_count(app: TestApp) {
