@@ -8,14 +8,38 @@ const server = process.env.COURTYARD_SERVER ?? '../target/debug/server';
 const site = process.env.COURTYARD_SITE ?? '../target/site';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 3107);
-// A fresh database for every run.
+// The every-page run has a server and a database of its own, so that it can
+// run beside the journeys (which change the demo's data) in a second
+// worker; each side stays one test file at a time.
+const everyPagePort = port + 1;
+// A fresh database for every run, one a server.
 const data = fs.mkdtempSync(path.join(os.tmpdir(), 'courtyard-e2e-'));
+const everyPageData = fs.mkdtempSync(path.join(os.tmpdir(), 'courtyard-e2e-pages-'));
+const serve = (at: number, dir: string) => ({
+  command: `${server} --demo --addr 127.0.0.1:${at} --data ${dir} --site ${site}`,
+  url: `http://127.0.0.1:${at}/api/health`,
+  reuseExistingServer: false,
+  timeout: 60_000,
+  stdout: 'pipe' as const,
+});
 
 export default defineConfig({
   testDir: './tests',
   outputDir: './test-results',
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
+  projects: [
+    { name: 'journeys', testIgnore: /zz-every-page/, workers: 1 },
+    {
+      name: 'every-page',
+      testMatch: /zz-every-page/,
+      workers: 1,
+      use: { baseURL: `http://127.0.0.1:${everyPagePort}` },
+    },
+  ],
+  // Two workers share two cores with two servers: a journey that takes
+  // 25 s alone can take twice that beside the every-page run.
+  timeout: 90_000,
   forbidOnly: true,
   retries: 0,
   reporter: [['list']],
@@ -41,11 +65,5 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `${server} --demo --addr 127.0.0.1:${port} --data ${data} --site ${site}`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-  },
+  webServer: [serve(port, data), serve(everyPagePort, everyPageData)],
 });

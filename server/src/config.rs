@@ -22,7 +22,7 @@ pub struct Config {
     #[arg(long, env = "DATABASE_URL")]
     pub database_url: Option<String>,
 
-    /// SQLite read connections (1–64); the writer is always one.
+    /// SQLite read connections kept open (1–64); the writer is always one.
     #[arg(long, env = "COURTYARD_SQLITE_READERS", default_value_t = crate::db::SQLITE_READERS,
           value_parser = clap::value_parser!(u32).range(1..=64))]
     pub sqlite_readers: u32,

@@ -176,9 +176,11 @@ impl<'c> sqlx::Executor<'c> for &'c Reader {
     }
 }
 
-/// SQLite read connections unless `--sqlite-readers` says otherwise: eight
-/// measured best on 2 cores (bench/load.sh: reads 1,713 req/s against 1,350
-/// with four).
+/// SQLite read connections kept open unless `--sqlite-readers` says
+/// otherwise. With reads on the request's thread only as many are busy as
+/// there are runtime threads; eight leaves room (it measured best when each
+/// read was a hand-over to sqlx's connection threads: 1,713 req/s against
+/// 1,350 with four).
 pub const SQLITE_READERS: u32 = 8;
 
 impl Db {
