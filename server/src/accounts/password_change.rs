@@ -39,7 +39,7 @@ pub async fn change_password(
     let mut tx = state.db.writer().begin().await?;
     store::set_password(&mut tx, caller.user_id, &hash).await?;
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("accounts.password_change", Some(caller.user_id)),
     )
     .await?;

@@ -37,7 +37,7 @@ pub async fn reset_password(
     let mut tx = state.db.writer().begin().await?;
     let found = match &code {
         Some(code) => {
-            store::live_reset(&mut *tx, &codes::hash(code), phone.as_str(), now_millis()).await?
+            store::live_reset(&mut tx, &codes::hash(code), phone.as_str(), now_millis()).await?
         }
         None => None,
     };
@@ -49,10 +49,10 @@ pub async fn reset_password(
             message: "重置码不对或已过期，请打电话找物业重新开",
         });
     };
-    store::use_reset(&mut *tx, reset_id, now_millis()).await?;
+    store::use_reset(&mut tx, reset_id, now_millis()).await?;
     store::set_password(&mut tx, user_id, &hash).await?;
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("accounts.password_reset", Some(user_id)),
     )
     .await?;

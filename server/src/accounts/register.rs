@@ -39,20 +39,20 @@ pub async fn register(
     let hash = password::hash(body.password).await?;
 
     let mut tx = state.db.writer().begin().await?;
-    if store::phone_taken(&mut *tx, phone.as_str()).await? {
+    if store::phone_taken(&mut tx, phone.as_str()).await? {
         return Err(ApiError::conflict(
             ErrorCode::PhoneTaken,
             "这个手机号已经注册过了，请直接登录",
         ));
     }
     let joining = claim_code(&mut tx, &code).await?;
-    let user_id = store::insert_user(&mut *tx, phone.as_str(), name, &hash).await?;
+    let user_id = store::insert_user(&mut tx, phone.as_str(), name, &hash).await?;
     let (role, relation) = match joining.as_helper {
         false => (Role::Resident, None),
         true => (Role::Helper, Some(body.relation.unwrap_or(Relation::Other))),
     };
     store::insert_membership(
-        &mut *tx,
+        &mut tx,
         user_id,
         role,
         store::Scope::Household {
@@ -63,10 +63,10 @@ pub async fn register(
     )
     .await?;
     if let Some(helper_code) = joining.helper_code_id {
-        store::helper_code_used_by(&mut *tx, helper_code, user_id).await?;
+        store::helper_code_used_by(&mut tx, helper_code, user_id).await?;
     }
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new(
             if joining.as_helper {
                 "helpers.register"
@@ -94,12 +94,9 @@ struct Joining {
 /// Uses up one slot of a household registration code or, failing that, a
 /// family member's helper code: a daughter in another city has no slip of
 /// her own, she registers with the code her father gave her.
-async fn claim_code(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    code: &str,
-) -> Result<Joining, ApiError> {
-    if let Some(registration) = store::registration_code(&mut **tx, code).await? {
-        if !store::take_slot(&mut **tx, registration.id).await? {
+async fn claim_code(tx: &mut crate::db::Tx, code: &str) -> Result<Joining, ApiError> {
+    if let Some(registration) = store::registration_code(&mut *tx, code).await? {
+        if !store::take_slot(&mut *tx, registration.id).await? {
             return Err(ApiError::conflict(
                 ErrorCode::CodeUsed,
                 "这张登记码已经用完了，请找物业重新开一张",
@@ -112,7 +109,7 @@ async fn claim_code(
             helper_code_id: None,
         });
     }
-    let Some(helper) = store::helper_code(&mut **tx, &codes::hash(code)).await? else {
+    let Some(helper) = store::helper_code(&mut *tx, &codes::hash(code)).await? else {
         return Err(ApiError::bad_request(
             ErrorCode::InvalidCode,
             "登记码不对，请核对物业发的纸条",
@@ -131,7 +128,7 @@ async fn claim_code(
             "这个代办码已经过期，请让家人重新生成",
         ));
     }
-    if !store::claim_helper_code(&mut **tx, helper.id, now).await? {
+    if !store::claim_helper_code(&mut *tx, helper.id, now).await? {
         return Err(ApiError::conflict(
             ErrorCode::CodeUsed,
             "这个代办码已经用过了，请让家人重新生成",

@@ -53,7 +53,7 @@ pub async fn issue_password_reset(
     )
     .await?;
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("accounts.reset_issue", Some(caller.user_id))
             .community(body.community_id)
             .detail(json!({ "user": user })),

@@ -40,7 +40,7 @@ pub async fn create_staff(
         .await?
         .ok_or_else(phone_taken)?;
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("accounts.staff_create", Some(caller.user_id))
             .community(body.community_id)
             .detail(json!({ "user": id })),

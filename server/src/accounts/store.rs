@@ -114,7 +114,7 @@ where
 
 /// Sets a new password hash and ends every session of the user.
 pub async fn set_password(
-    tx: &mut sqlx::Transaction<'_, Any>,
+    tx: &mut crate::db::Tx,
     user_id: i64,
     password_hash: &str,
 ) -> sqlx::Result<()> {
@@ -122,11 +122,11 @@ pub async fn set_password(
         .bind(password_hash)
         .bind(now_millis())
         .bind(user_id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(user_id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     Ok(())
 }
@@ -146,18 +146,18 @@ where
 /// A person the office (or the deployment's operator) creates, with their
 /// one role: `None` when the phone is registered already.
 pub async fn create_person(
-    tx: &mut sqlx::Transaction<'_, Any>,
+    tx: &mut crate::db::Tx,
     phone: &str,
     name: &str,
     password_hash: &str,
     role: Role,
     scope: Scope,
 ) -> sqlx::Result<Option<i64>> {
-    if phone_taken(&mut **tx, phone).await? {
+    if phone_taken(&mut *tx, phone).await? {
         return Ok(None);
     }
-    let id = insert_user(&mut **tx, phone, name, password_hash).await?;
-    insert_membership(&mut **tx, id, role, scope, None).await?;
+    let id = insert_user(&mut *tx, phone, name, password_hash).await?;
+    insert_membership(&mut *tx, id, role, scope, None).await?;
     Ok(Some(id))
 }
 
@@ -414,7 +414,7 @@ where
 
 /// Ends the person's open reset codes and stores a new one's hash.
 pub async fn issue_reset(
-    tx: &mut sqlx::Transaction<'_, Any>,
+    tx: &mut crate::db::Tx,
     user: i64,
     code_hash: &str,
     by: i64,
@@ -424,7 +424,7 @@ pub async fn issue_reset(
     sqlx::query("UPDATE password_resets SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
         .bind(now)
         .bind(user)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     sqlx::query(
         "INSERT INTO password_resets (user_id, code_hash, created_by, created_at, expires_at)
@@ -435,7 +435,7 @@ pub async fn issue_reset(
     .bind(by)
     .bind(now)
     .bind(expires_at)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }
@@ -700,7 +700,7 @@ where
 
 /// Counts a failure and forgets those before `forget_before`, in one transaction.
 pub async fn record_failure(
-    pool: &sqlx::AnyPool,
+    pool: &crate::db::Writer,
     phone: &str,
     ip: &str,
     at: i64,
@@ -711,11 +711,11 @@ pub async fn record_failure(
         .bind(phone)
         .bind(ip)
         .bind(at)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     sqlx::query("DELETE FROM login_failures WHERE at < $1")
         .bind(forget_before)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     tx.commit().await
 }

@@ -46,7 +46,7 @@ pub async fn create_community(
         return Err(ApiError::bad_request(ErrorCode::InvalidFields, "时区不对"));
     }
     let mut tx = db.writer().begin().await?;
-    if store::community_name_taken(&mut *tx, name).await? {
+    if store::community_name_taken(&mut tx, name).await? {
         return Err(ApiError::conflict(
             ErrorCode::NameTaken,
             "已经有这个名字的小区了",
@@ -58,9 +58,9 @@ pub async fn create_community(
         office_phone: phone,
         time_zone,
     };
-    let id = communities::store::insert(&mut *tx, &community).await?;
+    let id = communities::store::insert(&mut tx, &community).await?;
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("admin.community_create", by).community(id),
     )
     .await?;

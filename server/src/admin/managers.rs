@@ -30,7 +30,7 @@ pub async fn create_manager(
     check_password(&new_password)?;
     let hash = password::hash(new_password).await?;
     let mut tx = db.writer().begin().await?;
-    if !communities::store::exists(&mut *tx, community_id).await? {
+    if !communities::store::exists(&mut tx, community_id).await? {
         return Err(ApiError::NotFound);
     }
     let scope = Scope::Community(community_id);
@@ -39,7 +39,7 @@ pub async fn create_manager(
             .await?
             .ok_or_else(crate::accounts::staff::phone_taken)?;
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("admin.manager_create", by)
             .community(community_id)
             .detail(json!({ "user": id })),

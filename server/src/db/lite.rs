@@ -53,13 +53,8 @@ impl LitePool {
     /// A pool on the file of a `sqlite://…` URL (its query string ignored:
     /// the file exists, the writer made it).
     pub fn open(url: &str, keep: usize) -> sqlx::Result<Arc<Self>> {
-        let path = url
-            .strip_prefix("sqlite://")
-            .or_else(|| url.strip_prefix("sqlite:"))
-            .unwrap_or(url);
-        let path = Path::new(path.split('?').next().unwrap_or(path)).to_path_buf();
         let pool = Arc::new(Self {
-            path,
+            path: file_of(url),
             idle: Mutex::new(Vec::new()),
             keep: keep.max(1),
         });
@@ -107,7 +102,16 @@ impl LitePool {
     }
 }
 
-fn run_on(
+/// The file of a `sqlite://…` URL, without its query string.
+pub(super) fn file_of(url: &str) -> PathBuf {
+    let path = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url);
+    Path::new(path.split('?').next().unwrap_or(path)).to_path_buf()
+}
+
+pub(super) fn run_on(
     conn: &Connection,
     sql: &str,
     arguments: Option<AnyArguments>,
@@ -219,7 +223,7 @@ fn bind(stmt: &mut rusqlite::CachedStatement<'_>, values: &[AnyValueKind]) -> sq
     Ok(())
 }
 
-fn driver(e: rusqlite::Error) -> sqlx::Error {
+pub(super) fn driver(e: rusqlite::Error) -> sqlx::Error {
     sqlx::Error::AnyDriverError(Box::new(e))
 }
 
@@ -228,7 +232,9 @@ fn poisoned<T>(_: std::sync::PoisonError<T>) -> sqlx::Error {
 }
 
 /// The statement and its arguments, or the encoding error.
-fn parts<'q, E: Execute<'q, Any>>(mut query: E) -> sqlx::Result<(SqlStr, Option<AnyArguments>)> {
+pub(super) fn parts<'q, E: Execute<'q, Any>>(
+    mut query: E,
+) -> sqlx::Result<(SqlStr, Option<AnyArguments>)> {
     let arguments = query.take_arguments().map_err(sqlx::Error::Encode)?;
     Ok((query.sql(), arguments))
 }
@@ -284,7 +290,7 @@ impl<'c> sqlx::Executor<'c> for &'c LitePool {
     }
 }
 
-fn unsupported() -> sqlx::Error {
+pub(super) fn unsupported() -> sqlx::Error {
     sqlx::Error::Protocol(
         "the SQLite read pool runs queries; it does not prepare or describe them".into(),
     )

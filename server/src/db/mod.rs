@@ -19,9 +19,11 @@ use sqlx::{AnyPool, ConnectOptions, Executor};
 mod lite;
 mod sql;
 mod time;
+mod write;
 pub use lite::LitePool;
 pub use sql::Sql;
 pub use time::{DAY, HOUR, MINUTE, now_millis, parse_rfc3339, rfc3339};
+pub use write::{LiteWriter, Tx, Writer};
 
 /// An optional enum kept as text (`LEFT JOIN`ed or nullable): absent stays
 /// `None`, a name the enum does not know is a decode error, never a silent
@@ -66,15 +68,15 @@ impl Backend {
     }
 }
 
-/// The pools. SQLite allows one writer at a time, so writes go through a
-/// one-connection sqlx pool (no "database is locked" under load) while reads
-/// run on the request's thread through [`LitePool`]; on PostgreSQL both are
-/// the same sqlx pool.
+/// The pools. SQLite allows one writer at a time, so writes go through one
+/// connection taken in turn ([`Writer`]) — no "database is locked" under
+/// load — while reads run on the request's thread through [`LitePool`]; on
+/// PostgreSQL both are the same sqlx pool.
 #[derive(Debug, Clone)]
 pub struct Db {
     pub backend: Backend,
     reader: Reader,
-    writer: AnyPool,
+    writer: Writer,
 }
 
 /// Where reads go: an `Executor` for the `Any` database either way, so a
@@ -198,10 +200,24 @@ impl Db {
             .disable_statement_logging();
         let db = match backend {
             Backend::Sqlite => {
-                let writer = sqlite_pool(&options, 1).await?;
-                // WAL is a property of the file: set it once, on the writer.
-                writer.execute("PRAGMA journal_mode = WAL").await?;
-                let reader = if std::env::var("COURTYARD_SQLITE_READS").as_deref() == Ok("sqlx") {
+                // sqlx makes the file, sets WAL (a property of the file) and
+                // migrates; then, unless told otherwise, reads and writes
+                // run through rusqlite on the request's thread.
+                let pool = sqlite_pool(&options, 1).await?;
+                pool.execute("PRAGMA journal_mode = WAL").await?;
+                migrate(&pool, backend).await?;
+                forget_stat4(&pool).await?;
+                let via_sqlx = |what: &str| std::env::var(what).as_deref() == Ok("sqlx");
+                let writer = if via_sqlx("COURTYARD_SQLITE_WRITES") {
+                    Writer::Pool(pool)
+                } else {
+                    pool.close().await;
+                    Writer::Lite(Arc::new(
+                        LiteWriter::open(&lite::file_of(url))
+                            .context("cannot open the SQLite database for writing")?,
+                    ))
+                };
+                let reader = if via_sqlx("COURTYARD_SQLITE_READS") {
                     ReadPool::Pool(sqlite_pool(&options, sqlite_readers).await?)
                 } else {
                     ReadPool::Lite(
@@ -209,10 +225,9 @@ impl Db {
                             .context("cannot open the SQLite database for reading")?,
                     )
                 };
-                let reader = Reader::new(reader);
                 Self {
                     backend,
-                    reader,
+                    reader: Reader::new(reader),
                     writer,
                 }
             }
@@ -227,55 +242,23 @@ impl Db {
                     .connect_with(options)
                     .await
                     .context("cannot connect to PostgreSQL")?;
+                migrate(&pool, backend).await?;
                 Self {
                     backend,
                     reader: Reader::new(ReadPool::Pool(pool.clone())),
-                    writer: pool,
+                    writer: Writer::Pool(pool),
                 }
             }
         };
-        db.migrate().await?;
-        if backend == Backend::Sqlite {
-            db.forget_stat4().await?;
-        }
         Ok(db)
     }
 
     /// Gathers the planner's statistics (after a bulk load).
     pub async fn analyze(&self) -> anyhow::Result<()> {
-        self.writer.execute("ANALYZE").await?;
+        (&self.writer).execute("ANALYZE").await?;
         if self.backend == Backend::Sqlite {
-            self.forget_stat4().await?;
+            forget_stat4(&self.writer).await?;
         }
-        Ok(())
-    }
-
-    /// SQLite's bundled build has STAT4: once `sqlite_stat4` holds samples,
-    /// every cached statement whose bound values meet an indexed column is
-    /// prepared again on each run (the plan may depend on the value), which
-    /// measured as the bulk of a read's cost. `sqlite_stat1`'s row counts
-    /// are all the planner needs here, so the samples go.
-    async fn forget_stat4(&self) -> anyhow::Result<()> {
-        let has: i64 = sqlx::query_scalar(
-            "SELECT CAST(COUNT(*) AS BIGINT) FROM sqlite_master WHERE name = 'sqlite_stat4'",
-        )
-        .fetch_one(&self.writer)
-        .await?;
-        if has > 0 {
-            self.writer.execute("DELETE FROM sqlite_stat4").await?;
-        }
-        Ok(())
-    }
-
-    async fn migrate(&self) -> anyhow::Result<()> {
-        let migrator = match self.backend {
-            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite"),
-            Backend::Postgres => sqlx::migrate!("./migrations/postgres"),
-        };
-        migrator
-            .run(&self.writer)
-            .await
-            .context("database migration failed")?;
         Ok(())
     }
 
@@ -284,10 +267,42 @@ impl Db {
         &self.reader
     }
 
-    /// The pool for anything that writes (and for reads inside a write).
-    pub fn writer(&self) -> &AnyPool {
+    /// Where anything that writes goes (and reads inside a write).
+    pub fn writer(&self) -> &Writer {
         &self.writer
     }
+}
+
+async fn migrate(pool: &AnyPool, backend: Backend) -> anyhow::Result<()> {
+    let migrator = match backend {
+        Backend::Sqlite => sqlx::migrate!("./migrations/sqlite"),
+        Backend::Postgres => sqlx::migrate!("./migrations/postgres"),
+    };
+    migrator
+        .run(pool)
+        .await
+        .context("database migration failed")?;
+    Ok(())
+}
+
+/// SQLite's bundled build has STAT4: once `sqlite_stat4` holds samples,
+/// every cached statement whose bound values meet an indexed column is
+/// prepared again on each run (the plan may depend on the value), which
+/// measured as the bulk of a read's cost. `sqlite_stat1`'s row counts
+/// are all the planner needs here, so the samples go.
+async fn forget_stat4<'e, E>(writer: E) -> anyhow::Result<()>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
+{
+    let has: i64 = sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM sqlite_master WHERE name = 'sqlite_stat4'",
+    )
+    .fetch_one(writer)
+    .await?;
+    if has > 0 {
+        writer.execute("DELETE FROM sqlite_stat4").await?;
+    }
+    Ok(())
 }
 
 /// A SQLite pool whose every connection enforces foreign keys and waits for

@@ -68,7 +68,7 @@ pub async fn seed(
         let paid_on = format!("{year}-{:02}-{:02}", 1 + i % 3, 1 + i % 28);
         sqlx::query("UPDATE fee_bills SET paid_fen = amount_fen WHERE id = $1")
             .bind(*bill)
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
         sqlx::query(
             "INSERT INTO fee_payments (bill_id, community_id, amount_fen, method, paid_on, receipt_no, note, recorded_by, recorded_at)
@@ -81,7 +81,7 @@ pub async fn seed(
         .bind(format!("R{}-{:04}", paid_on.replace('-', ""), i + 1))
         .bind(manager)
         .bind(now_millis())
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     }
     tx.commit().await?;

@@ -113,12 +113,12 @@ pub async fn seed(db: &Db) -> anyhow::Result<bool> {
 type FlatIndex = Vec<((&'static str, String, String), (i64, i64))>;
 
 async fn seed_compound(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut crate::db::Tx,
     compound: &Compound,
     flats: &mut FlatIndex,
 ) -> anyhow::Result<()> {
     let community_id = insert(
-        &mut **tx,
+        &mut *tx,
         &NewCommunity {
             name: compound.name,
             address: compound.address,
@@ -129,7 +129,7 @@ async fn seed_compound(
     .await?;
     for (order, building) in compound.buildings().iter().enumerate() {
         let building_id = insert_building(
-            &mut **tx,
+            &mut *tx,
             community_id,
             &building.name,
             building.kind,
@@ -138,7 +138,7 @@ async fn seed_compound(
         .await?;
         for (label, area) in &building.flats {
             let household_id =
-                insert_household(&mut **tx, community_id, building_id, label, *area).await?;
+                insert_household(&mut *tx, community_id, building_id, label, *area).await?;
             flats.push((
                 (compound.name, building.name.clone(), label.clone()),
                 (community_id, household_id),
@@ -149,12 +149,12 @@ async fn seed_compound(
 }
 
 async fn seed_login(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut crate::db::Tx,
     login: &DemoLogin,
     flats: &FlatIndex,
 ) -> anyhow::Result<()> {
     let hash = password::hash(DEMO_PASSWORD.to_owned()).await?;
-    let user_id = insert_user(&mut **tx, login.phone, login.name, &hash).await?;
+    let user_id = insert_user(&mut *tx, login.phone, login.name, &hash).await?;
     let community_id = flats
         .iter()
         .find(|((c, _, _), _)| *c == login.community)
@@ -173,7 +173,7 @@ async fn seed_login(
         }
         None => Scope::Community(community_id),
     };
-    insert_membership(&mut **tx, user_id, login.role, scope, login.relation).await?;
+    insert_membership(&mut *tx, user_id, login.role, scope, login.relation).await?;
     Ok(())
 }
 

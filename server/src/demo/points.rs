@@ -81,13 +81,13 @@ pub async fn seed(db: &Db, community: &str, manager: &str, resident: &str) -> an
     let mut tx = db.writer().begin().await?;
     let community_id: i64 = sqlx::query_scalar("SELECT id FROM communities WHERE name = $1")
         .bind(community)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut tx)
         .await?;
     let user = |phone: &str| {
         sqlx::query_scalar::<_, i64>("SELECT id FROM users WHERE phone = $1").bind(phone.to_owned())
     };
-    let manager_id = user(manager).fetch_one(&mut *tx).await?;
-    let resident_id = user(resident).fetch_one(&mut *tx).await?;
+    let manager_id = user(manager).fetch_one(&mut tx).await?;
+    let resident_id = user(resident).fetch_one(&mut tx).await?;
     let now = now_millis();
     let mut rules = Vec::new();
     for (name, points, unit) in RULES {
@@ -100,7 +100,7 @@ pub async fn seed(db: &Db, community: &str, manager: &str, resident: &str) -> an
         .bind(points)
         .bind(unit)
         .bind(now)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut tx)
         .await?;
         rules.push((id, points, unit));
     }
@@ -116,7 +116,7 @@ pub async fn seed(db: &Db, community: &str, manager: &str, resident: &str) -> an
         .bind(stock)
         .bind(limit)
         .bind(now)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     }
     let mut people = vec![(resident_id, ZHANG)];
@@ -128,11 +128,11 @@ pub async fn seed(db: &Db, community: &str, manager: &str, resident: &str) -> an
         .bind(community_id)
         .bind(building)
         .bind(flat)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut tx)
         .await?;
-        let id = insert_user(&mut *tx, phone, name, &hash).await?;
+        let id = insert_user(&mut tx, phone, name, &hash).await?;
         insert_membership(
-            &mut *tx,
+            &mut tx,
             id,
             Role::Resident,
             Scope::Household {

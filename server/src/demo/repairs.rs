@@ -62,13 +62,13 @@ pub async fn seed(db: &Db, community: &str, manager: &str, staff: &str) -> anyho
     let mut tx = db.writer().begin().await?;
     let community_id: i64 = sqlx::query_scalar("SELECT id FROM communities WHERE name = $1")
         .bind(community)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut tx)
         .await?;
     let user = |phone: &str| {
         sqlx::query_scalar::<_, i64>("SELECT id FROM users WHERE phone = $1").bind(phone.to_owned())
     };
-    let manager_id = user(manager).fetch_one(&mut *tx).await?;
-    let staff_id = user(staff).fetch_one(&mut *tx).await?;
+    let manager_id = user(manager).fetch_one(&mut tx).await?;
+    let staff_id = user(staff).fetch_one(&mut tx).await?;
     let now = now_millis();
     for t in TICKETS {
         let household: Option<(i64, i64)> = match t.flat {
@@ -80,7 +80,7 @@ pub async fn seed(db: &Db, community: &str, manager: &str, staff: &str) -> anyho
                 .bind(community_id)
                 .bind(building)
                 .bind(flat)
-                .fetch_one(&mut *tx)
+                .fetch_one(&mut tx)
                 .await?,
             ),
             None => None,
@@ -114,7 +114,7 @@ pub async fn seed(db: &Db, community: &str, manager: &str, staff: &str) -> anyho
         .bind(resolved)
         .bind(resolved.map(|r| r + HOUR))
         .bind(resolved.map(|_| 5_i64))
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut tx)
         .await?;
         let event = |kind, actor, from, to, note, at| NewEvent {
             ticket: id,
@@ -180,7 +180,7 @@ pub async fn seed(db: &Db, community: &str, manager: &str, staff: &str) -> anyho
             events.push(rating);
         }
         for e in events {
-            store::append(&mut *tx, e).await?;
+            store::append(&mut tx, e).await?;
         }
     }
     tx.commit().await?;

@@ -86,7 +86,7 @@ pub async fn generate(
             due_at: due,
             now,
         };
-        if store::insert_bill(&mut *tx, &bill).await? {
+        if store::insert_bill(&mut tx, &bill).await? {
             created += 1;
         }
     }

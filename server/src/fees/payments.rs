@@ -67,11 +67,11 @@ pub async fn record_payment(
         _ => format!("R{}-{}", paid_on.replace('-', ""), codes::generate()),
     };
     let mut tx = state.db.writer().begin().await?;
-    if store::receipt_taken(&mut *tx, community, &receipt).await? {
+    if store::receipt_taken(&mut tx, community, &receipt).await? {
         return Err(receipt_taken());
     }
     // The database refuses what would overpay: no race can either.
-    if !store::move_paid(&mut *tx, bill, body.amount_fen).await? {
+    if !store::move_paid(&mut tx, bill, body.amount_fen).await? {
         return Err(ApiError::conflict(
             ErrorCode::Overpayment,
             "收的钱比欠的多，请核对金额",
@@ -90,11 +90,11 @@ pub async fn record_payment(
         reverses: None,
     };
     // Another process may have taken the number since the check.
-    if !store::insert_payment(&mut *tx, &payment).await? {
+    if !store::insert_payment(&mut tx, &payment).await? {
         return Err(receipt_taken());
     }
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("fees.payment_record", Some(caller.user_id))
             .household(household)
             .community(community)
@@ -137,10 +137,10 @@ pub async fn reverse_payment(
         ));
     }
     let mut tx = state.db.writer().begin().await?;
-    if store::reversed(&mut *tx, payment).await? {
+    if store::reversed(&mut tx, payment).await? {
         return Err(already_reversed());
     }
-    if !store::move_paid(&mut *tx, original.bill_id, -original.amount_fen).await? {
+    if !store::move_paid(&mut tx, original.bill_id, -original.amount_fen).await? {
         return Err(ApiError::Internal(anyhow::anyhow!(
             "bill {} paid_fen below payment {payment}",
             original.bill_id
@@ -163,11 +163,11 @@ pub async fn reverse_payment(
         reverses: Some(payment),
     };
     // Another process may have reversed it since the check.
-    if !store::insert_payment(&mut *tx, &reversal).await? {
+    if !store::insert_payment(&mut tx, &reversal).await? {
         return Err(already_reversed());
     }
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("fees.payment_reverse", Some(caller.user_id))
             .household(household)
             .community(community)

@@ -68,7 +68,7 @@ impl<'a> Batch<'a> {
         let mut tx = self.db.writer().begin().await?;
         for statement in self.statements.drain(..) {
             sqlx::raw_sql(sqlx::AssertSqlSafe(statement))
-                .execute(&mut *tx)
+                .execute(&mut tx)
                 .await?;
         }
         tx.commit().await?;

@@ -38,11 +38,11 @@ pub async fn registration_slips(
     let (community, building) = (query.community_id, query.building_id);
     let heading = store::heading(state.db.reader(), community).await?;
     let mut tx = state.db.writer().begin().await?;
-    for household in store::without_code(&mut *tx, community, building).await? {
+    for household in store::without_code(&mut tx, community, building).await? {
         insert_code(&mut tx, household, caller.user_id).await?;
     }
-    let rows = store::slips(&mut *tx, community, building).await?;
-    let residents = store::resident_names(&mut *tx, community).await?;
+    let rows = store::slips(&mut tx, community, building).await?;
+    let residents = store::resident_names(&mut tx, community).await?;
     tx.commit().await?;
     let slips = rows
         .into_iter()
@@ -70,12 +70,12 @@ pub async fn registration_slips(
 
 /// A fresh code for a household; the old one stops working at once.
 async fn insert_code(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut crate::db::Tx,
     household_id: i64,
     by: i64,
 ) -> Result<String, ApiError> {
     let code = codes::generate();
-    store::insert_code(&mut **tx, household_id, &code, REGISTRATION_SLOTS, by).await?;
+    store::insert_code(&mut *tx, household_id, &code, REGISTRATION_SLOTS, by).await?;
     Ok(code)
 }
 
@@ -98,10 +98,10 @@ pub async fn regenerate_code(
         .filter(|c| caller.manages(*c))
         .ok_or(ApiError::NotFound)?;
     let mut tx = state.db.writer().begin().await?;
-    store::void_codes(&mut *tx, household_id, now_millis()).await?;
+    store::void_codes(&mut tx, household_id, now_millis()).await?;
     let code = insert_code(&mut tx, household_id, caller.user_id).await?;
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("households.code_regenerate", Some(caller.user_id))
             .household(household_id)
             .community(community),

@@ -77,7 +77,7 @@ pub async fn import(
         return Ok(AppJson(report));
     }
     let mut tx = state.db.writer().begin().await?;
-    let known = store::buildings(&mut *tx, community).await?;
+    let known = store::buildings(&mut tx, community).await?;
     let next_order = known.iter().map(|b| b.sort_order).max().unwrap_or(0);
     let mut buildings: HashMap<String, i64> = known.into_iter().map(|b| (b.name, b.id)).collect();
     for row in &report.rows {
@@ -88,7 +88,7 @@ pub async fn import(
             let kind = BuildingKind::try_from(row.building_kind.clone())
                 .map_err(|e| ApiError::Internal(e.into()))?;
             let id = insert_building(
-                &mut *tx,
+                &mut tx,
                 community,
                 &row.building,
                 kind,
@@ -100,18 +100,18 @@ pub async fn import(
             id
         };
         let household = insert_household(
-            &mut *tx,
+            &mut tx,
             community,
             building,
             &row.flat_label,
             row.area_hundredths_m2,
         )
         .await?;
-        store::set_contact(&mut *tx, household, &row.resident_name, &row.resident_phone).await?;
+        store::set_contact(&mut tx, household, &row.resident_name, &row.resident_phone).await?;
         report.households_created += 1;
     }
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("households.import", Some(caller.user_id))
             .community(community)
             .detail(json!({ "households": report.households_created, "buildings": report.buildings_created })),

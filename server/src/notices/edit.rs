@@ -40,7 +40,7 @@ pub async fn edit_notice(
     };
     let now = now_millis();
     let mut tx = state.db.writer().begin().await?;
-    let old = store::text(&mut *tx, id).await?;
+    let old = store::text(&mut tx, id).await?;
     let new_title = title.unwrap_or_else(|| old.title.clone());
     let new_body = text_body.unwrap_or_else(|| old.body.clone());
     if new_title != old.title || new_body != old.body {
@@ -63,7 +63,7 @@ pub async fn edit_notice(
     };
     store::change(&mut tx, id, &changes).await?;
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("notices.edit", Some(caller.user_id))
             .community(community)
             .detail(json!({ "notice": id })),

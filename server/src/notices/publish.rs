@@ -56,7 +56,7 @@ pub async fn publish_notice(
     }
     let mut tx = state.db.writer().begin().await?;
     // One query for all of them, not one a building.
-    if store::buildings_in(&mut *tx, body.community_id, &buildings).await? != buildings.len() {
+    if store::buildings_in(&mut tx, body.community_id, &buildings).await? != buildings.len() {
         return Err(ApiError::bad_request(
             ErrorCode::InvalidBuildings,
             "选的楼不属于这个小区",
@@ -75,7 +75,7 @@ pub async fn publish_notice(
     };
     let id = store::insert(&mut tx, &new, &buildings).await?;
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("notices.publish", Some(caller.user_id))
             .community(body.community_id)
             .detail(json!({ "notice": id, "urgent": body.urgent, "buildings": buildings })),

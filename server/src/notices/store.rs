@@ -321,7 +321,7 @@ pub struct NoticeLine<'a> {
 
 /// Inserts the notice and the buildings it is for; returns its id.
 pub async fn insert(
-    tx: &mut sqlx::Transaction<'_, Any>,
+    tx: &mut crate::db::Tx,
     new: &NoticeLine<'_>,
     buildings: &[i64],
 ) -> sqlx::Result<i64> {
@@ -338,13 +338,13 @@ pub async fn insert(
     .bind(i64::from(new.urgent))
     .bind(new.now)
     .bind(new.expires)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     for building in buildings {
         sqlx::query("INSERT INTO notice_targets (notice_id, building_id) VALUES ($1, $2)")
             .bind(id)
             .bind(*building)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     Ok(id)
@@ -368,7 +368,7 @@ where
 
 /// Keeps the old text in the history and writes the new.
 pub async fn revise(
-    tx: &mut sqlx::Transaction<'_, Any>,
+    tx: &mut crate::db::Tx,
     notice: i64,
     old: &NoticeText,
     (title, body): (&str, &str),
@@ -383,14 +383,14 @@ pub async fn revise(
     .bind(&old.body)
     .bind(by)
     .bind(now)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     sqlx::query("UPDATE notices SET title = $1, body = $2, updated_at = $3 WHERE id = $4")
         .bind(title)
         .bind(body)
         .bind(now)
         .bind(notice)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     Ok(())
 }
@@ -406,11 +406,7 @@ pub struct Changes {
     pub archived: Option<Option<i64>>,
 }
 
-pub async fn change(
-    tx: &mut sqlx::Transaction<'_, Any>,
-    notice: i64,
-    c: &Changes,
-) -> sqlx::Result<()> {
+pub async fn change(tx: &mut crate::db::Tx, notice: i64, c: &Changes) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE notices SET category = COALESCE($1, category), pinned = COALESCE($2, pinned),
                 urgent = COALESCE($3, urgent) WHERE id = $4",
@@ -419,20 +415,20 @@ pub async fn change(
     .bind(c.pinned.map(i64::from))
     .bind(c.urgent.map(i64::from))
     .bind(notice)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     if let Some(expires) = c.expires {
         sqlx::query("UPDATE notices SET expires_at = $1 WHERE id = $2")
             .bind(expires)
             .bind(notice)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     if let Some(archived) = c.archived {
         sqlx::query("UPDATE notices SET archived_at = $1 WHERE id = $2")
             .bind(archived)
             .bind(notice)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     Ok(())

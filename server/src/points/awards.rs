@@ -110,7 +110,7 @@ pub async fn award(
     }
     let residents = i64::try_from(people.len()).unwrap_or(0);
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("points.award", Some(caller.user_id))
             .community(community)
             .detail(serde_json::json!({
@@ -174,7 +174,7 @@ pub async fn adjust(
     line.reason = reason;
     let id = store::post(&mut tx, &line).await?;
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("points.adjust", Some(caller.user_id))
             .community(body.community_id)
             .detail(
@@ -214,7 +214,7 @@ pub async fn reverse(
 ) -> Result<(StatusCode, AppJson<Ledger>), ApiError> {
     let reason = body.reason.as_str();
     let mut tx = state.db.writer().begin().await?;
-    let found = store::entry(&mut *tx, id)
+    let found = store::entry(&mut tx, id)
         .await?
         .filter(|f| caller.manages(f.community_id))
         .ok_or(ApiError::NotFound)?;
@@ -243,7 +243,7 @@ pub async fn reverse(
     line.reason = reason;
     store::post(&mut tx, &line).await?;
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("points.reverse", Some(caller.user_id))
             .community(community)
             .detail(serde_json::json!({ "entry": id, "user": user, "amount": -amount })),

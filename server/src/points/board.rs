@@ -112,9 +112,9 @@ pub async fn update_settings(
         "surname"
     };
     let mut tx = state.db.writer().begin().await?;
-    store::set_board_names(&mut *tx, body.community_id, names).await?;
+    store::set_board_names(&mut tx, body.community_id, names).await?;
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("points.settings", Some(caller.user_id))
             .community(body.community_id)
             .detail(serde_json::json!({ "board_names": names })),

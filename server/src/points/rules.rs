@@ -71,15 +71,15 @@ pub async fn create(
     let name = body.name.as_str();
     check_points(body.points)?;
     let mut tx = state.db.writer().begin().await?;
-    if store::rule_name_taken(&mut *tx, body.community_id, name).await? {
+    if store::rule_name_taken(&mut tx, body.community_id, name).await? {
         return Err(ApiError::conflict(
             ErrorCode::NameTaken,
             "已经有这个名称的积分项目了",
         ));
     }
-    let row = store::insert_rule(&mut *tx, body.community_id, name, body.points, body.unit).await?;
+    let row = store::insert_rule(&mut tx, body.community_id, name, body.points, body.unit).await?;
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("points.rule_create", Some(caller.user_id))
             .community(body.community_id)
             .detail(serde_json::json!({ "rule": row.id, "points": body.points })),
@@ -115,9 +115,9 @@ pub async fn update(
         .filter(|c| caller.manages(*c))
         .ok_or(ApiError::NotFound)?;
     let mut tx = state.db.writer().begin().await?;
-    let row = store::update_rule(&mut *tx, id, body.points, body.active).await?;
+    let row = store::update_rule(&mut tx, id, body.points, body.active).await?;
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("points.rule_update", Some(caller.user_id))
             .community(community)
             .detail(

@@ -55,7 +55,7 @@ impl<'a> Entry<'a> {
 
 /// Moves a balance by `delta`, refusing (409) to take it below zero.
 pub async fn move_balance(
-    tx: &mut sqlx::Transaction<'_, Any>,
+    tx: &mut crate::db::Tx,
     user: i64,
     community: i64,
     delta: i64,
@@ -67,7 +67,7 @@ pub async fn move_balance(
         )
         .bind(user)
         .bind(community)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     }
     let moved = sqlx::query(
@@ -77,7 +77,7 @@ pub async fn move_balance(
     .bind(user)
     .bind(community)
     .bind(delta)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     if moved.rows_affected() != 1 {
         return Err(ApiError::conflict(
@@ -89,7 +89,7 @@ pub async fn move_balance(
 }
 
 /// Appends a ledger line (the balance must already have moved).
-pub async fn insert(tx: &mut sqlx::Transaction<'_, Any>, e: &Entry<'_>) -> Result<i64, ApiError> {
+pub async fn insert(tx: &mut crate::db::Tx, e: &Entry<'_>) -> Result<i64, ApiError> {
     Ok(sqlx::query_scalar(
         "INSERT INTO point_entries (community_id, user_id, amount, kind, rule_id, quantity_halves,
             earned_on, redemption_id, reverses_id, reason, recorded_by, acting_household, created_at)
@@ -108,12 +108,12 @@ pub async fn insert(tx: &mut sqlx::Transaction<'_, Any>, e: &Entry<'_>) -> Resul
     .bind(e.recorded_by)
     .bind(e.acting_household)
     .bind(now_millis())
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?)
 }
 
 /// Moves the balance and writes the line, as one.
-pub async fn post(tx: &mut sqlx::Transaction<'_, Any>, e: &Entry<'_>) -> Result<i64, ApiError> {
+pub async fn post(tx: &mut crate::db::Tx, e: &Entry<'_>) -> Result<i64, ApiError> {
     move_balance(tx, e.user, e.community, e.amount).await?;
     insert(tx, e).await
 }

@@ -74,11 +74,11 @@ pub async fn create(
         at: now,
         due_at: now + within * HOUR,
     };
-    let id = store::insert(&mut *tx, ticket).await?;
+    let id = store::insert(&mut tx, ticket).await?;
     for (position, upload) in body.photo_ids.iter().enumerate() {
         // Only the reporter's own uploads, each on one ticket only.
         let position = i64::try_from(position).unwrap_or(0);
-        if !store::attach_photo(&mut *tx, id, position, upload, caller.user_id).await? {
+        if !store::attach_photo(&mut tx, id, position, upload, caller.user_id).await? {
             return Err(ApiError::bad_request(
                 ErrorCode::InvalidPhoto,
                 "有一张照片找不到了，请重新上传",
@@ -86,7 +86,7 @@ pub async fn create(
         }
     }
     store::append(
-        &mut *tx,
+        &mut tx,
         NewEvent {
             ticket: id,
             kind: EventKind::Submitted,
@@ -101,14 +101,14 @@ pub async fn create(
         },
     )
     .await?;
-    store::mark_seen(&mut *tx, caller.user_id, id, now).await?;
+    store::mark_seen(&mut tx, caller.user_id, id, now).await?;
     let mut entry = Entry::new("repair.create", Some(caller.user_id))
         .community(filing.community)
         .detail(serde_json::json!({ "ticket": id, "channel": filing.channel.as_str() }));
     if let Some(h) = filing.household {
         entry = entry.household(h);
     }
-    audit::record(&mut *tx, entry).await?;
+    audit::record(&mut tx, entry).await?;
     tx.commit().await?;
     // Read back outside the write: the single writer is the bottleneck of
     // filing, and the reader sees the committed ticket at once. Its photos

@@ -40,7 +40,7 @@ pub async fn add_event(
 ) -> Result<(StatusCode, AppJson<RepairDetail>), ApiError> {
     let now = now_millis();
     let mut tx = state.db.writer().begin().await?;
-    let row = store::ticket(&mut *tx, caller.user_id, id)
+    let row = store::ticket(&mut tx, caller.user_id, id)
         .await?
         .ok_or(ApiError::NotFound)?;
     let mine = parties(&caller, &row.key());
@@ -80,7 +80,7 @@ pub async fn add_event(
         Move::Reopen => EventKind::Reopen,
     };
     store::append(
-        &mut *tx,
+        &mut tx,
         NewEvent {
             ticket: id,
             kind,
@@ -95,7 +95,7 @@ pub async fn add_event(
         },
     )
     .await?;
-    store::mark_seen(&mut *tx, caller.user_id, id, now).await?;
+    store::mark_seen(&mut tx, caller.user_id, id, now).await?;
     let mut entry = Entry::new("repair.event", Some(caller.user_id))
         .community(row.community_id)
         .detail(serde_json::json!({
@@ -104,7 +104,7 @@ pub async fn add_event(
     if let Some(h) = for_household {
         entry = entry.household(h);
     }
-    audit::record(&mut *tx, entry).await?;
+    audit::record(&mut tx, entry).await?;
     tx.commit().await?;
     let detail = detail_of(&state, &caller, id, now).await?;
     Ok((StatusCode::CREATED, AppJson(detail)))
@@ -166,12 +166,8 @@ fn refusal(r: Refusal) -> ApiError {
 }
 
 /// A live staff member or manager of the ticket's community.
-async fn check_worker(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    community: i64,
-    worker: i64,
-) -> Result<(), ApiError> {
-    if !store::is_worker(&mut **tx, community, worker).await? {
+async fn check_worker(tx: &mut crate::db::Tx, community: i64, worker: i64) -> Result<(), ApiError> {
+    if !store::is_worker(&mut *tx, community, worker).await? {
         return Err(ApiError::bad_request(
             ErrorCode::InvalidAssignee,
             "只能派给本小区的维修人员",
@@ -182,7 +178,7 @@ async fn check_worker(
 
 /// Writes the new state, only if nobody changed the ticket meanwhile.
 async fn apply(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut crate::db::Tx,
     row: &TicketRow,
     mv: Move,
     to: RepairStatus,
@@ -194,7 +190,7 @@ async fn apply(
     if mv == Move::Comment {
         // A comment changes no state, so it never conflicts with another
         // write: it only marks the ticket as changed (for badges).
-        store::touch(&mut **tx, row.id, now).await?;
+        store::touch(&mut *tx, row.id, now).await?;
         return Ok(());
     }
     let ended = to != from
@@ -231,7 +227,7 @@ async fn apply(
         rating,
         at: now,
     };
-    if !store::change(&mut **tx, change).await? {
+    if !store::change(&mut *tx, change).await? {
         return Err(ApiError::conflict(
             ErrorCode::ChangedMeanwhile,
             "这张报修单刚被别人改过，请刷新后再试",

@@ -17,11 +17,11 @@ pub async fn close_unconfirmed(db: &Db, now: i64) -> sqlx::Result<u64> {
     let mut closed = 0;
     for (id, updated_at) in due {
         let mut tx = db.writer().begin().await?;
-        if !store::close_resolved(&mut *tx, id, updated_at, now).await? {
+        if !store::close_resolved(&mut tx, id, updated_at, now).await? {
             continue; // Someone confirmed or reopened it meanwhile.
         }
         store::append(
-            &mut *tx,
+            &mut tx,
             NewEvent {
                 ticket: id,
                 kind: EventKind::Status,

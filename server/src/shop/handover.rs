@@ -42,7 +42,7 @@ pub async fn fulfil(
     AppPath(id): AppPath<i64>,
 ) -> Result<AppJson<Redemption>, ApiError> {
     let mut tx = state.db.writer().begin().await?;
-    let row = store::redemption(&mut *tx, id)
+    let row = store::redemption(&mut tx, id)
         .await?
         .ok_or(ApiError::NotFound)?;
     if !caller.manages(row.community_id) {
@@ -57,17 +57,17 @@ pub async fn fulfil(
         });
     }
     let fulfilled = RedemptionStatus::Fulfilled;
-    if !store::close_redemption(&mut *tx, id, fulfilled, caller.user_id, now_millis()).await? {
+    if !store::close_redemption(&mut tx, id, fulfilled, caller.user_id, now_millis()).await? {
         return Err(not_reserved(row.status));
     }
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("shop.fulfil", Some(caller.user_id))
             .community(row.community_id)
             .detail(serde_json::json!({ "redemption": id })),
     )
     .await?;
-    let row = store::redemption(&mut *tx, id)
+    let row = store::redemption(&mut tx, id)
         .await?
         .ok_or(ApiError::NotFound)?;
     tx.commit().await?;
@@ -109,14 +109,14 @@ pub async fn cancel(
     };
     let now = now_millis();
     let mut tx = state.db.writer().begin().await?;
-    let row = store::redemption(&mut *tx, id)
+    let row = store::redemption(&mut tx, id)
         .await?
         .ok_or(ApiError::NotFound)?;
     let cancelled = RedemptionStatus::Cancelled;
-    if !store::close_redemption(&mut *tx, id, cancelled, caller.user_id, now).await? {
+    if !store::close_redemption(&mut tx, id, cancelled, caller.user_id, now).await? {
         return Err(not_reserved(row.status));
     }
-    store::return_stock(&mut *tx, row.item_id, row.quantity, now).await?;
+    store::return_stock(&mut tx, row.item_id, row.quantity, now).await?;
     let day = day_of(now);
     let mut line = LedgerLine::new(
         EntryKind::Refund,
@@ -131,13 +131,13 @@ pub async fn cancel(
     line.acting_household = acting;
     points::store::post(&mut tx, &line).await?;
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("shop.cancel", Some(caller.user_id))
             .community(community)
             .detail(serde_json::json!({ "redemption": id, "points": row.points })),
     )
     .await?;
-    let row = store::redemption(&mut *tx, id)
+    let row = store::redemption(&mut tx, id)
         .await?
         .ok_or(ApiError::NotFound)?;
     tx.commit().await?;

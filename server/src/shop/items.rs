@@ -102,7 +102,7 @@ pub async fn create(
         check_photo(&state, &caller, p).await?;
     }
     let mut tx = state.db.writer().begin().await?;
-    if store::item_name_taken(&mut *tx, body.community_id, name, None).await? {
+    if store::item_name_taken(&mut tx, body.community_id, name, None).await? {
         return Err(ApiError::conflict(
             ErrorCode::NameTaken,
             "已经有这个名称的东西了",
@@ -118,9 +118,9 @@ pub async fn create(
         monthly_limit: body.monthly_limit,
         at: now_millis(),
     };
-    let row = store::insert_item(&mut *tx, item).await?;
+    let row = store::insert_item(&mut tx, item).await?;
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("shop.item_create", Some(caller.user_id))
             .community(body.community_id)
             .detail(
@@ -173,7 +173,7 @@ pub async fn update(
     };
     let mut tx = state.db.writer().begin().await?;
     if let Some(n) = name
-        && store::item_name_taken(&mut *tx, community, n, Some(id)).await?
+        && store::item_name_taken(&mut tx, community, n, Some(id)).await?
     {
         return Err(ApiError::conflict(
             ErrorCode::NameTaken,
@@ -190,9 +190,9 @@ pub async fn update(
         active: body.active,
         at: now_millis(),
     };
-    let row = store::update_item(&mut *tx, id, change).await?;
+    let row = store::update_item(&mut tx, id, change).await?;
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("shop.item_update", Some(caller.user_id))
             .community(community)
             .detail(serde_json::json!({

@@ -27,13 +27,10 @@ fn sold_out() -> ApiError {
 }
 
 /// A six-digit pickup code not in use among the community's open ones.
-async fn pickup_code(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    community: i64,
-) -> Result<String, ApiError> {
+async fn pickup_code(tx: &mut crate::db::Tx, community: i64) -> Result<String, ApiError> {
     loop {
         let code = format!("{:06}", rand::random_range(0..1_000_000_u32));
-        if !store::code_in_use(&mut **tx, community, &code).await? {
+        if !store::code_in_use(&mut *tx, community, &code).await? {
             return Ok(code);
         }
     }
@@ -65,7 +62,7 @@ pub async fn redeem(
     let whose = whose(&state, &caller, body.user_id).await?;
     let now = now_millis();
     let mut tx = state.db.writer().begin().await?;
-    let item = store::item(&mut *tx, body.item_id)
+    let item = store::item(&mut tx, body.item_id)
         .await?
         .filter(|i| i.community_id == whose.community_id)
         .ok_or(ApiError::NotFound)?;
@@ -83,13 +80,13 @@ pub async fn redeem(
     // The person's account row first: it serialises one person's
     // redemptions, so the monthly count below cannot race.
     points::store::move_balance(&mut tx, whose.user_id, whose.community_id, -points).await?;
-    if !store::take_stock(&mut *tx, body.item_id, quantity, now).await? {
+    if !store::take_stock(&mut tx, body.item_id, quantity, now).await? {
         return Err(sold_out());
     }
     if let Some(limit) = item.monthly_limit {
         let (y, m, ..) = app::model::time::civil(now, app::model::time::SHANGHAI_OFFSET_MINUTES);
         let since = month_start(y, m).unwrap_or(now);
-        let already = store::taken_since(&mut *tx, whose.user_id, body.item_id, since).await?;
+        let already = store::taken_since(&mut tx, whose.user_id, body.item_id, since).await?;
         if already + quantity > limit {
             return Err(ApiError::conflict(
                 ErrorCode::MonthlyLimit,
@@ -109,7 +106,7 @@ pub async fn redeem(
         acting_household: whose.acting_household,
         at: now,
     };
-    let id = store::insert_redemption(&mut *tx, redemption).await?;
+    let id = store::insert_redemption(&mut tx, redemption).await?;
     let day = day_of(now);
     let mut line = LedgerLine::new(
         EntryKind::Redeem,
@@ -128,8 +125,8 @@ pub async fn redeem(
     if let Some(h) = whose.acting_household {
         entry = entry.household(h);
     }
-    audit::record(&mut *tx, entry).await?;
-    let row = store::redemption(&mut *tx, id)
+    audit::record(&mut tx, entry).await?;
+    let row = store::redemption(&mut tx, id)
         .await?
         .ok_or(sqlx::Error::RowNotFound)?;
     tx.commit().await?;

@@ -38,9 +38,9 @@ pub async fn issue_helper_code(
     let expires = now + HELPER_CODE_TTL;
     let mut tx = state.db.writer().begin().await?;
     let hash = codes::hash(&code);
-    store::insert_helper_code(&mut *tx, household_id, &hash, caller.user_id, expires).await?;
+    store::insert_helper_code(&mut tx, household_id, &hash, caller.user_id, expires).await?;
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("helpers.code_issue", Some(caller.user_id))
             .household(household_id)
             .community(community),

@@ -33,7 +33,7 @@ pub async fn link_helper(
     let code = codes::normalise(&body.code)
         .ok_or_else(|| ApiError::bad_request(ErrorCode::InvalidCode, "代办码不对，请核对"))?;
     let mut tx = state.db.writer().begin().await?;
-    let found = store::helper_code(&mut *tx, &codes::hash(&code))
+    let found = store::helper_code(&mut tx, &codes::hash(&code))
         .await?
         .ok_or(ApiError::NotFound)?;
     let (household_id, community_id) = (found.household_id, found.community_id);
@@ -55,15 +55,15 @@ pub async fn link_helper(
             "您已经是这一户的成员了",
         ));
     }
-    if !store::claim_helper_code(&mut *tx, found.id, now_millis()).await? {
+    if !store::claim_helper_code(&mut tx, found.id, now_millis()).await? {
         return Err(ApiError::conflict(
             ErrorCode::CodeUsed,
             "这个代办码已经用过了，请让家人重新生成",
         ));
     }
-    store::helper_code_used_by(&mut *tx, found.id, caller.user_id).await?;
+    store::helper_code_used_by(&mut tx, found.id, caller.user_id).await?;
     store::insert_membership(
-        &mut *tx,
+        &mut tx,
         caller.user_id,
         Role::Helper,
         Scope::Household {
@@ -74,7 +74,7 @@ pub async fn link_helper(
     )
     .await?;
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("helpers.link", Some(caller.user_id))
             .household(household_id)
             .community(community_id)

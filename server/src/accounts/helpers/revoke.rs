@@ -30,11 +30,11 @@ pub async fn revoke_helper(
 ) -> Result<StatusCode, ApiError> {
     let community = may_manage_helpers(&state, &caller, household_id).await?;
     let mut tx = state.db.writer().begin().await?;
-    if !store::revoke_helper(&mut *tx, household_id, helper_id, now_millis()).await? {
+    if !store::revoke_helper(&mut tx, household_id, helper_id, now_millis()).await? {
         return Err(ApiError::NotFound);
     }
     audit::record(
-        &mut *tx,
+        &mut tx,
         Entry::new("helpers.revoke", Some(caller.user_id))
             .household(household_id)
             .community(community)
