@@ -250,16 +250,7 @@ impl<'c> sqlx::Executor<'c> for &'c LitePool {
         'c: 'e,
         E: 'q + Execute<'q, Any>,
     {
-        let done = parts(query).and_then(|(sql, args)| self.run(sql.as_str(), args));
-        match done {
-            Ok((rows, result)) => stream::iter(
-                rows.into_iter()
-                    .map(|r| Ok(Either::Right(r)))
-                    .chain(std::iter::once(Ok(Either::Left(result)))),
-            )
-            .boxed(),
-            Err(e) => stream::once(future::ready(Err(e))).boxed(),
-        }
+        stream_of(parts(query).and_then(|(sql, args)| self.run(sql.as_str(), args)))
     }
 
     fn fetch_optional<'e, 'q: 'e, E>(self, query: E) -> BoxFuture<'e, sqlx::Result<Option<AnyRow>>>
@@ -287,6 +278,21 @@ impl<'c> sqlx::Executor<'c> for &'c LitePool {
         'c: 'e,
     {
         future::ready(Err(unsupported())).boxed()
+    }
+}
+
+/// A statement's outcome as sqlx streams it: the rows, then what it changed.
+pub(super) fn stream_of(
+    done: sqlx::Result<(Vec<AnyRow>, AnyQueryResult)>,
+) -> BoxStream<'static, sqlx::Result<Either<AnyQueryResult, AnyRow>>> {
+    match done {
+        Ok((rows, result)) => stream::iter(
+            rows.into_iter()
+                .map(|r| Ok(Either::Right(r)))
+                .chain(std::iter::once(Ok(Either::Left(result)))),
+        )
+        .boxed(),
+        Err(e) => stream::once(future::ready(Err(e))).boxed(),
     }
 }
 

@@ -19,7 +19,7 @@ use sqlx::{AnyPool, Execute};
 use sqlx_core::sql_str::SqlStr;
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
-use super::lite::{driver, parts, run_on, unsupported};
+use super::lite::{driver, parts, run_on, stream_of, unsupported};
 
 /// The SQLite writer: one read-write connection.
 pub struct LiteWriter {
@@ -119,20 +119,6 @@ impl Tx {
                 Ok(())
             }
         }
-    }
-}
-
-fn stream_of(
-    done: sqlx::Result<(Vec<AnyRow>, AnyQueryResult)>,
-) -> BoxStream<'static, sqlx::Result<Either<AnyQueryResult, AnyRow>>> {
-    match done {
-        Ok((rows, result)) => stream::iter(
-            rows.into_iter()
-                .map(|r| Ok(Either::Right(r)))
-                .chain(std::iter::once(Ok(Either::Left(result)))),
-        )
-        .boxed(),
-        Err(e) => stream::once(future::ready(Err(e))).boxed(),
     }
 }
 
