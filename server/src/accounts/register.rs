@@ -128,7 +128,7 @@ async fn claim_code(tx: &mut crate::db::Tx, code: &str) -> Result<Joining, ApiEr
             "这个代办码已经过期，请让家人重新生成",
         ));
     }
-    if !store::claim_helper_code(&mut *tx, helper.id, now).await? {
+    if !store::claim_helper_code(&mut *tx, helper.id, now, None).await? {
         return Err(ApiError::conflict(
             ErrorCode::CodeUsed,
             "这个代办码已经用过了，请让家人重新生成",

@@ -222,17 +222,26 @@ where
     .await
 }
 
-/// Marks a helper code used, once: false when someone was first.
-pub async fn claim_helper_code<'e, E>(executor: E, code: i64, now: i64) -> sqlx::Result<bool>
+/// Marks a helper code used, once: false when someone was first. `by` is
+/// the person it links, when they already exist (a registration names them
+/// afterwards, with `helper_code_used_by`).
+pub async fn claim_helper_code<'e, E>(
+    executor: E,
+    code: i64,
+    now: i64,
+    by: Option<i64>,
+) -> sqlx::Result<bool>
 where
     E: sqlx::Executor<'e, Database = Any>,
 {
-    let claimed =
-        sqlx::query("UPDATE helper_codes SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
-            .bind(now)
-            .bind(code)
-            .execute(executor)
-            .await?;
+    let claimed = sqlx::query(
+        "UPDATE helper_codes SET used_at = $1, used_by = $2 WHERE id = $3 AND used_at IS NULL",
+    )
+    .bind(now)
+    .bind(by)
+    .bind(code)
+    .execute(executor)
+    .await?;
     Ok(claimed.rows_affected() == 1)
 }
 

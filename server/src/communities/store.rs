@@ -119,10 +119,11 @@ where
 
 #[derive(sqlx::FromRow)]
 pub struct BuildingRow {
-    id: i64,
-    name: String,
+    pub id: i64,
+    pub name: String,
     #[sqlx(try_from = "String")]
-    kind: BuildingKind,
+    pub kind: BuildingKind,
+    pub sort_order: i64,
 }
 
 impl BuildingRow {
@@ -141,33 +142,12 @@ where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
     sqlx::query_as(
-        "SELECT id, name, kind FROM buildings WHERE community_id = $1 ORDER BY sort_order, id",
+        "SELECT id, name, kind, sort_order FROM buildings WHERE community_id = $1
+         ORDER BY sort_order, id",
     )
     .bind(community)
     .fetch_all(executor)
     .await
-}
-
-/// The community a household belongs to, if it exists.
-pub async fn of_household<'e, E>(executor: E, household: i64) -> sqlx::Result<Option<i64>>
-where
-    E: sqlx::Executor<'e, Database = sqlx::Any>,
-{
-    sqlx::query_scalar("SELECT community_id FROM households WHERE id = $1")
-        .bind(household)
-        .fetch_optional(executor)
-        .await
-}
-
-/// The office phone residents are told to call.
-pub async fn office_phone<'e, E>(executor: E, community: i64) -> sqlx::Result<String>
-where
-    E: sqlx::Executor<'e, Database = sqlx::Any>,
-{
-    sqlx::query_scalar("SELECT office_phone FROM communities WHERE id = $1")
-        .bind(community)
-        .fetch_one(executor)
-        .await
 }
 
 /// Where a household is (its community and building) and whom to call there.
@@ -189,4 +169,43 @@ where
         .bind(household)
         .fetch_optional(executor)
         .await
+}
+
+/// What heads a community's pages and printouts: its name and the office
+/// phone residents are told to call.
+#[derive(sqlx::FromRow)]
+pub struct Heading {
+    pub name: String,
+    pub office_phone: String,
+}
+
+pub async fn heading<'e, E>(executor: E, community: i64) -> sqlx::Result<Heading>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query_as("SELECT name, office_phone FROM communities WHERE id = $1")
+        .bind(community)
+        .fetch_one(executor)
+        .await
+}
+
+/// A registered resident of the community, by flat, oldest membership first.
+#[derive(sqlx::FromRow)]
+pub struct Resident {
+    pub household_id: i64,
+    pub name: String,
+    pub phone: String,
+}
+
+pub async fn residents<'e, E>(executor: E, community: i64) -> sqlx::Result<Vec<Resident>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query_as(
+        "SELECT m.household_id, u.name, u.phone FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.community_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL ORDER BY m.id",
+    )
+    .bind(community)
+    .fetch_all(executor)
+    .await
 }

@@ -17,10 +17,10 @@ pub async fn bills_household(
         if caller.household_role(household).is_some() {
             return Ok(household);
         }
-        let community =
-            crate::communities::store::of_household(state.db.reader(), household).await?;
-        return community
-            .filter(|c| caller.manages(*c))
+        let place =
+            crate::communities::store::household_place(state.db.reader(), household).await?;
+        return place
+            .filter(|p| caller.manages(p.community_id))
             .map(|_| household)
             .ok_or(ApiError::NotFound);
     }

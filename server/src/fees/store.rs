@@ -463,26 +463,6 @@ where
     .await
 }
 
-/// A registered resident's phone, by household.
-#[derive(FromRow)]
-pub struct ResidentPhone {
-    pub household_id: i64,
-    pub phone: String,
-}
-
-pub async fn resident_phones<'e, E>(executor: E, community: i64) -> sqlx::Result<Vec<ResidentPhone>>
-where
-    E: sqlx::Executor<'e, Database = Any>,
-{
-    sqlx::query_as(
-        "SELECT m.household_id, u.phone FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.community_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL ORDER BY m.id",
-    )
-    .bind(community)
-    .fetch_all(executor)
-    .await
-}
-
 /// A line of the bills export.
 #[derive(FromRow)]
 pub struct BillLine {

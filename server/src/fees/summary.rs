@@ -53,7 +53,7 @@ pub async fn summary(
     // counts as paid only when all of them are.
     let rows = store::household_totals(pool, community, &period).await?;
     let mut by_household: BTreeMap<i64, Vec<String>> = BTreeMap::new();
-    for r in store::resident_phones(pool, community).await? {
+    for r in crate::communities::store::residents(pool, community).await? {
         by_household
             .entry(r.household_id)
             .or_default()

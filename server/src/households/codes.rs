@@ -10,6 +10,7 @@ use super::store;
 use crate::accounts::codes;
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
+use crate::communities;
 use crate::db::now_millis;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath, AppQuery};
@@ -36,13 +37,13 @@ pub async fn registration_slips(
 ) -> Result<AppJson<SlipSheet>, ApiError> {
     caller.require_manager(query.community_id)?;
     let (community, building) = (query.community_id, query.building_id);
-    let heading = store::heading(state.db.reader(), community).await?;
+    let heading = communities::store::heading(state.db.reader(), community).await?;
     let mut tx = state.db.writer().begin().await?;
     for household in store::without_code(&mut tx, community, building).await? {
         insert_code(&mut tx, household, caller.user_id).await?;
     }
     let rows = store::slips(&mut tx, community, building).await?;
-    let residents = store::resident_names(&mut tx, community).await?;
+    let residents = communities::store::residents(&mut tx, community).await?;
     tx.commit().await?;
     let slips = rows
         .into_iter()
@@ -93,8 +94,9 @@ pub async fn regenerate_code(
     caller: Caller,
     AppPath(household_id): AppPath<i64>,
 ) -> Result<(StatusCode, AppJson<IssuedCode>), ApiError> {
-    let community = crate::communities::store::of_household(state.db.reader(), household_id)
+    let community = communities::store::household_place(state.db.reader(), household_id)
         .await?
+        .map(|p| p.community_id)
         .filter(|c| caller.manages(*c))
         .ok_or(ApiError::NotFound)?;
     let mut tx = state.db.writer().begin().await?;

@@ -13,7 +13,10 @@ use serde_json::json;
 use super::{csv_in, store};
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
-use crate::communities::store::{insert_building, insert_household};
+use crate::communities::{
+    self,
+    store::{insert_building, insert_household},
+};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
 use crate::state::AppState;
@@ -77,7 +80,7 @@ pub async fn import(
         return Ok(AppJson(report));
     }
     let mut tx = state.db.writer().begin().await?;
-    let known = store::buildings(&mut tx, community).await?;
+    let known = communities::store::buildings(&mut tx, community).await?;
     let next_order = known.iter().map(|b| b.sort_order).max().unwrap_or(0);
     let mut buildings: HashMap<String, i64> = known.into_iter().map(|b| (b.name, b.id)).collect();
     for row in &report.rows {

@@ -56,24 +56,6 @@ where
     .await
 }
 
-/// A building an import can add flats to.
-#[derive(FromRow)]
-pub struct KnownBuilding {
-    pub id: i64,
-    pub name: String,
-    pub sort_order: i64,
-}
-
-pub async fn buildings<'e, E>(executor: E, community: i64) -> sqlx::Result<Vec<KnownBuilding>>
-where
-    E: sqlx::Executor<'e, Database = Any>,
-{
-    sqlx::query_as("SELECT id, name, sort_order FROM buildings WHERE community_id = $1")
-        .bind(community)
-        .fetch_all(executor)
-        .await
-}
-
 /// Who to ask for at the flat (from the import's resident columns).
 pub async fn set_contact<'e, E>(
     executor: E,
@@ -91,23 +73,6 @@ where
         .execute(executor)
         .await?;
     Ok(())
-}
-
-/// What heads the printed slips.
-#[derive(FromRow)]
-pub struct Heading {
-    pub name: String,
-    pub office_phone: String,
-}
-
-pub async fn heading<'e, E>(executor: E, community: i64) -> sqlx::Result<Heading>
-where
-    E: sqlx::Executor<'e, Database = Any>,
-{
-    sqlx::query_as("SELECT name, office_phone FROM communities WHERE id = $1")
-        .bind(community)
-        .fetch_one(executor)
-        .await
 }
 
 /// Flats (of one building if given) with no live registration code.
@@ -163,26 +128,6 @@ where
     )
     .bind(community)
     .bind(building)
-    .fetch_all(executor)
-    .await
-}
-
-/// A registered resident's name, by flat.
-#[derive(FromRow)]
-pub struct ResidentName {
-    pub household_id: i64,
-    pub name: String,
-}
-
-pub async fn resident_names<'e, E>(executor: E, community: i64) -> sqlx::Result<Vec<ResidentName>>
-where
-    E: sqlx::Executor<'e, Database = Any>,
-{
-    sqlx::query_as(
-        "SELECT m.household_id, u.name FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.community_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL ORDER BY m.id",
-    )
-    .bind(community)
     .fetch_all(executor)
     .await
 }

@@ -60,7 +60,9 @@ pub async fn get_notice(
         row.read = 1;
     }
     let targets = store::targets(state.db.reader(), row.community_id).await?;
-    let community_name = store::community_name(state.db.reader(), row.community_id).await?;
+    let community_name = crate::communities::store::heading(state.db.reader(), row.community_id)
+        .await?
+        .name;
     let revisions = store::revisions(state.db.reader(), id).await?;
     Ok(AppJson(Notice {
         summary: row.summary(store::names_for(&targets, id)),

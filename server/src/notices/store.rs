@@ -268,16 +268,6 @@ pub fn names_for(targets: &[(i64, String)], notice: i64) -> Vec<String> {
         .collect()
 }
 
-pub async fn community_name<'e, E>(pool: E, community: i64) -> sqlx::Result<String>
-where
-    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
-{
-    sqlx::query_scalar("SELECT name FROM communities WHERE id = $1")
-        .bind(community)
-        .fetch_one(pool)
-        .await
-}
-
 /// How many times the notice's text was changed.
 pub async fn revisions<'e, E>(pool: E, notice: i64) -> sqlx::Result<i64>
 where

@@ -25,6 +25,9 @@ struct Filing {
     building: Option<i64>,
     channel: RepairChannel,
     role: Role,
+    /// The household's contact, read with its place (the office's intake
+    /// calls it back).
+    household_phone: Option<String>,
 }
 
 /// Reports a problem. The category alone is enough.
@@ -155,6 +158,7 @@ async fn filing(state: &AppState, caller: &Caller, body: &NewRepair) -> Result<F
                 building: None,
                 channel: RepairChannel::Office,
                 role: Role::Manager,
+                household_phone: None,
             });
         }
         (None, None) => caller.household(),
@@ -172,6 +176,7 @@ async fn filing(state: &AppState, caller: &Caller, body: &NewRepair) -> Result<F
             building: None,
             channel: RepairChannel::Office,
             role: Role::Manager,
+            household_phone: None,
         });
     };
     let place = communities::store::household_place(state.db.reader(), household)
@@ -190,6 +195,7 @@ async fn filing(state: &AppState, caller: &Caller, body: &NewRepair) -> Result<F
         building: Some(building),
         channel,
         role,
+        household_phone: Some(place.contact_phone),
     })
 }
 
@@ -206,13 +212,10 @@ async fn contact_phone(
             ApiError::bad_request(ErrorCode::InvalidPhone, "联系电话不对，请写手机号或座机号")
         });
     }
-    let found = match filing.household {
-        Some(h) if filing.channel == RepairChannel::Office => {
-            communities::store::household_place(state.db.reader(), h)
-                .await?
-                .map(|p| p.contact_phone)
-        }
-        _ => accounts::store::phone_of(state.db.reader(), caller.user_id).await?,
+    let found = if filing.channel == RepairChannel::Office {
+        filing.household_phone.clone()
+    } else {
+        accounts::store::phone_of(state.db.reader(), caller.user_id).await?
     };
     found
         .filter(|p| !p.is_empty())

@@ -53,7 +53,9 @@ pub async fn detail_of(
         has_assignee: row.assignee_id.is_some(),
         resolved_at: row.resolved_at,
     };
-    let office_phone = communities::store::office_phone(db, row.community_id).await?;
+    let office_phone = communities::store::heading(db, row.community_id)
+        .await?
+        .office_phone;
     let events = store::events(db, id).await?;
     let photos = store::photos_of(db, &[id])
         .await?

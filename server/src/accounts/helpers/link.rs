@@ -55,13 +55,12 @@ pub async fn link_helper(
             "您已经是这一户的成员了",
         ));
     }
-    if !store::claim_helper_code(&mut tx, found.id, now_millis()).await? {
+    if !store::claim_helper_code(&mut tx, found.id, now_millis(), Some(caller.user_id)).await? {
         return Err(ApiError::conflict(
             ErrorCode::CodeUsed,
             "这个代办码已经用过了，请让家人重新生成",
         ));
     }
-    store::helper_code_used_by(&mut tx, found.id, caller.user_id).await?;
     store::insert_membership(
         &mut tx,
         caller.user_id,

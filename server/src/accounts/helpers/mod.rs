@@ -24,8 +24,9 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// The household's community, if the household exists.
 async fn household_community(state: &AppState, household_id: i64) -> Result<i64, ApiError> {
-    crate::communities::store::of_household(state.db.reader(), household_id)
+    crate::communities::store::household_place(state.db.reader(), household_id)
         .await?
+        .map(|p| p.community_id)
         .ok_or(ApiError::NotFound)
 }
 
