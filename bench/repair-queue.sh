@@ -47,6 +47,11 @@ time_it() {
 }
 time_it "/api/v1/repairs?scope=queue" "queue (open, urgent+oldest, 50)"
 time_it "/api/v1/repairs?scope=queue&overdue=true" "queue, overdue only"
+time_it "/api/v1/repairs?scope=queue&status=all" "all states, page 1"
 time_it "/api/v1/repairs?scope=queue&status=all&offset=5000" "all states, page 101"
+# The same page by key: the position the page before gave out.
+AFTER=$(curl -s -b $D/jar "http://127.0.0.1:$PORT/api/v1/repairs?scope=queue&status=all&offset=4950" |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["next_cursor"])')
+time_it "/api/v1/repairs?scope=queue&status=all&cursor=$AFTER" "all states, page 101 by key"
 time_it "/api/v1/repairs/summary" "figures (new/open/overdue/median)"
 kill $PID

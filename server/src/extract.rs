@@ -86,6 +86,95 @@ pub fn paging(
     Ok((page, limit))
 }
 
+/// Where a page of a list read by key starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    /// `?offset=` (0 when absent): the database walks the skipped rows.
+    Offset(u32),
+    /// `?cursor=`: the rows after this sort key, as cheap as the first page.
+    After(Vec<i64>),
+}
+
+/// `?limit=&offset=&cursor=` of a list read by key, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paging {
+    pub limit: u32,
+    pub start: Start,
+}
+
+/// What follows a page: both ways of asking for it.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Next {
+    /// Only when the page was asked for by offset.
+    pub offset: Option<u32>,
+    pub cursor: Option<String>,
+}
+
+/// `paging`, with `cursor` (a `next_cursor` this list gave out: `key_len`
+/// integers) as the other way to say where to start; both at once is 400.
+pub fn keyset_paging(
+    limit: Option<u32>,
+    offset: Option<u32>,
+    after: Option<&str>,
+    key_len: usize,
+) -> Result<Paging, ApiError> {
+    let (page, limit) = paging(limit, offset)?;
+    let bad_after = || {
+        ApiError::bad_request(
+            ErrorCode::InvalidCursor,
+            "cursor 须是上一页给出的 next_cursor，且不能与 offset 同用",
+        )
+    };
+    let start = match (after, page.offset) {
+        (None, _) => Start::Offset(page.offset()),
+        (Some(_), Some(_)) => return Err(bad_after()),
+        (Some(text), None) => {
+            Start::After(app::model::read_cursor(text, key_len).ok_or_else(bad_after)?)
+        }
+    };
+    Ok(Paging { limit, start })
+}
+
+impl Paging {
+    /// How many rows to fetch: one more than the page, to tell whether more follow.
+    pub fn fetch(&self) -> i64 {
+        i64::from(self.limit) + 1
+    }
+
+    /// Rows to skip (none when reading by key).
+    pub fn offset(&self) -> i64 {
+        match self.start {
+            Start::Offset(n) => i64::from(n),
+            Start::After(_) => 0,
+        }
+    }
+
+    pub fn after(&self) -> Option<&[i64]> {
+        match &self.start {
+            Start::After(key) => Some(key),
+            Start::Offset(_) => None,
+        }
+    }
+
+    /// The page out of up to `fetch()` rows, and where the next one starts
+    /// (`key`: a row's sort key, in the order the list was read).
+    pub fn split<R>(&self, mut rows: Vec<R>, key: impl Fn(&R) -> Vec<i64>) -> (Vec<R>, Next) {
+        let more = rows.len() > self.limit as usize;
+        rows.truncate(self.limit as usize);
+        let next = match rows.last() {
+            Some(last) if more => Next {
+                offset: match self.start {
+                    Start::Offset(n) => Some(n + self.limit),
+                    Start::After(_) => None,
+                },
+                cursor: Some(app::model::write_cursor(&key(last))),
+            },
+            _ => Next::default(),
+        };
+        (rows, next)
+    }
+}
+
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
         match rejection {
@@ -114,6 +203,44 @@ impl From<QueryRejection> for ApiError {
 
 #[cfg(test)]
 mod tests {
+    use super::{Next, Start, keyset_paging};
+
+    #[test]
+    fn a_page_by_key_gives_the_key_of_its_last_row_and_no_offset() {
+        let by_offset = keyset_paging(Some(2), Some(4), None, 1).expect("a page");
+        assert_eq!(by_offset.start, Start::Offset(4));
+        let (rows, next) = by_offset.split(vec![9, 8, 7], |r| vec![*r]);
+        assert_eq!(rows, vec![9, 8]);
+        assert_eq!(
+            next,
+            Next {
+                offset: Some(6),
+                cursor: Some("8".into())
+            }
+        );
+
+        let by_key = keyset_paging(Some(2), None, Some("8"), 1).expect("a page");
+        assert_eq!((by_key.after(), by_key.offset()), (Some(&[8][..]), 0));
+        let (_, next) = by_key.split(vec![7, 6, 5], |r| vec![*r]);
+        assert_eq!(
+            next,
+            Next {
+                offset: None,
+                cursor: Some("6".into())
+            }
+        );
+        let (_, last) = by_key.split(vec![7], |r| vec![*r]);
+        assert_eq!(last, Next::default());
+    }
+
+    #[test]
+    fn after_is_refused_with_offset_or_at_another_length() {
+        assert!(keyset_paging(None, Some(0), Some("8"), 1).is_err());
+        assert!(keyset_paging(None, None, Some("8.9"), 1).is_err());
+        assert!(keyset_paging(None, None, Some("x"), 1).is_err());
+        assert!(keyset_paging(Some(0), None, Some("8"), 1).is_err());
+    }
+
     use axum::Router;
     use axum::body::Body;
     use axum::extract::DefaultBodyLimit;

@@ -26,6 +26,8 @@ pub struct AuditPage {
     /// Newest first.
     pub items: Vec<AuditEntry>,
     pub next_offset: Option<u32>,
+    /// Where the next page starts, for `?cursor=`; absent on the last page.
+    pub next_cursor: Option<String>,
 }
 
 /// `GET /api/v1/audit` query.
@@ -42,6 +44,8 @@ pub struct AuditQuery {
     pub to: Option<String>,
     pub limit: Option<u32>,
     pub offset: Option<u32>,
+    /// Instead of `offset`: the `next_cursor` of the page before.
+    pub cursor: Option<String>,
 }
 
 /// `GET /api/v1/audit/export.csv` query: the filters of [`AuditQuery`],

@@ -77,6 +77,8 @@ error_codes! {
     InvalidFields invalid_fields,
     InvalidFlat invalid_flat,
     InvalidLimit invalid_limit,
+    /// `cursor` is not a position this list gave out, or came with `offset`.
+    InvalidCursor invalid_cursor,
     InvalidMonth invalid_month,
     InvalidName invalid_name,
     InvalidNote invalid_note,

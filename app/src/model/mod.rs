@@ -73,7 +73,7 @@ pub use office::{
     HouseholdsQuery, NewCommunityRequest, PasswordResetRequest, RegistrationSlip, SlipSheet,
     SlipsQuery,
 };
-pub use page::{MAX_LIMIT, Page, PageQuery};
+pub use page::{MAX_LIMIT, Page, PageQuery, read_cursor, write_cursor};
 pub use points::{
     AwardResult, BoardLine, BoardQuery, EntryKind, Leaderboard, Ledger, LedgerEntry, LedgerQuery,
     NewAdjustment, NewAward, NewPointRule, PointResident, PointRule, PointRuleUpdate,

@@ -117,6 +117,8 @@ pub struct NoticeList {
     /// Pinned and urgent first, then newest.
     pub items: Vec<NoticeSummary>,
     pub next_offset: Option<u32>,
+    /// Where the next page starts, for `?cursor=`; absent on the last page.
+    pub next_cursor: Option<String>,
     /// Unread notices (current ones, not the archive) for the badge.
     pub unread: i64,
     /// Unread urgent notices, for the banner on 首页.
@@ -124,7 +126,7 @@ pub struct NoticeList {
 }
 
 /// `GET /api/v1/notices` query.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct NoticeQuery {
@@ -134,6 +136,8 @@ pub struct NoticeQuery {
     pub archived: Option<bool>,
     pub limit: Option<u32>,
     pub offset: Option<u32>,
+    /// Instead of `offset`: the `next_cursor` of the page before.
+    pub cursor: Option<String>,
 }
 
 /// One notice in full.

@@ -31,6 +31,23 @@ impl PageQuery {
     }
 }
 
+/// A position in a list read by key (`?cursor=`): the sort key of the last
+/// row of the page before, integers joined by dots. Clients pass back the
+/// `next_cursor` they were given; a page read this way costs the same however
+/// deep it lies, where `offset` makes the database walk every skipped row.
+pub fn write_cursor(key: &[i64]) -> String {
+    key.iter().map(i64::to_string).collect::<Vec<_>>().join(".")
+}
+
+/// `write_cursor` read back: exactly `len` integers, or `None`.
+pub fn read_cursor(text: &str, len: usize) -> Option<Vec<i64>> {
+    let key = text
+        .split('.')
+        .map(|n| n.parse().ok())
+        .collect::<Option<Vec<i64>>>()?;
+    (key.len() == len).then_some(key)
+}
+
 /// One page of a list. `next_offset` is absent on the last page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -67,6 +84,18 @@ mod tests {
         assert_eq!(q(100).limit(), Some(100));
         assert_eq!(q(0).limit(), None);
         assert_eq!(q(101).limit(), None);
+    }
+
+    #[test]
+    fn a_position_reads_back_only_at_its_own_length() {
+        let text = write_cursor(&[1, -1_733_000_000_000, 42]);
+        assert_eq!(text, "1.-1733000000000.42");
+        assert_eq!(read_cursor(&text, 3), Some(vec![1, -1_733_000_000_000, 42]));
+        assert_eq!(read_cursor(&text, 2), None);
+        for bad in ["", ".", "1..2", "1.x", "1.2.", "99999999999999999999"] {
+            assert_eq!(read_cursor(bad, 1), None, "{bad:?}");
+            assert_eq!(read_cursor(bad, 2), None, "{bad:?}");
+        }
     }
 
     #[test]

@@ -184,10 +184,12 @@ pub struct Ledger {
     /// Newest first.
     pub entries: Vec<LedgerEntry>,
     pub next_offset: Option<u32>,
+    /// Where the next page starts, for `?cursor=`; absent on the last page.
+    pub next_cursor: Option<String>,
 }
 
 /// `GET /api/v1/points/ledger` query.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct LedgerQuery {
@@ -197,6 +199,8 @@ pub struct LedgerQuery {
     pub user_id: Option<i64>,
     pub limit: Option<u32>,
     pub offset: Option<u32>,
+    /// Instead of `offset`: the `next_cursor` of the page before.
+    pub cursor: Option<String>,
 }
 
 /// One line of the red board.

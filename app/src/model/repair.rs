@@ -325,6 +325,8 @@ pub struct RepairsQuery {
     pub overdue: Option<bool>,
     pub limit: Option<u32>,
     pub offset: Option<u32>,
+    /// Instead of `offset`: the `next_cursor` of the page before.
+    pub cursor: Option<String>,
 }
 
 /// `GET /api/v1/repairs` answer.
@@ -333,6 +335,8 @@ pub struct RepairsQuery {
 pub struct RepairList {
     pub items: Vec<Repair>,
     pub next_offset: Option<u32>,
+    /// Where the next page starts, for `?cursor=`; absent on the last page.
+    pub next_cursor: Option<String>,
 }
 
 /// The office's figures for a community.

@@ -26,7 +26,7 @@ pub async fn export(
 ) -> Result<impl IntoResponse, ApiError> {
     let f = filters(&caller, &query)?;
     let mut out = Csv::new(&["时间", "操作人", "代办住户", "操作", "详情"])?;
-    for e in store::rows(state.db.reader(), &f, 50_000, 0)
+    for e in store::rows(state.db.reader(), &f, None, 50_000, 0)
         .await?
         .into_iter()
         .map(store::AuditRow::wire)

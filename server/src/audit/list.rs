@@ -1,6 +1,6 @@
 //! `GET /api/v1/audit`: one page of the log.
 
-use app::model::{AuditEntry, AuditPage, AuditQuery, ErrorBody};
+use app::model::{AuditPage, AuditQuery, ErrorBody};
 use axum::extract::State;
 
 use super::{filters, store};
@@ -22,16 +22,25 @@ pub async fn list(
     caller: Caller,
     AppQuery(query): AppQuery<AuditQuery>,
 ) -> Result<AppJson<AuditPage>, ApiError> {
-    let (page, limit) = crate::extract::paging(query.limit, query.offset)?;
+    let paging = crate::extract::keyset_paging(
+        query.limit,
+        query.offset,
+        query.cursor.as_deref(),
+        store::ORDER.key_len(),
+    )?;
     let f = filters(&caller, &query.filters())?;
-    let items: Vec<AuditEntry> = store::rows(state.db.reader(), &f, limit + 1, page.offset())
-        .await?
-        .into_iter()
-        .map(store::AuditRow::wire)
-        .collect();
-    let page = app::model::Page::from_overfetch(items, &page, limit);
+    let rows = store::rows(
+        state.db.reader(),
+        &f,
+        paging.after(),
+        paging.fetch(),
+        paging.offset(),
+    )
+    .await?;
+    let (rows, next) = paging.split(rows, |r| vec![r.id]);
     Ok(AppJson(AuditPage {
-        items: page.items,
-        next_offset: page.next_offset,
+        items: rows.into_iter().map(store::AuditRow::wire).collect(),
+        next_offset: next.offset,
+        next_cursor: next.cursor,
     }))
 }

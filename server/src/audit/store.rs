@@ -6,7 +6,7 @@ use sqlx::Any;
 use sqlx::FromRow;
 
 use super::Filters;
-use crate::db::{Sql, now_millis, rfc3339};
+use crate::db::{Dir, Order, Sql, now_millis, rfc3339};
 
 /// One entry to append.
 pub struct Entry<'a> {
@@ -84,7 +84,7 @@ where
 /// address.
 #[derive(FromRow)]
 pub struct AuditRow {
-    id: i64,
+    pub id: i64,
     at: i64,
     actor_name: Option<String>,
     household: Option<String>,
@@ -105,12 +105,17 @@ impl AuditRow {
     }
 }
 
-/// Newest first, `limit` from `offset`.
+/// Newest first.
+pub const ORDER: Order = Order(&[("a.id", Dir::Desc)]);
+
+/// `fetch` rows in `ORDER`, after the position `after` (when given) and
+/// `offset` more.
 pub async fn rows<'e, E>(
     executor: E,
     f: &Filters,
-    limit: u32,
-    offset: u32,
+    after: Option<&[i64]>,
+    fetch: i64,
+    offset: i64,
 ) -> sqlx::Result<Vec<AuditRow>>
 where
     E: sqlx::Executor<'e, Database = Any>,
@@ -131,10 +136,14 @@ where
     if let Some(action) = &f.action {
         q.push(" AND a.action LIKE ").bind(action.clone());
     }
-    q.push(" ORDER BY a.id DESC LIMIT ")
-        .bind(i64::from(limit))
+    if let Some(key) = after {
+        q.after(&ORDER, key);
+    }
+    q.order_by(&ORDER)
+        .push(" LIMIT ")
+        .bind(fetch)
         .push(" OFFSET ")
-        .bind(i64::from(offset));
+        .bind(offset);
     q.fetch_all(executor).await
 }
 

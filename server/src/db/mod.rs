@@ -21,7 +21,7 @@ mod sql;
 mod time;
 mod write;
 pub use lite::LitePool;
-pub use sql::Sql;
+pub use sql::{Dir, Order, Sql};
 pub use time::{DAY, HOUR, MINUTE, now_millis, parse_rfc3339, rfc3339};
 pub use write::{LiteWriter, Tx, Writer};
 

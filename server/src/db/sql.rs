@@ -10,6 +10,24 @@ use sqlx::any::{Any, AnyArguments};
 use sqlx::error::BoxDynError;
 use sqlx::{Arguments, Encode, Type};
 
+/// Which way a column sorts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dir {
+    Asc,
+    Desc,
+}
+
+/// A list's order: columns (or expressions) of integers, the last one
+/// unique, so that a row's values in them say exactly where it stands.
+pub struct Order(pub &'static [(&'static str, Dir)]);
+
+impl Order {
+    /// How many values a position (`?cursor=`) in this order holds.
+    pub fn key_len(&self) -> usize {
+        self.0.len()
+    }
+}
+
 #[derive(Default)]
 pub struct Sql {
     text: String,
@@ -73,6 +91,48 @@ impl Sql {
         self
     }
 
+    /// ` ORDER BY …` in `order`.
+    pub fn order_by(&mut self, order: &Order) -> &mut Self {
+        self.text.push_str(" ORDER BY ");
+        for (i, (column, dir)) in order.0.iter().enumerate() {
+            if i > 0 {
+                self.text.push_str(", ");
+            }
+            self.text.push_str(column);
+            if *dir == Dir::Desc {
+                self.text.push_str(" DESC");
+            }
+        }
+        self
+    }
+
+    /// ` AND (…)`: only the rows that come after `key` in `order` (keyset
+    /// paging): `(a < $1 OR (a = $1 AND (b > $2 OR (b = $2 AND c > $3))))`
+    /// for `a DESC, b, c`. `key` holds one value a column.
+    pub fn after(&mut self, order: &Order, key: &[i64]) -> &mut Self {
+        debug_assert_eq!(order.0.len(), key.len());
+        self.text.push_str(" AND (");
+        let last = order.0.len().min(key.len()).saturating_sub(1);
+        for (i, ((column, dir), value)) in order.0.iter().zip(key).enumerate() {
+            self.text.push_str(column);
+            self.text
+                .push_str(if *dir == Dir::Desc { " < " } else { " > " });
+            self.bind(*value);
+            if i < last {
+                self.text.push_str(" OR (");
+                self.text.push_str(column);
+                self.text.push_str(" = ");
+                self.bind(*value);
+                self.text.push_str(" AND (");
+            }
+        }
+        for _ in 0..last {
+            self.text.push_str("))");
+        }
+        self.text.push(')');
+        self
+    }
+
     /// The statement as written so far.
     #[cfg(test)]
     fn text(&self) -> &str {
@@ -118,6 +178,23 @@ mod tests {
         let mut q = Sql::new("SELECT id FROM t WHERE a = ");
         q.bind(1_i64).push(" AND b LIKE ").bind("x%".to_owned());
         assert_eq!(q.text(), "SELECT id FROM t WHERE a = $1 AND b LIKE $2");
+    }
+
+    #[test]
+    fn rows_after_a_key_compare_column_by_column_in_the_order() {
+        use super::{Dir, Order};
+        const ORDER: Order = Order(&[("a", Dir::Desc), ("b", Dir::Asc), ("c", Dir::Asc)]);
+        let mut q = Sql::new("SELECT id FROM t WHERE x = ");
+        q.bind(0_i64).after(&ORDER, &[1, 2, 3]).order_by(&ORDER);
+        assert_eq!(
+            q.text(),
+            "SELECT id FROM t WHERE x = $1 AND (a < $2 OR (a = $3 AND (b > $4 OR (b = $5 AND (c > $6))))) \
+             ORDER BY a DESC, b, c"
+        );
+        const ONE: Order = Order(&[("id", Dir::Desc)]);
+        let mut q = Sql::new("SELECT id FROM t WHERE 1 = 1");
+        q.after(&ONE, &[7]);
+        assert_eq!(q.text(), "SELECT id FROM t WHERE 1 = 1 AND (id < $1)");
     }
 
     #[test]

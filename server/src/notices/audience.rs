@@ -23,16 +23,6 @@ pub enum Reader {
     },
 }
 
-impl Reader {
-    pub fn community_id(self) -> i64 {
-        match self {
-            Self::Household { community_id, .. } | Self::Office { community_id, .. } => {
-                community_id
-            }
-        }
-    }
-}
-
 /// The household acted for (the `X-Acting-For` one, else the person's first),
 /// or, for office people, the community asked for (else their first).
 pub async fn reader(

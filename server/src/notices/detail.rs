@@ -59,13 +59,12 @@ pub async fn get_notice(
         .await?;
         row.read = 1;
     }
-    let targets = store::targets(state.db.reader(), row.community_id).await?;
     let community_name = crate::communities::store::heading(state.db.reader(), row.community_id)
         .await?
         .name;
     let revisions = store::revisions(state.db.reader(), id).await?;
     Ok(AppJson(Notice {
-        summary: row.summary(store::names_for(&targets, id)),
+        summary: row.summary(),
         body: row.body.clone(),
         community_name,
         archived: row.archived_at.is_some(),

@@ -6,7 +6,6 @@ use axum::extract::State;
 use super::audience::reader;
 use super::store;
 use crate::accounts::session::Caller;
-use crate::db::now_millis;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
 use crate::state::AppState;
@@ -25,34 +24,35 @@ pub async fn list_notices(
     caller: Caller,
     AppQuery(query): AppQuery<NoticeQuery>,
 ) -> Result<AppJson<NoticeList>, ApiError> {
-    let (page, limit) = crate::extract::paging(query.limit, query.offset)?;
+    let paging = crate::extract::keyset_paging(
+        query.limit,
+        query.offset,
+        query.cursor.as_deref(),
+        store::ORDER.key_len(),
+    )?;
     let reader = reader(&state, &caller, query.community_id).await?;
-    let rows = store::visible(state.db.reader(), reader, caller.user_id).await?;
-    let targets = store::targets(state.db.reader(), reader.community_id()).await?;
-    let now = now_millis();
-    let archived = query.archived.unwrap_or(false);
-    let unread: Vec<_> = rows
-        .iter()
-        .filter(|n| n.is_current(now) && n.read == 0)
-        .collect();
-    let unread_urgent = unread
-        .iter()
-        .filter(|n| n.urgent != 0)
-        .map(|n| n.summary(store::names_for(&targets, n.id)))
-        .collect();
-    let unread = i64::try_from(unread.len()).unwrap_or(i64::MAX);
-    let chosen: Vec<_> = rows
-        .iter()
-        .filter(|n| n.is_current(now) != archived)
-        .skip(page.offset() as usize)
-        .take(limit as usize + 1)
-        .map(|n| n.summary(store::names_for(&targets, n.id)))
-        .collect();
-    let page = app::model::Page::from_overfetch(chosen, &page, limit);
+    let db = state.db.reader();
+    let rows = store::page(
+        db,
+        reader,
+        caller.user_id,
+        query.archived.unwrap_or(false),
+        paging.after(),
+        paging.fetch(),
+        paging.offset(),
+    )
+    .await?;
+    let (rows, next) = paging.split(rows, store::NoticeRow::position);
+    let unread = store::unread(db, reader, caller.user_id).await?;
     Ok(AppJson(NoticeList {
-        items: page.items,
-        next_offset: page.next_offset,
-        unread,
-        unread_urgent,
+        items: rows.iter().map(store::NoticeRow::summary).collect(),
+        next_offset: next.offset,
+        next_cursor: next.cursor,
+        unread: i64::try_from(unread.len()).unwrap_or(i64::MAX),
+        unread_urgent: unread
+            .iter()
+            .filter(|n| n.urgent != 0)
+            .map(store::NoticeRow::summary)
+            .collect(),
     }))
 }

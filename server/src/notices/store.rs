@@ -4,7 +4,7 @@ use app::model::{NoticeCategory, NoticeSummary, Role};
 use sqlx::{Any, FromRow};
 
 use super::audience::Reader;
-use crate::db::{now_millis, rfc3339};
+use crate::db::{Dir, Order, Sql, now_millis, rfc3339};
 
 #[derive(FromRow)]
 pub struct NoticeRow {
@@ -21,10 +21,17 @@ pub struct NoticeRow {
     pub expires_at: Option<i64>,
     pub archived_at: Option<i64>,
     pub read: i64,
+    /// The buildings it is for, by their order, joined by `SEPARATOR`;
+    /// none when it is for everyone.
+    buildings: Option<String>,
 }
 
+/// Between the building names of `NoticeRow::buildings` (a name is parsed
+/// text, which holds no control character).
+const SEPARATOR: &str = "\u{1f}";
+
 impl NoticeRow {
-    pub fn summary(&self, buildings: Vec<String>) -> NoticeSummary {
+    pub fn summary(&self) -> NoticeSummary {
         NoticeSummary {
             id: self.id,
             title: self.title.clone(),
@@ -35,52 +42,42 @@ impl NoticeRow {
             updated_at: self.updated_at.map(rfc3339),
             expires_at: self.expires_at.map(rfc3339),
             read: self.read != 0,
-            buildings,
+            buildings: self
+                .buildings
+                .iter()
+                .flat_map(|names| names.split(SEPARATOR))
+                .map(str::to_owned)
+                .collect(),
         }
     }
 
-    /// Current: not archived and not expired.
-    pub fn is_current(&self, now: i64) -> bool {
-        self.archived_at.is_none() && self.expires_at.is_none_or(|e| e > now)
+    /// Where it stands in `ORDER`.
+    pub fn position(&self) -> Vec<i64> {
+        vec![self.pinned, self.urgent, self.published_at, self.id]
     }
 }
 
-/// The columns `NoticeRow` reads (but `read`), of `notices n`.
-macro_rules! notice_columns {
-    () => {
-        "n.id, n.community_id, n.title, n.body, n.category, n.pinned, n.urgent,
-    n.published_at, n.updated_at, n.expires_at, n.archived_at"
-    };
-}
-
 /// Best first: pinned, urgent, newest.
-macro_rules! notice_order {
-    () => {
-        " ORDER BY n.pinned DESC, n.urgent DESC, n.published_at DESC, n.id DESC"
-    };
-}
+pub const ORDER: Order = Order(&[
+    ("n.pinned", Dir::Desc),
+    ("n.urgent", Dir::Desc),
+    ("n.published_at", Dir::Desc),
+    ("n.id", Dir::Desc),
+]);
 
-/// Every notice the reader may see, current and archived, best first:
-/// pinned, urgent, newest. A household sees the community's notices for
-/// everyone and those for its building.
-pub async fn visible<'e, E>(pool: E, reader: Reader, user_id: i64) -> sqlx::Result<Vec<NoticeRow>>
-where
-    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
-{
-    matching(pool, reader, user_id, None).await
-}
-
-/// `visible`, or only the notice `only` when given (still subject to the
-/// reader's view, so a notice not for them is simply absent).
-async fn matching<'e, E>(
-    pool: E,
-    reader: Reader,
-    user_id: i64,
-    only: Option<i64>,
-) -> sqlx::Result<Vec<NoticeRow>>
-where
-    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
-{
+/// The notices the reader may see: a household sees the community's
+/// notices for everyone and those for its building, the office all of the
+/// community's. The caller adds conditions (`AND …`) and the order.
+fn visible(reader: Reader, user_id: i64) -> Sql {
+    let mut q = Sql::new(
+        "SELECT n.id, n.community_id, n.title, n.body, n.category, n.pinned, n.urgent,
+                n.published_at, n.updated_at, n.expires_at, n.archived_at,
+                (SELECT string_agg(b.name, ",
+    );
+    q.bind(SEPARATOR).push(
+        " ORDER BY b.sort_order, b.id) FROM notice_targets t
+           JOIN buildings b ON b.id = t.building_id WHERE t.notice_id = n.id) AS buildings, ",
+    );
     match reader {
         Reader::Household {
             community_id,
@@ -88,44 +85,86 @@ where
             building_id,
             ..
         } => {
-            let sql = concat!(
-                "SELECT ",
-                notice_columns!(),
-                ",
-                    CASE WHEN EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id
-                                      AND r.user_id = $2 AND r.household_id = $3) THEN 1 ELSE 0 END AS read
-                 FROM notices n
-                 WHERE n.community_id = $1
-                   AND (NOT EXISTS (SELECT 1 FROM notice_targets t WHERE t.notice_id = n.id)
-                        OR EXISTS (SELECT 1 FROM notice_targets t
-                                   WHERE t.notice_id = n.id AND t.building_id = $4))
-                   AND ($5 IS NULL OR n.id = $5)",
-                notice_order!()
-            );
-            sqlx::query_as(sql)
-                .bind(community_id)
-                .bind(user_id)
-                .bind(household_id)
-                .bind(building_id)
-                .bind(only)
-                .fetch_all(pool)
-                .await
+            q.push(
+                "CASE WHEN EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id
+                   AND r.user_id = ",
+            )
+            .bind(user_id)
+            .push(" AND r.household_id = ")
+            .bind(household_id)
+            .push(") THEN 1 ELSE 0 END AS read FROM notices n WHERE n.community_id = ")
+            .bind(community_id)
+            .push(
+                " AND (NOT EXISTS (SELECT 1 FROM notice_targets t WHERE t.notice_id = n.id)
+                   OR EXISTS (SELECT 1 FROM notice_targets t
+                              WHERE t.notice_id = n.id AND t.building_id = ",
+            )
+            .bind(building_id)
+            .push("))");
         }
-        Reader::Office { community_id, .. } => {
-            let sql = concat!(
-                "SELECT ",
-                notice_columns!(),
-                ", 1 AS read FROM notices n
-                 WHERE n.community_id = $1 AND ($2 IS NULL OR n.id = $2)",
-                notice_order!()
-            );
-            sqlx::query_as(sql)
-                .bind(community_id)
-                .bind(only)
-                .fetch_all(pool)
-                .await
+        Reader::Office { community_id } => {
+            q.push("1 AS read FROM notices n WHERE n.community_id = ")
+                .bind(community_id);
         }
     }
+    q
+}
+
+/// ` AND` a notice is current (neither archived nor expired at `now`), or
+/// with `current` false, is not.
+fn current(q: &mut Sql, current: bool, now: i64) -> &mut Sql {
+    q.push(if current { " AND (" } else { " AND NOT (" })
+        .push("n.archived_at IS NULL AND (n.expires_at IS NULL OR n.expires_at > ")
+        .bind(now)
+        .push("))")
+}
+
+/// A page of the reader's current notices (or with `archived`, the expired
+/// and archived ones) in `ORDER`: `fetch` of them after the position
+/// `after` (when given) and `offset` more.
+pub async fn page<'e, E>(
+    pool: E,
+    reader: Reader,
+    user_id: i64,
+    archived: bool,
+    after: Option<&[i64]>,
+    fetch: i64,
+    offset: i64,
+) -> sqlx::Result<Vec<NoticeRow>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let mut q = visible(reader, user_id);
+    current(&mut q, !archived, now_millis());
+    if let Some(key) = after {
+        q.after(&ORDER, key);
+    }
+    q.order_by(&ORDER)
+        .push(" LIMIT ")
+        .bind(fetch)
+        .push(" OFFSET ")
+        .bind(offset);
+    q.fetch_all(pool).await
+}
+
+/// The reader's current notices nobody read for them yet, in `ORDER` (none
+/// for the office, which reads for no household).
+pub async fn unread<'e, E>(pool: E, reader: Reader, user_id: i64) -> sqlx::Result<Vec<NoticeRow>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let Reader::Household { household_id, .. } = reader else {
+        return Ok(Vec::new());
+    };
+    let mut q = visible(reader, user_id);
+    current(&mut q, true, now_millis())
+        .push(" AND NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id AND r.user_id = ")
+        .bind(user_id)
+        .push(" AND r.household_id = ")
+        .bind(household_id)
+        .push(")")
+        .order_by(&ORDER);
+    q.fetch_all(pool).await
 }
 
 /// One notice if the reader may see it.
@@ -136,27 +175,11 @@ pub async fn one<'e, E>(
     id: i64,
 ) -> sqlx::Result<Option<NoticeRow>>
 where
-    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
-    Ok(visible(pool, reader, user_id)
-        .await?
-        .into_iter()
-        .find(|n| n.id == id))
-}
-
-/// Building names each notice of the community targets: (notice, name).
-pub async fn targets<'e, E>(pool: E, community_id: i64) -> sqlx::Result<Vec<(i64, String)>>
-where
-    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
-{
-    sqlx::query_as(
-        "SELECT t.notice_id, b.name FROM notice_targets t
-         JOIN buildings b ON b.id = t.building_id
-         WHERE b.community_id = $1 ORDER BY b.sort_order, b.id",
-    )
-    .bind(community_id)
-    .fetch_all(pool)
-    .await
+    let mut q = visible(reader, user_id);
+    q.push(" AND n.id = ").bind(id);
+    Ok(q.fetch_all(pool).await?.into_iter().next())
 }
 
 /// Records that a person read a notice for a household (once).
@@ -257,15 +280,6 @@ where
     .bind(notice)
     .fetch_all(pool)
     .await
-}
-
-/// The building names of one notice, from the community's targets.
-pub fn names_for(targets: &[(i64, String)], notice: i64) -> Vec<String> {
-    targets
-        .iter()
-        .filter(|(n, _)| *n == notice)
-        .map(|(_, b)| b.clone())
-        .collect()
 }
 
 /// How many times the notice's text was changed.

@@ -30,7 +30,8 @@ async fn head(state: &AppState, whose: Whose) -> Result<store::LedgerHead, ApiEr
 
 /// The ledger page for a resident already allowed.
 pub async fn load(state: &AppState, whose: Whose, query: &LedgerQuery) -> Result<Ledger, ApiError> {
-    let (page, limit) = crate::extract::paging(query.limit, query.offset)?;
+    let paging =
+        crate::extract::keyset_paging(query.limit, query.offset, query.cursor.as_deref(), 1)?;
     let db = state.db.reader();
     let store::LedgerHead {
         name,
@@ -41,20 +42,22 @@ pub async fn load(state: &AppState, whose: Whose, query: &LedgerQuery) -> Result
         db,
         whose.user_id,
         whose.community_id,
-        i64::from(limit + 1),
-        i64::from(page.offset()),
+        paging.after().map(|key| key[0]),
+        paging.fetch(),
+        paging.offset(),
     )
     .await?;
+    let (rows, next) = paging.split(rows, |r| vec![r.id]);
     let entries: Vec<LedgerEntry> = rows.into_iter().map(|r| r.wire(whose.user_id)).collect();
-    let page = app::model::Page::from_overfetch(entries, &page, limit);
     Ok(Ledger {
         user_id: whose.user_id,
         name,
         community_id: whose.community_id,
         balance,
         earned_this_month,
-        entries: page.items,
-        next_offset: page.next_offset,
+        entries,
+        next_offset: next.offset,
+        next_cursor: next.cursor,
     })
 }
 

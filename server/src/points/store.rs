@@ -268,12 +268,14 @@ impl EntryRow {
     }
 }
 
-/// A page of a resident's ledger, newest first.
+/// A page of a resident's ledger, newest first: `fetch` entries older than
+/// the entry `before` (when given), after skipping `offset`.
 pub async fn entries<'e, E>(
     executor: E,
     user: i64,
     community: i64,
-    limit: i64,
+    before: Option<i64>,
+    fetch: i64,
     offset: i64,
 ) -> sqlx::Result<Vec<EntryRow>>
 where
@@ -289,13 +291,14 @@ where
          LEFT JOIN shop_redemptions rd ON rd.id = e.redemption_id
          LEFT JOIN shop_items i ON i.id = rd.item_id
          JOIN users u ON u.id = e.recorded_by
-         WHERE e.user_id = $1 AND e.community_id = $2
+         WHERE e.user_id = $1 AND e.community_id = $2 AND e.id < $5
          ORDER BY e.id DESC LIMIT $3 OFFSET $4",
     )
     .bind(user)
     .bind(community)
-    .bind(limit)
+    .bind(fetch)
     .bind(offset)
+    .bind(before.unwrap_or(i64::MAX))
     .fetch_all(executor)
     .await
 }

@@ -28,27 +28,33 @@ pub async fn list(
     caller: Caller,
     AppQuery(query): AppQuery<RepairsQuery>,
 ) -> Result<AppJson<RepairList>, ApiError> {
-    let (page, limit) = crate::extract::paging(query.limit, query.offset)?;
     let now = now_millis();
     let (scope, for_household) = match query.scope.unwrap_or_default() {
         RepairScope::Household => (ListScope::Household(caller.require_household()?), true),
         RepairScope::Assigned => (ListScope::Assigned(caller.user_id), false),
         RepairScope::Queue => (ListScope::Queue(queue_filter(&caller, &query, now)?), false),
     };
+    let paging = crate::extract::keyset_paging(
+        query.limit,
+        query.offset,
+        query.cursor.as_deref(),
+        scope.order().key_len(),
+    )?;
     let db = state.db.reader();
     let rows = store::list(
         db,
         caller.user_id,
         &scope,
-        i64::from(limit + 1),
-        i64::from(page.offset()),
+        paging.after(),
+        paging.fetch(),
+        paging.offset(),
     )
     .await?;
-    let items = store::wire_all(db, rows, now, for_household).await?;
-    let page = app::model::Page::from_overfetch(items, &page, limit);
+    let (rows, next) = paging.split(rows, |row| scope.position(row));
     Ok(AppJson(RepairList {
-        items: page.items,
-        next_offset: page.next_offset,
+        items: store::wire_all(db, rows, now, for_household).await?,
+        next_offset: next.offset,
+        next_cursor: next.cursor,
     }))
 }
 

@@ -9,7 +9,7 @@ use app::model::{
 use sqlx::{Any, FromRow};
 
 use super::access::TicketKey;
-use crate::db::{Sql, optional, rfc3339};
+use crate::db::{Dir, Order, Sql, optional, rfc3339};
 use crate::uploads::photo;
 
 /// The columns `TicketRow` reads; `$1` is the viewer (for "changed"). A
@@ -304,12 +304,59 @@ pub struct QueueFilter {
     pub overdue_at: Option<i64>,
 }
 
-/// A page of tickets, one more than `limit` to tell whether more follow.
+/// The household's tickets: newest first.
+const HOUSEHOLD_ORDER: Order = Order(&[("t.created_at", Dir::Desc), ("t.id", Dir::Desc)]);
+/// A worker's: those in hand first, then urgent, then oldest.
+const ASSIGNED_ORDER: Order = Order(&[
+    (
+        "CASE WHEN t.status IN ('assigned', 'in_progress') THEN 0 ELSE 1 END",
+        Dir::Asc,
+    ),
+    ("t.urgent", Dir::Desc),
+    ("t.created_at", Dir::Asc),
+    ("t.id", Dir::Asc),
+]);
+/// The office queue: urgent first, then oldest.
+const QUEUE_ORDER: Order = Order(&[
+    ("t.urgent", Dir::Desc),
+    ("t.created_at", Dir::Asc),
+    ("t.id", Dir::Asc),
+]);
+
+impl ListScope {
+    pub fn order(&self) -> &'static Order {
+        match self {
+            Self::Household(_) => &HOUSEHOLD_ORDER,
+            Self::Assigned(_) => &ASSIGNED_ORDER,
+            Self::Queue(_) => &QUEUE_ORDER,
+        }
+    }
+
+    /// Where `row` stands in this list's order.
+    pub fn position(&self, row: &TicketRow) -> Vec<i64> {
+        match self {
+            Self::Household(_) => vec![row.created_at, row.id],
+            Self::Assigned(_) => {
+                let in_hand = matches!(
+                    row.status,
+                    RepairStatus::Assigned | RepairStatus::InProgress
+                );
+                vec![i64::from(!in_hand), row.urgent, row.created_at, row.id]
+            }
+            Self::Queue(_) => vec![row.urgent, row.created_at, row.id],
+        }
+    }
+}
+
+/// A page of tickets (`fetch` rows: one more than the page tells whether
+/// more follow), after the position `after` in the scope's order or from
+/// `offset`.
 pub async fn list<'e, E>(
     executor: E,
     viewer: i64,
     scope: &ListScope,
-    limit: i64,
+    after: Option<&[i64]>,
+    fetch: i64,
     offset: i64,
 ) -> sqlx::Result<Vec<TicketRow>>
 where
@@ -317,15 +364,12 @@ where
 {
     let mut q = Sql::new(ticket_select!());
     q.bind_written(viewer).push(" WHERE ");
-    let order = match scope {
+    match scope {
         ListScope::Household(h) => {
             q.push("t.household_id = ").bind(*h);
-            " ORDER BY t.created_at DESC, t.id DESC"
         }
         ListScope::Assigned(u) => {
             q.push("t.assignee_id = ").bind(*u);
-            " ORDER BY CASE WHEN t.status IN ('assigned', 'in_progress') THEN 0 ELSE 1 END,
-                t.urgent DESC, t.created_at"
         }
         ListScope::Queue(f) => {
             q.push("t.community_id = ").bind(f.community);
@@ -355,12 +399,14 @@ where
                 ))
                 .bind(now);
             }
-            " ORDER BY t.urgent DESC, t.created_at, t.id"
         }
-    };
-    q.push(order)
+    }
+    if let Some(key) = after {
+        q.after(scope.order(), key);
+    }
+    q.order_by(scope.order())
         .push(" LIMIT ")
-        .bind(limit)
+        .bind(fetch)
         .push(" OFFSET ")
         .bind(offset);
     q.fetch_all(executor).await

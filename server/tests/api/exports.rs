@@ -127,7 +127,8 @@ async fn no_export_cell_is_a_live_formula(app: TestApp) {
         .await;
     assert_eq!(status, 201, "{body}");
 
-    let today = &app::model::time::rfc3339(server::db::now_millis())[..10];
+    // The export's days are Shanghai's, so today is Shanghai's too.
+    let today = server::points::day_of(server::db::now_millis());
     let exports = [
         format!("/api/v1/admin/households/export.csv?community_id={community}"),
         format!("/api/v1/fees/export/bills.csv?community_id={community}"),

@@ -22,6 +22,7 @@ mod logs;
 mod matrix;
 mod notices;
 mod office;
+mod paging;
 mod points;
 mod queries;
 mod repairs;

@@ -731,11 +731,10 @@ async fn the_queue_filters_counts_and_exports(app: TestApp) {
         .await;
     assert_eq!(status, 200);
     assert_eq!(csv.lines().count(), 1, "only the header in 2020");
-    let today = app::model::time::rfc3339(server::db::now_millis() + 8 * server::db::HOUR);
+    let today = server::points::day_of(server::db::now_millis());
     let (status, csv) = manager
         .get_text(&format!(
-            "/api/v1/repairs/export.csv?from=2026-01-01&to={}",
-            &today[..10]
+            "/api/v1/repairs/export.csv?from=2026-01-01&to={today}"
         ))
         .await_text()
         .await;

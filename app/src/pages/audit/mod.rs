@@ -21,7 +21,8 @@ pub fn AuditPage() -> impl IntoView {
     let area = RwSignal::new(String::new());
     let from = RwSignal::new(format!("{}-01", &today()[..7]));
     let to = RwSignal::new(today());
-    let offset = RwSignal::new(0_u32);
+    // Where the page starts: the position the page before gave out.
+    let after = RwSignal::new(None::<String>);
     let query = move || {
         let mut q = format!("from={}&to={}", from.get(), to.get());
         let a = area.get();
@@ -33,7 +34,10 @@ pub fn AuditPage() -> impl IntoView {
         q
     };
     let page = LocalResource::new(move || {
-        let q = format!("{}&limit=50&offset={}", query(), offset.get());
+        let mut q = format!("{}&limit=50", query());
+        if let Some(a) = after.get() {
+            let _ = write!(q, "&cursor={a}");
+        }
         async move { api::audit(&q).await }
     });
     let retry = Callback::new(move |()| page.refetch());
@@ -43,17 +47,17 @@ pub fn AuditPage() -> impl IntoView {
         <div class="card filters">
             <div class="field">
                 <label for="audit-area">{move || words().area}</label>
-                <select id="audit-area" on:change=move |ev| { offset.set(0); area.set(event_target_value(&ev)); }>
+                <select id="audit-area" on:change=move |ev| { after.set(None); area.set(event_target_value(&ev)); }>
                     {AREAS.into_iter().enumerate().map(|(i, v)| view! { <option value=v>{move || words().areas[i]}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">
                 <label for="audit-from">{move || words().from}</label>
-                <input id="audit-from" type="date" prop:value=move || from.get() on:change=move |ev| { offset.set(0); from.set(event_target_value(&ev)); } />
+                <input id="audit-from" type="date" prop:value=move || from.get() on:change=move |ev| { after.set(None); from.set(event_target_value(&ev)); } />
             </div>
             <div class="field">
                 <label for="audit-to">{move || words().to}</label>
-                <input id="audit-to" type="date" prop:value=move || to.get() on:change=move |ev| { offset.set(0); to.set(event_target_value(&ev)); } />
+                <input id="audit-to" type="date" prop:value=move || to.get() on:change=move |ev| { after.set(None); to.set(event_target_value(&ev)); } />
             </div>
             <a class="button" href=move || format!("/api/v1/audit/export.csv?{}", query()) download="audit.csv">
                 {move || words().download}
@@ -75,8 +79,8 @@ pub fn AuditPage() -> impl IntoView {
                         </li>
                     }).collect_view()}
                 </ol>
-                {p.next_offset.map(|next| view! {
-                    <button type="button" class="button" on:click=move |_| offset.set(next)>{words().next}</button>
+                {p.next_cursor.map(|next| view! {
+                    <button type="button" class="button" on:click=move |_| after.set(Some(next.clone()))>{words().next}</button>
                 })}
             }
             .into_any(),

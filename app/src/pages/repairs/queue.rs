@@ -32,14 +32,14 @@ pub fn RepairQueuePage() -> impl IntoView {
     let building = RwSignal::new(String::new());
     let assignee = RwSignal::new(String::new());
     let workers = LocalResource::new(|| async { api::repair_workers().await.unwrap_or_default() });
-    let offset = RwSignal::new(0_u32);
+    // Where the page starts: the position the page before gave out.
+    let after = RwSignal::new(None::<String>);
     let buildings = use_managed_buildings();
     let list = LocalResource::new(move || {
-        let mut q = format!(
-            "scope=queue&limit={PAGE}&offset={}&status={}",
-            offset.get(),
-            status.get()
-        );
+        let mut q = format!("scope=queue&limit={PAGE}&status={}", status.get());
+        if let Some(a) = after.get() {
+            let _ = write!(q, "&cursor={a}");
+        }
         if overdue.get() {
             q.push_str("&overdue=true");
         }
@@ -60,7 +60,7 @@ pub fn RepairQueuePage() -> impl IntoView {
                        value: RwSignal<String>,
                        options: Vec<(String, String)>| {
         view! {
-            <select id=id on:change=move |ev| { offset.set(0); value.set(event_target_value(&ev)); }>
+            <select id=id on:change=move |ev| { after.set(None); value.set(event_target_value(&ev)); }>
                 {options.into_iter().map(|(v, words)| {
                     let current = v.clone();
                     view! { <option value=v selected=move || value.get() == current>{words}</option> }
@@ -107,7 +107,7 @@ pub fn RepairQueuePage() -> impl IntoView {
             </div>
             <label class="radio" for="queue-overdue">
                 <input type="checkbox" id="queue-overdue" prop:checked=move || overdue.get()
-                    on:change=move |ev| { offset.set(0); overdue.set(event_target_checked(&ev)); } />
+                    on:change=move |ev| { after.set(None); overdue.set(event_target_checked(&ev)); } />
                 <span>{move || r().filter_overdue}</span>
             </label>
         </div>
@@ -119,8 +119,8 @@ pub fn RepairQueuePage() -> impl IntoView {
                 <ul class="plain tickets queue">
                     {l.items.into_iter().map(|ticket| view! { <li><TicketCard ticket /></li> }).collect_view()}
                 </ul>
-                {l.next_offset.map(|next| view! {
-                    <button type="button" class="button" on:click=move |_| offset.set(next)>{r().more}</button>
+                {l.next_cursor.map(|next| view! {
+                    <button type="button" class="button" on:click=move |_| after.set(Some(next.clone()))>{r().more}</button>
                 })}
             }.into_any(),
         }}
