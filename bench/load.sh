@@ -92,7 +92,7 @@ done
 export USERS=$users TICKETS=10
 
 echo "backend $backend, $processes process(es), scale $scale, ${seconds} s a run, 32 connections, $(nproc) cores"
-for mode in mix reads create health; do
+for mode in ${MODES:-mix reads create health}; do
     export MODE=$mode
     outs=() runs=()
     i=0

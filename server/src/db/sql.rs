@@ -26,6 +26,22 @@ impl Order {
     pub fn key_len(&self) -> usize {
         self.0.len()
     }
+
+    /// Whether a row at `position` comes after `key` in this order: what
+    /// `Sql::after` asks the database, for rows already in hand.
+    pub fn is_after(&self, position: &[i64], key: &[i64]) -> bool {
+        for ((_, dir), (p, k)) in self.0.iter().zip(position.iter().zip(key)) {
+            let order = if *dir == Dir::Desc {
+                k.cmp(p)
+            } else {
+                p.cmp(k)
+            };
+            if order != std::cmp::Ordering::Equal {
+                return order == std::cmp::Ordering::Greater;
+            }
+        }
+        false
+    }
 }
 
 #[derive(Default)]
@@ -195,6 +211,17 @@ mod tests {
         let mut q = Sql::new("SELECT id FROM t WHERE 1 = 1");
         q.after(&ONE, &[7]);
         assert_eq!(q.text(), "SELECT id FROM t WHERE 1 = 1 AND (id < $1)");
+    }
+
+    #[test]
+    fn rows_in_hand_come_after_a_key_as_the_database_would_say() {
+        use super::{Dir, Order};
+        const ORDER: Order = Order(&[("a", Dir::Desc), ("b", Dir::Asc)]);
+        assert!(ORDER.is_after(&[0, 9], &[1, 2]), "a smaller a follows");
+        assert!(ORDER.is_after(&[1, 3], &[1, 2]), "same a, larger b follows");
+        assert!(!ORDER.is_after(&[1, 2], &[1, 2]), "the key itself does not");
+        assert!(!ORDER.is_after(&[1, 1], &[1, 2]));
+        assert!(!ORDER.is_after(&[2, 0], &[1, 2]));
     }
 
     #[test]

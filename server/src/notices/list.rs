@@ -32,18 +32,29 @@ pub async fn list_notices(
     )?;
     let reader = reader(&state, &caller, query.community_id).await?;
     let db = state.db.reader();
-    let rows = store::page(
-        db,
-        reader,
-        caller.user_id,
-        query.archived.unwrap_or(false),
-        paging.after(),
-        paging.fetch(),
-        paging.offset(),
-    )
-    .await?;
+    let current = store::current(db, reader, caller.user_id).await?;
+    let rows = if query.archived.unwrap_or(false) {
+        store::archive(
+            db,
+            reader,
+            caller.user_id,
+            paging.after(),
+            paging.fetch(),
+            paging.offset(),
+        )
+        .await?
+    } else {
+        let after = paging.after();
+        current
+            .iter()
+            .filter(|n| after.is_none_or(|key| store::ORDER.is_after(&n.position(), key)))
+            .skip(usize::try_from(paging.offset()).unwrap_or(usize::MAX))
+            .take(usize::try_from(paging.fetch()).unwrap_or(usize::MAX))
+            .cloned()
+            .collect()
+    };
     let (rows, next) = paging.split(rows, store::NoticeRow::position);
-    let unread = store::unread(db, reader, caller.user_id).await?;
+    let unread: Vec<_> = current.iter().filter(|n| n.read == 0).collect();
     Ok(AppJson(NoticeList {
         items: rows.iter().map(store::NoticeRow::summary).collect(),
         next_offset: next.offset,
@@ -52,7 +63,7 @@ pub async fn list_notices(
         unread_urgent: unread
             .iter()
             .filter(|n| n.urgent != 0)
-            .map(store::NoticeRow::summary)
+            .map(|n| n.summary())
             .collect(),
     }))
 }

@@ -6,7 +6,7 @@ use sqlx::{Any, FromRow};
 use super::audience::Reader;
 use crate::db::{Dir, Order, Sql, now_millis, rfc3339};
 
-#[derive(FromRow)]
+#[derive(Clone, FromRow)]
 pub struct NoticeRow {
     pub id: i64,
     pub community_id: i64,
@@ -112,21 +112,32 @@ fn visible(reader: Reader, user_id: i64) -> Sql {
 
 /// ` AND` a notice is current (neither archived nor expired at `now`), or
 /// with `current` false, is not.
-fn current(q: &mut Sql, current: bool, now: i64) -> &mut Sql {
+fn now_or_past(q: &mut Sql, current: bool, now: i64) -> &mut Sql {
     q.push(if current { " AND (" } else { " AND NOT (" })
         .push("n.archived_at IS NULL AND (n.expires_at IS NULL OR n.expires_at > ")
         .bind(now)
         .push("))")
 }
 
-/// A page of the reader's current notices (or with `archived`, the expired
-/// and archived ones) in `ORDER`: `fetch` of them after the position
-/// `after` (when given) and `offset` more.
-pub async fn page<'e, E>(
+/// The reader's current notices (neither archived nor expired), in
+/// `ORDER`: few at any time, so the list and its unread counts are read
+/// from them at once.
+pub async fn current<'e, E>(pool: E, reader: Reader, user_id: i64) -> sqlx::Result<Vec<NoticeRow>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let mut q = visible(reader, user_id);
+    now_or_past(&mut q, true, now_millis()).order_by(&ORDER);
+    q.fetch_all(pool).await
+}
+
+/// A page of the reader's expired and archived notices, which only grow,
+/// in `ORDER`: `fetch` of them after the position `after` (when given) and
+/// `offset` more.
+pub async fn archive<'e, E>(
     pool: E,
     reader: Reader,
     user_id: i64,
-    archived: bool,
     after: Option<&[i64]>,
     fetch: i64,
     offset: i64,
@@ -135,7 +146,7 @@ where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
     let mut q = visible(reader, user_id);
-    current(&mut q, !archived, now_millis());
+    now_or_past(&mut q, false, now_millis());
     if let Some(key) = after {
         q.after(&ORDER, key);
     }
@@ -144,26 +155,6 @@ where
         .bind(fetch)
         .push(" OFFSET ")
         .bind(offset);
-    q.fetch_all(pool).await
-}
-
-/// The reader's current notices nobody read for them yet, in `ORDER` (none
-/// for the office, which reads for no household).
-pub async fn unread<'e, E>(pool: E, reader: Reader, user_id: i64) -> sqlx::Result<Vec<NoticeRow>>
-where
-    E: sqlx::Executor<'e, Database = sqlx::Any>,
-{
-    let Reader::Household { household_id, .. } = reader else {
-        return Ok(Vec::new());
-    };
-    let mut q = visible(reader, user_id);
-    current(&mut q, true, now_millis())
-        .push(" AND NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id AND r.user_id = ")
-        .bind(user_id)
-        .push(" AND r.household_id = ")
-        .bind(household_id)
-        .push(")")
-        .order_by(&ORDER);
     q.fetch_all(pool).await
 }
 
