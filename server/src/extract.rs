@@ -110,13 +110,13 @@ pub struct Next {
     pub cursor: Option<String>,
 }
 
-/// `paging`, with `cursor` (a `next_cursor` this list gave out: `key_len`
-/// integers) as the other way to say where to start; both at once is 400.
+/// `paging`, with `cursor` (a `next_cursor` this list gave out: a value
+/// for each column of `order`) as the other way to say where to start; both at once is 400.
 pub fn keyset_paging(
     limit: Option<u32>,
     offset: Option<u32>,
     after: Option<&str>,
-    key_len: usize,
+    order: &crate::db::Order,
 ) -> Result<Paging, ApiError> {
     let (page, limit) = paging(limit, offset)?;
     let bad_after = || {
@@ -129,7 +129,7 @@ pub fn keyset_paging(
         (None, _) => Start::Offset(page.offset()),
         (Some(_), Some(_)) => return Err(bad_after()),
         (Some(text), None) => {
-            Start::After(app::model::read_cursor(text, key_len).ok_or_else(bad_after)?)
+            Start::After(app::model::read_cursor(text, order.key_len()).ok_or_else(bad_after)?)
         }
     };
     Ok(Paging { limit, start })
@@ -204,10 +204,13 @@ impl From<QueryRejection> for ApiError {
 #[cfg(test)]
 mod tests {
     use super::{Next, Start, keyset_paging};
+    use crate::db::{Dir, Order};
+
+    const BY_ID: Order = Order(&[("id", Dir::Desc)]);
 
     #[test]
     fn a_page_by_key_gives_the_key_of_its_last_row_and_no_offset() {
-        let by_offset = keyset_paging(Some(2), Some(4), None, 1).expect("a page");
+        let by_offset = keyset_paging(Some(2), Some(4), None, &BY_ID).expect("a page");
         assert_eq!(by_offset.start, Start::Offset(4));
         let (rows, next) = by_offset.split(vec![9, 8, 7], |r| vec![*r]);
         assert_eq!(rows, vec![9, 8]);
@@ -219,7 +222,7 @@ mod tests {
             }
         );
 
-        let by_key = keyset_paging(Some(2), None, Some("8"), 1).expect("a page");
+        let by_key = keyset_paging(Some(2), None, Some("8"), &BY_ID).expect("a page");
         assert_eq!((by_key.after(), by_key.offset()), (Some(&[8][..]), 0));
         let (_, next) = by_key.split(vec![7, 6, 5], |r| vec![*r]);
         assert_eq!(
@@ -235,10 +238,10 @@ mod tests {
 
     #[test]
     fn after_is_refused_with_offset_or_at_another_length() {
-        assert!(keyset_paging(None, Some(0), Some("8"), 1).is_err());
-        assert!(keyset_paging(None, None, Some("8.9"), 1).is_err());
-        assert!(keyset_paging(None, None, Some("x"), 1).is_err());
-        assert!(keyset_paging(Some(0), None, Some("8"), 1).is_err());
+        assert!(keyset_paging(None, Some(0), Some("8"), &BY_ID).is_err());
+        assert!(keyset_paging(None, None, Some("8.9"), &BY_ID).is_err());
+        assert!(keyset_paging(None, None, Some("x"), &BY_ID).is_err());
+        assert!(keyset_paging(Some(0), None, Some("8"), &BY_ID).is_err());
     }
 
     use axum::Router;

@@ -26,7 +26,7 @@ pub async fn list(
         query.limit,
         query.offset,
         query.cursor.as_deref(),
-        store::ORDER.key_len(),
+        &store::ORDER,
     )?;
     let f = filters(&caller, &query.filters())?;
     let rows = store::rows(

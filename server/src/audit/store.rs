@@ -136,14 +136,7 @@ where
     if let Some(action) = &f.action {
         q.push(" AND a.action LIKE ").bind(action.clone());
     }
-    if let Some(key) = after {
-        q.after(&ORDER, key);
-    }
-    q.order_by(&ORDER)
-        .push(" LIMIT ")
-        .bind(fetch)
-        .push(" OFFSET ")
-        .bind(offset);
+    q.page(&ORDER, after, fetch, offset);
     q.fetch_all(executor).await
 }
 

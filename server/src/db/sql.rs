@@ -149,6 +149,25 @@ impl Sql {
         self
     }
 
+    /// The end of a page's statement: only the rows after `after` (when
+    /// given), in `order`, `fetch` of them from `offset`.
+    pub fn page(
+        &mut self,
+        order: &Order,
+        after: Option<&[i64]>,
+        fetch: i64,
+        offset: i64,
+    ) -> &mut Self {
+        if let Some(key) = after {
+            self.after(order, key);
+        }
+        self.order_by(order)
+            .push(" LIMIT ")
+            .bind(fetch)
+            .push(" OFFSET ")
+            .bind(offset)
+    }
+
     /// The statement as written so far.
     #[cfg(test)]
     fn text(&self) -> &str {

@@ -28,7 +28,7 @@ pub async fn list_notices(
         query.limit,
         query.offset,
         query.cursor.as_deref(),
-        store::ORDER.key_len(),
+        &store::ORDER,
     )?;
     let reader = reader(&state, &caller, query.community_id).await?;
     let db = state.db.reader();

@@ -146,15 +146,7 @@ where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
     let mut q = visible(reader, user_id);
-    now_or_past(&mut q, false, now_millis());
-    if let Some(key) = after {
-        q.after(&ORDER, key);
-    }
-    q.order_by(&ORDER)
-        .push(" LIMIT ")
-        .bind(fetch)
-        .push(" OFFSET ")
-        .bind(offset);
+    now_or_past(&mut q, false, now_millis()).page(&ORDER, after, fetch, offset);
     q.fetch_all(pool).await
 }
 

@@ -30,8 +30,12 @@ async fn head(state: &AppState, whose: Whose) -> Result<store::LedgerHead, ApiEr
 
 /// The ledger page for a resident already allowed.
 pub async fn load(state: &AppState, whose: Whose, query: &LedgerQuery) -> Result<Ledger, ApiError> {
-    let paging =
-        crate::extract::keyset_paging(query.limit, query.offset, query.cursor.as_deref(), 1)?;
+    let paging = crate::extract::keyset_paging(
+        query.limit,
+        query.offset,
+        query.cursor.as_deref(),
+        &store::LEDGER_ORDER,
+    )?;
     let db = state.db.reader();
     let store::LedgerHead {
         name,
@@ -42,7 +46,7 @@ pub async fn load(state: &AppState, whose: Whose, query: &LedgerQuery) -> Result
         db,
         whose.user_id,
         whose.community_id,
-        paging.after().map(|key| key[0]),
+        paging.after(),
         paging.fetch(),
         paging.offset(),
     )

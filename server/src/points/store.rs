@@ -7,7 +7,7 @@
 use app::model::{EntryKind, ErrorCode, LedgerEntry, PointRule, PointUnit};
 use sqlx::{Any, FromRow};
 
-use crate::db::{Sql, now_millis, rfc3339};
+use crate::db::{Dir, Order, Sql, now_millis, rfc3339};
 use crate::error::ApiError;
 
 /// One ledger line to write.
@@ -268,20 +268,23 @@ impl EntryRow {
     }
 }
 
-/// A page of a resident's ledger, newest first: `fetch` entries older than
-/// the entry `before` (when given), after skipping `offset`.
+/// A ledger's order: newest first.
+pub const LEDGER_ORDER: Order = Order(&[("e.id", Dir::Desc)]);
+
+/// A page of a resident's ledger in `LEDGER_ORDER`: `fetch` entries after
+/// the position `after` (when given) and `offset` more.
 pub async fn entries<'e, E>(
     executor: E,
     user: i64,
     community: i64,
-    before: Option<i64>,
+    after: Option<&[i64]>,
     fetch: i64,
     offset: i64,
 ) -> sqlx::Result<Vec<EntryRow>>
 where
     E: sqlx::Executor<'e, Database = Any>,
 {
-    sqlx::query_as(
+    let mut q = Sql::new(
         "SELECT e.id, e.kind, e.amount, e.earned_on, e.quantity_halves, e.reason, e.created_at,
                 r.name AS rule_name, i.name AS item_name, rd.quantity AS item_quantity,
                 u.name AS recorder, e.recorded_by, e.acting_household,
@@ -291,16 +294,13 @@ where
          LEFT JOIN shop_redemptions rd ON rd.id = e.redemption_id
          LEFT JOIN shop_items i ON i.id = rd.item_id
          JOIN users u ON u.id = e.recorded_by
-         WHERE e.user_id = $1 AND e.community_id = $2 AND e.id < $5
-         ORDER BY e.id DESC LIMIT $3 OFFSET $4",
-    )
-    .bind(user)
-    .bind(community)
-    .bind(fetch)
-    .bind(offset)
-    .bind(before.unwrap_or(i64::MAX))
-    .fetch_all(executor)
-    .await
+         WHERE e.user_id = ",
+    );
+    q.bind(user)
+        .push(" AND e.community_id = ")
+        .bind(community)
+        .page(&LEDGER_ORDER, after, fetch, offset);
+    q.fetch_all(executor).await
 }
 
 /// One entry, as a reversal needs it.

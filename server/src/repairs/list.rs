@@ -38,7 +38,7 @@ pub async fn list(
         query.limit,
         query.offset,
         query.cursor.as_deref(),
-        scope.order().key_len(),
+        scope.order(),
     )?;
     let db = state.db.reader();
     let rows = store::list(

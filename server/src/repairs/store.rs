@@ -401,14 +401,7 @@ where
             }
         }
     }
-    if let Some(key) = after {
-        q.after(scope.order(), key);
-    }
-    q.order_by(scope.order())
-        .push(" LIMIT ")
-        .bind(fetch)
-        .push(" OFFSET ")
-        .bind(offset);
+    q.page(scope.order(), after, fetch, offset);
     q.fetch_all(executor).await
 }
 

@@ -135,7 +135,11 @@ async fn every_long_list_reads_the_same_rows_by_key_as_by_offset(app: TestApp) {
         (&manager, "/api/v1/repairs?scope=queue".to_owned(), "items"),
         (&resident, "/api/v1/points/ledger?x=1".to_owned(), "entries"),
         (&resident, "/api/v1/notices?x=1".to_owned(), "items"),
-        (&resident, "/api/v1/notices?archived=true".to_owned(), "items"),
+        (
+            &resident,
+            "/api/v1/notices?archived=true".to_owned(),
+            "items",
+        ),
         (
             &manager,
             format!("/api/v1/notices?community_id={community}"),
