@@ -9,63 +9,32 @@ use leptos_router::path;
 
 use crate::api;
 use crate::components::{ActForBanner, AppHeader, OfflineBanner, TabBar};
-use crate::i18n::{I18n, Lang};
+use crate::i18n::Lang;
 use crate::pages::{home, not_found};
 use crate::prefs;
 use crate::routes;
-use crate::state::{CommunityState, LargeText, NoticeFeed, Offline, RepairFeed, SessionState};
+use crate::state::{self, Offline, use_community};
 
 /// Courtyard, as mounted on the page.
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(prefs::lang().map_or(Lang::default(), |t| Lang::from_tag(&t)));
-    let large = RwSignal::new(prefs::large_text());
-    provide_context(I18n(lang));
-    provide_context(LargeText(large));
-    let session = SessionState {
-        me: RwSignal::new(None),
-        checked: RwSignal::new(false),
-        acting_for: RwSignal::new(None),
-        lang,
-        large,
-    };
-    provide_context(session);
-    let offline = RwSignal::new(None::<String>);
-    api::watch_offline(offline);
-    provide_context(Offline(offline));
-    provide_context(CommunityState {
-        list: LocalResource::new(api::communities),
-        chosen: RwSignal::new(prefs::community()),
-        session,
-    });
+    let session = state::provide(
+        prefs::lang().map_or(Lang::default(), |t| Lang::from_tag(&t)),
+        prefs::large_text(),
+        prefs::community(),
+    );
+    api::watch_offline(expect_context::<Offline>().0);
+    prefs::mirror_to_cookies();
+    use_community().load();
+    #[cfg(feature = "csr")]
+    crate::takeover::when_ready(session, use_community());
+    let (large, lang) = (session.large, session.lang);
     Effect::new(move || {
         let (on, tag) = (large.get(), lang.get().tag());
         prefs::set_large_text(on);
         prefs::set_lang(tag);
         prefs::apply_to_document(on, tag);
     });
-    provide_context(NoticeFeed(LocalResource::new(move || {
-        let logged_in = session.me.with(Option::is_some);
-        session.acting_for.track();
-        async move {
-            if logged_in {
-                api::notices(false).await.ok()
-            } else {
-                None
-            }
-        }
-    })));
-    provide_context(RepairFeed(LocalResource::new(move || {
-        let logged_in = session.me.with(Option::is_some);
-        session.acting_for.track();
-        async move {
-            if logged_in {
-                api::repair_summary().await.ok()
-            } else {
-                None
-            }
-        }
-    })));
     spawn_local(async move {
         if let Ok(me) = api::me().await {
             session.sign_in(me, true);
@@ -75,10 +44,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <AppHeader />
-            <ActForBanner />
-            <OfflineBanner />
-            <main id="main">
+            <Shell>
                 <Routes fallback=not_found::NotFoundPage>
                     <Route path=path!("/") view=home::HomePage />
                     <Route path=path!("/repairs") view={Lazy::<routes::Repairs>::new()} />
@@ -108,8 +74,21 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage") view={Lazy::<routes::Manage>::new()} />
                     <Route path=path!("/manage/codes") view={Lazy::<routes::Codes>::new()} />
                 </Routes>
-            </main>
-            <TabBar />
+            </Shell>
         </Router>
+    }
+}
+
+/// What frames every page: the header with the office phone, the banners,
+/// the page itself and the tab bar. The first screens (`first_screen`) are
+/// this very component rendered to HTML.
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    view! {
+        <AppHeader />
+        <ActForBanner />
+        <OfflineBanner />
+        <main id="main">{children()}</main>
+        <TabBar />
     }
 }

@@ -11,6 +11,8 @@ pub mod api;
 mod app;
 #[cfg(feature = "ui")]
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod first_screen;
 #[cfg(feature = "ui")]
 pub mod format;
 #[cfg(feature = "ui")]
@@ -23,6 +25,10 @@ pub mod prefs;
 pub mod routes;
 #[cfg(feature = "ui")]
 pub mod state;
+#[cfg(feature = "csr")]
+mod takeover;
 
 #[cfg(feature = "ui")]
 pub use app::App;
+#[cfg(feature = "csr")]
+pub use takeover::mount;

@@ -1,6 +1,11 @@
 //! Preferences kept in the browser until accounts keep them per user:
 //! language, large text, and the chosen community.
+//!
+//! Each is mirrored into a cookie (`courtyard_lang`, `courtyard_large`,
+//! `courtyard_community`, `courtyard_acting_for`): the server reads them to
+//! send the right first screen (`first_screen`) before the app runs.
 
+use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
 const LANG: &str = "courtyard.lang";
@@ -19,6 +24,31 @@ fn write(key: &str, value: &str) {
     // A browser in private mode may refuse; the choice then lasts this visit.
     if let Some(s) = storage() {
         let _ = s.set_item(key, value);
+    }
+    set_cookie(key, value);
+}
+
+/// `courtyard.lang` → the cookie `courtyard_lang`, for a year, this site only.
+fn set_cookie(key: &str, value: &str) {
+    let Some(document) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+    else {
+        return;
+    };
+    let name = key.replace('.', "_");
+    let _ = document.set_cookie(&format!(
+        "{name}={value}; path=/; max-age=31536000; samesite=lax"
+    ));
+}
+
+/// Copies what this device remembers into the cookies (a device that chose
+/// before the cookies existed has only local storage).
+pub fn mirror_to_cookies() {
+    for key in [LANG, LARGE, COMMUNITY, ACTING_FOR] {
+        if let Some(value) = read(key) {
+            set_cookie(key, &value);
+        }
     }
 }
 

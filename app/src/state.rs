@@ -146,12 +146,20 @@ pub fn use_managed_community() -> Signal<Option<i64>> {
 /// The communities this deployment serves, and the one the user picked.
 #[derive(Clone, Copy)]
 pub struct CommunityState {
-    pub list: LocalResource<Result<Page<CommunitySummary>, ApiError>>,
+    /// `None` until `load` has answered (the first screens are rendered
+    /// with it set: `first_screen`).
+    pub list: RwSignal<Option<Result<Page<CommunitySummary>, ApiError>>>,
     pub chosen: RwSignal<Option<i64>>,
     pub(crate) session: SessionState,
 }
 
 impl CommunityState {
+    /// Fetches the list (again); what is on screen stays until it answers.
+    pub fn load(&self) {
+        let list = self.list;
+        spawn_local(async move { list.set(Some(api::communities().await)) });
+    }
+
     /// The community the screens speak for: that of the household acted for
     /// (or the community worked in), else the chosen one, or the only one.
     pub fn current(&self) -> Option<CommunitySummary> {
@@ -248,6 +256,53 @@ pub(crate) struct LargeText(pub(crate) RwSignal<bool>);
 
 pub fn use_large_text() -> RwSignal<bool> {
     expect_context::<LargeText>().0
+}
+
+/// Provides the state every page shares, before anything is known: no one
+/// logged in, no community list, no feeds. `App` then starts filling it;
+/// `first_screen` fills it with placeholders instead.
+pub(crate) fn provide(lang: Lang, large: bool, chosen: Option<i64>) -> SessionState {
+    let lang = RwSignal::new(lang);
+    let large = RwSignal::new(large);
+    provide_context(crate::i18n::I18n(lang));
+    provide_context(LargeText(large));
+    let session = SessionState {
+        me: RwSignal::new(None),
+        checked: RwSignal::new(false),
+        acting_for: RwSignal::new(None),
+        lang,
+        large,
+    };
+    provide_context(session);
+    provide_context(Offline(RwSignal::new(None::<String>)));
+    provide_context(CommunityState {
+        list: RwSignal::new(None),
+        chosen: RwSignal::new(chosen),
+        session,
+    });
+    provide_context(NoticeFeed(LocalResource::new(move || {
+        let logged_in = session.me.with(Option::is_some);
+        session.acting_for.track();
+        async move {
+            if logged_in {
+                api::notices(false).await.ok()
+            } else {
+                None
+            }
+        }
+    })));
+    provide_context(RepairFeed(LocalResource::new(move || {
+        let logged_in = session.me.with(Option::is_some);
+        session.acting_for.track();
+        async move {
+            if logged_in {
+                api::repair_summary().await.ok()
+            } else {
+                None
+            }
+        }
+    })));
+    session
 }
 
 /// Changes a preference the way a person does: at once, on this device, and

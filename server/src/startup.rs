@@ -101,6 +101,7 @@ fn router(state: AppState, config: &Config) -> Router {
         axum::http::HeaderValue::from_str(&security::policy_for_site(&config.site_dir))
             .unwrap_or_else(|_| axum::http::HeaderValue::from_static("default-src 'self'")),
     );
+    let site = site::service(&config.site_dir, state.clone());
     let (api, doc) = openapi::api_router().split_for_parts();
     // Serialized once: every request for it gets the same bytes.
     let doc =
@@ -127,7 +128,7 @@ fn router(state: AppState, config: &Config) -> Router {
             "/api/",
             axum::routing::any(|| async { error::ApiError::NotFound }),
         )
-        .fallback_service(site::service(&config.site_dir))
+        .fallback_service(site)
         .layer(axum::middleware::from_fn_with_state(
             policy,
             security::headers,

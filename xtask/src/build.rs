@@ -166,6 +166,21 @@ pub fn site() -> anyhow::Result<Site> {
         .replace("{{CSS}}", &css_url)
         .replace("{{PIECES}}", &pieces_by_page(&bundle_url, &prefetch)?);
     fs::write(site.join("index.html"), index)?;
+    // The first screens of the entry pages, rendered natively from the
+    // same components (`app::first_screen`); the server fills them in.
+    cargo(&[
+        "run",
+        "--quiet",
+        "-p",
+        "app",
+        "--no-default-features",
+        "--features",
+        "ssr",
+        "--bin",
+        "first-screens",
+        "--",
+        &site.join("first-screens.json").to_string_lossy(),
+    ])?;
 
     // What the first visit downloads: the page, the style, the shell (which
     // holds 首页) and the loader of the lazy pieces.

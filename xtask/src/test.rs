@@ -21,6 +21,19 @@ pub fn all() -> anyhow::Result<()> {
         "-D",
         "warnings",
     ])?;
+    // The app as the first screens are rendered: natively, with `ssr`.
+    cargo(&[
+        "clippy",
+        "-p",
+        "app",
+        "--no-default-features",
+        "--features",
+        "ssr",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
     let chromium = system::chromium()?;
     let schemathesis = system::schemathesis()?;
     system::npm_ci(&root().join("end2end"))?;
@@ -35,7 +48,16 @@ pub fn all() -> anyhow::Result<()> {
             .env("TEST_POSTGRES_URL", &cluster.url)
             .env("COURTYARD_REQUIRE_POSTGRES", "1");
         status(&mut test)?;
-        cargo(&["test", "-p", "app", "--lib", "--no-default-features"])?;
+        // The wire types, and the first screens rendered natively.
+        cargo(&[
+            "test",
+            "-p",
+            "app",
+            "--lib",
+            "--no-default-features",
+            "--features",
+            "ssr",
+        ])?;
     }
 
     // End to end: the release web app and a debug server, driven by Playwright

@@ -11,7 +11,7 @@ use crate::state::use_community;
 pub fn CommunityPicker() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_community();
-    let retry = Callback::new(move |()| state.list.refetch());
+    let retry = Callback::new(move |()| state.load());
     move || {
         match state.list.get() {
         None => view! { <Loading /> }.into_any(),

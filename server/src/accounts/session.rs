@@ -183,6 +183,20 @@ impl FromRequestParts<AppState> for Caller {
     }
 }
 
+/// The person whose live session this token is, without renewing it (the
+/// first screen only reads: `site::first_screen`).
+pub async fn live_user(state: &AppState, token: &str) -> sqlx::Result<Option<i64>> {
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Ok(None);
+    }
+    let now = now_millis();
+    let rows = store::session_rows(state.db.reader(), &codes::hash(token)).await?;
+    Ok(rows
+        .first()
+        .filter(|s| now < s.expires_at && s.absolute_expires_at.is_none_or(|a| now < a))
+        .map(|s| s.user_id))
+}
+
 /// The session token from the Cookie header, if any.
 pub fn token_from(headers: &HeaderMap) -> Option<String> {
     headers

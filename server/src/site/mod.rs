@@ -1,14 +1,24 @@
 //! The built web app: precompressed files, long cache for content-hashed
-//! assets, and `index.html` for every client route.
+//! assets, `index.html` for every client route, and the entry pages with
+//! their first screen (`first_screen`).
+
+pub mod first_screen;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
-use axum::http::{HeaderValue, Request, StatusCode, header};
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, Request, StatusCode, Uri, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
+use axum::routing::get;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::services::{ServeDir, ServeFile};
+
+use crate::state::AppState;
+use first_screen::{Entry, FirstScreens, Shared};
 
 /// Files under `/assets/` carry a content hash in their path: cache forever.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -16,7 +26,7 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 
 /// Serves `site_dir`; unknown paths get `index.html` so client routes load.
-pub fn service(site_dir: &Path) -> Router {
+pub fn service(site_dir: &Path, state: AppState) -> Router {
     let index = ServeFile::new(site_dir.join("index.html"))
         .precompressed_br()
         .precompressed_gzip();
@@ -29,17 +39,47 @@ pub fn service(site_dir: &Path) -> Router {
     let assets = ServeDir::new(site_dir.join("assets"))
         .precompressed_br()
         .precompressed_gzip();
-    Router::new()
+    let entries = match FirstScreens::load(site_dir) {
+        Some(screens) => {
+            let shared: Shared = (state, Arc::new(screens));
+            Router::new()
+                .route("/", get(entry(Entry::Home)))
+                .route("/login", get(entry(Entry::Login)))
+                .route("/register", get(entry(Entry::Register)))
+                // Made per request: compressed quickly rather than best.
+                .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)))
+                .with_state(shared)
+        }
+        None => Router::new(),
+    };
+    entries
         .nest_service("/assets", assets)
         .fallback_service(files)
         .layer(middleware::from_fn(cache_control))
 }
 
+/// The handler of one entry page.
+fn entry(
+    entry: Entry,
+) -> impl Fn(State<Shared>, Uri, HeaderMap) -> std::pin::Pin<Box<dyn Future<Output = Response> + Send>>
++ Clone
++ Send
++ Sync
++ 'static {
+    move |shared, uri, headers| {
+        Box::pin(async move { first_screen::serve(shared, entry, &uri, &headers).await })
+    }
+}
+
 /// Long cache only for a hashed asset that was found; a missing asset must not
-/// be cached as the index page it fell back to.
+/// be cached as the index page it fell back to. A response that says how it
+/// may be kept (the personal first screens) keeps its word.
 async fn cache_control(request: Request<Body>, next: Next) -> Response {
     let hashed = request.uri().path().starts_with("/assets/");
     let mut response = next.run(request).await;
+    if response.headers().contains_key(header::CACHE_CONTROL) {
+        return response;
+    }
     let value = if hashed && response.status() == StatusCode::OK {
         IMMUTABLE
     } else {

@@ -1,0 +1,303 @@
+//! The first screens: the entry pages rendered to HTML from the app's own
+//! components (`Shell` and the pages), natively, so that the server can send
+//! a real page before the WebAssembly arrives (issue #17).
+//!
+//! What the build cannot know (the communities, the chosen one's name and
+//! office phone, the person's name and household) is rendered as a marker,
+//! `{{…}}` (see [`Marker`]), that the server replaces with escaped text as it
+//! serves the page. Every variant a request can need is rendered: page ×
+//! language × large text × who is asking. The community list of the
+//! anonymous 首页 is rendered once with two placeholder communities, one of
+//! them chosen, and cut into its two item templates.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use leptos_router::location::RequestUrl;
+
+use crate::app::Shell;
+use crate::i18n::Lang;
+use crate::model::{
+    CommunitySummary, HouseholdAccess, Language, Me, Page as ListPage, Relation, Role,
+};
+use crate::pages::{accounts, home};
+use crate::state;
+
+/// The text the server puts in place of each marker, escaped for HTML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// The community the screen speaks for (header, the chosen item).
+    CommunityName,
+    CommunityPhone,
+    /// Another community in the list.
+    ItemName,
+    ItemPhone,
+    /// The logged-in person's name (the greeting).
+    Person,
+    /// The household acted for: its residents, building and flat.
+    Residents,
+    Building,
+    Flat,
+}
+
+impl Marker {
+    pub const ALL: [Self; 8] = [
+        Self::CommunityName,
+        Self::CommunityPhone,
+        Self::ItemName,
+        Self::ItemPhone,
+        Self::Person,
+        Self::Residents,
+        Self::Building,
+        Self::Flat,
+    ];
+
+    pub fn text(self) -> &'static str {
+        match self {
+            Self::CommunityName => "{{community}}",
+            Self::CommunityPhone => "{{community_phone}}",
+            Self::ItemName => "{{item}}",
+            Self::ItemPhone => "{{item_phone}}",
+            Self::Person => "{{person}}",
+            Self::Residents => "{{residents}}",
+            Self::Building => "{{building}}",
+            Self::Flat => "{{flat}}",
+        }
+    }
+}
+
+/// Where the community list goes in the anonymous 首页.
+pub const COMMUNITIES: &str = "<!--{{communities}}-->";
+
+/// The entry pages with a first screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Home,
+    Login,
+    Register,
+}
+
+impl Entry {
+    pub const ALL: [Self; 3] = [Self::Home, Self::Login, Self::Register];
+
+    pub fn path(self) -> &'static str {
+        match self {
+            Self::Home => "/",
+            Self::Login => "/login",
+            Self::Register => "/register",
+        }
+    }
+}
+
+/// Who the screen is for, as far as it changes the markup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who {
+    /// Not logged in, no community chosen (and several to choose from).
+    Nobody,
+    /// Not logged in, a community chosen (or the only one).
+    Visitor,
+    /// Logged in, acting for their own household (or working in a community).
+    Person,
+    /// Logged in, acting for a household not simply their own: the banner.
+    Helper,
+}
+
+impl Who {
+    pub const ALL: [Self; 4] = [Self::Nobody, Self::Visitor, Self::Person, Self::Helper];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Nobody => "nobody",
+            Self::Visitor => "visitor",
+            Self::Person => "person",
+            Self::Helper => "helper",
+        }
+    }
+}
+
+/// The key of one variant in [`FirstScreens::screens`].
+pub fn key(entry: Entry, lang: Lang, large: bool, who: Who) -> String {
+    format!(
+        "{} {} {} {}",
+        entry.path(),
+        lang.tag(),
+        if large { "large" } else { "normal" },
+        who.name()
+    )
+}
+
+/// Everything the server needs, as `cargo xtask build` writes it
+/// (`first-screens.json` in the site).
+#[derive(Debug, serde::Serialize)]
+pub struct FirstScreens {
+    /// What goes between `<body>` and the scripts, by [`key`].
+    pub screens: BTreeMap<String, String>,
+    /// One community of the list, and the chosen one.
+    pub community_item: String,
+    pub community_item_chosen: String,
+    /// The markers, in the order of [`Marker::ALL`].
+    pub markers: Vec<&'static str>,
+    pub communities_marker: &'static str,
+}
+
+const CHOSEN_ID: i64 = -1;
+
+fn community(id: i64, name: Marker, phone: Marker) -> CommunitySummary {
+    CommunitySummary {
+        id,
+        name: name.text().to_owned(),
+        office_phone: phone.text().to_owned(),
+    }
+}
+
+/// The person the logged-in screens are rendered for: all markers.
+fn person(helper: bool) -> Me {
+    Me {
+        id: 0,
+        name: Marker::Person.text().to_owned(),
+        phone: String::new(),
+        language: Language::ZhCn,
+        large_text: false,
+        households: vec![HouseholdAccess {
+            household_id: CHOSEN_ID,
+            community_id: CHOSEN_ID,
+            community_name: Marker::CommunityName.text().to_owned(),
+            office_phone: Marker::CommunityPhone.text().to_owned(),
+            building: Marker::Building.text().to_owned(),
+            flat_label: Marker::Flat.text().to_owned(),
+            role: if helper { Role::Helper } else { Role::Resident },
+            relation: helper.then_some(Relation::Child),
+            residents: vec![Marker::Residents.text().to_owned()],
+        }],
+        communities: Vec::new(),
+        admin: false,
+    }
+}
+
+/// One entry page, as the app would draw it for `who`.
+pub fn render(entry: Entry, lang: Lang, large: bool, who: Who) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(RequestUrl::new(entry.path()));
+        let chosen = matches!(who, Who::Visitor).then_some(CHOSEN_ID);
+        let session = state::provide(lang, large, chosen);
+        let list = match who {
+            Who::Visitor => vec![
+                community(CHOSEN_ID, Marker::CommunityName, Marker::CommunityPhone),
+                community(-2, Marker::ItemName, Marker::ItemPhone),
+            ],
+            _ => vec![
+                community(-2, Marker::ItemName, Marker::ItemPhone),
+                community(-3, Marker::ItemName, Marker::ItemPhone),
+            ],
+        };
+        state::use_community().list.set(Some(Ok(ListPage {
+            items: list,
+            next_offset: None,
+        })));
+        if matches!(who, Who::Person | Who::Helper) {
+            session.me.set(Some(person(who == Who::Helper)));
+            session.acting_for.set(Some(CHOSEN_ID));
+        }
+        session.checked.set(true);
+        view! {
+            <Router>
+                <Shell>
+                    {match entry {
+                        Entry::Home => view! { <home::HomePage /> }.into_any(),
+                        Entry::Login => view! { <accounts::LoginPage /> }.into_any(),
+                        Entry::Register => view! { <accounts::RegisterPage /> }.into_any(),
+                    }}
+                </Shell>
+            </Router>
+        }
+        .to_html()
+    })
+}
+
+/// The `<ul class="communities">` of a rendered 首页: its start, its items
+/// and its end, as byte offsets.
+fn community_list(html: &str) -> Option<(usize, Vec<&str>, usize)> {
+    let open = "<ul class=\"communities\">";
+    let start = html.find(open)? + open.len();
+    let end = start + html[start..].find("</ul>")?;
+    let mut items = Vec::new();
+    let mut rest = &html[start..end];
+    while let Some(at) = rest.find("<li") {
+        let close = rest[at..].find("</li>")? + at + "</li>".len();
+        items.push(&rest[at..close]);
+        rest = &rest[close..];
+    }
+    Some((start, items, end))
+}
+
+/// Every variant, with the community list cut out of the anonymous 首页.
+pub fn render_all() -> Result<FirstScreens, String> {
+    let mut screens = BTreeMap::new();
+    let (mut item, mut chosen) = (None, None);
+    for entry in Entry::ALL {
+        for lang in [Lang::ZhCn, Lang::En] {
+            for large in [false, true] {
+                for who in Who::ALL {
+                    let mut html = render(entry, lang, large, who);
+                    if let Some((start, items, end)) = community_list(&html) {
+                        if lang == Lang::ZhCn && !large && who == Who::Visitor {
+                            let [a, b] = items[..] else {
+                                return Err(format!("two communities, found {}", items.len()));
+                            };
+                            chosen = Some(a.to_owned());
+                            item = Some(b.to_owned());
+                        }
+                        html.replace_range(start..end, COMMUNITIES);
+                    }
+                    screens.insert(key(entry, lang, large, who), html);
+                }
+            }
+        }
+    }
+    let (Some(community_item), Some(community_item_chosen)) = (item, chosen) else {
+        return Err("the anonymous 首页 has no community list".to_owned());
+    };
+    Ok(FirstScreens {
+        screens,
+        community_item,
+        community_item_chosen,
+        markers: Marker::ALL.iter().map(|m| m.text()).collect(),
+        communities_marker: COMMUNITIES,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_anonymous_home_has_the_header_tiles_tabs_and_a_place_for_the_communities() {
+        let html = render(Entry::Home, Lang::ZhCn, false, Who::Visitor);
+        assert!(html.contains("<header class=\"top\">"), "{html}");
+        assert!(html.contains("tel:{{community_phone}}"), "{html}");
+        assert!(html.contains("class=\"tabs\""), "{html}");
+        assert!(html.contains("class=\"tile\""), "{html}");
+        assert!(community_list(&html).is_some_and(|(_, items, _)| items.len() == 2));
+    }
+
+    #[test]
+    fn every_variant_renders_and_the_lists_are_cut_out() {
+        let all = render_all().expect("renders");
+        assert_eq!(all.screens.len(), 3 * 2 * 2 * 4);
+        assert!(all.community_item_chosen.contains("mine"));
+        assert!(all.community_item.contains("{{item_phone}}"));
+        let home = &all.screens[&key(Entry::Home, Lang::ZhCn, false, Who::Nobody)];
+        assert!(home.contains(COMMUNITIES));
+        assert!(
+            !home.contains("{{community}}"),
+            "no community chosen: {home}"
+        );
+        let person = &all.screens[&key(Entry::Home, Lang::ZhCn, true, Who::Helper)];
+        assert!(person.contains("{{person}}") && person.contains("{{residents}}"));
+        assert!(person.contains("aria-checked=\"true\""), "large text is on");
+        let login = &all.screens[&key(Entry::Login, Lang::En, false, Who::Visitor)];
+        assert!(login.contains("id=\"password\"") && login.contains("Log in"));
+    }
+}
