@@ -13,7 +13,9 @@ const KEPT = [/^\/api\/v1\/notices(\/\d+)?$/, /^\/api\/v1\/fees\/bills$/, /^\/ap
 self.addEventListener('install', (event) => {
   // No skipWaiting: a new version takes over on the next visit, never under
   // a running page.
-  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(['/', ...ASSETS])));
+  // The plain page (the loading screen), not `/`: the server's first screens
+  // are personal and would go stale.
+  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(['/index.html', ...ASSETS])));
 });
 
 self.addEventListener('activate', (event) => {
@@ -77,6 +79,6 @@ self.addEventListener('fetch', (event) => {
     if (KEPT.some((re) => re.test(url.pathname))) event.respondWith(networkThenKept(request));
   } else if (request.mode === 'navigate') {
     // The app shell: fresh when online, the cached one when not.
-    event.respondWith(fetch(request).catch(() => caches.match('/')));
+    event.respondWith(fetch(request).catch(() => caches.match('/index.html')));
   }
 });

@@ -52,8 +52,14 @@ pub fn mirror_to_cookies() {
     }
 }
 
+/// The root element, which the server (from the cookies) and index.html's
+/// head script (from local storage) mark before the first paint.
+fn root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
 pub fn lang() -> Option<String> {
-    read(LANG)
+    read(LANG).or_else(|| root()?.get_attribute("lang"))
 }
 
 pub fn set_lang(tag: &str) {
@@ -61,7 +67,10 @@ pub fn set_lang(tag: &str) {
 }
 
 pub fn large_text() -> bool {
-    read(LARGE).as_deref() == Some("1")
+    match read(LARGE) {
+        Some(on) => on == "1",
+        None => root().is_some_and(|r| r.class_list().contains("large")),
+    }
 }
 
 pub fn set_large_text(on: bool) {
@@ -79,10 +88,7 @@ pub fn set_community(id: i64) {
 /// Applies the large-text class and the page language to `<html>`, which is
 /// what the style sheet keys its sizes on.
 pub fn apply_to_document(large: bool, lang_tag: &str) {
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    else {
+    let Some(root) = root() else {
         return;
     };
     let _ = if large {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { MANAGER, SCREENSHOTS, check, expectNoAxeViolations, login, open, person, screenshot } from './support';
+import { MANAGER, SCREENSHOTS, check, expectNoAxeViolations, login, open, person, ready, screenshot } from './support';
 
 
 for (const mode of ['normal', 'large'] as const) {
@@ -28,6 +28,7 @@ for (const mode of ['normal', 'large'] as const) {
     // The elderly resident opens the QR link: the code is already there.
     const elder = await person(browser, large);
     await elder.goto(`/register?code=${code}`);
+    await ready(elder);
     await expect(elder.getByLabel('登记码')).toHaveValue(code);
     await elder.getByLabel('手机号').fill(resident);
     await elder.getByLabel('姓名').fill('王秀英');
@@ -48,6 +49,7 @@ for (const mode of ['normal', 'large'] as const) {
     // The daughter, in another city, registers with it as 子女.
     const child = await person(browser, large);
     await child.goto(`/register?for=helper&code=${helperCode}`);
+    await ready(child);
     await expect(child.getByLabel('登记码')).toHaveValue(helperCode);
     await child.getByLabel('手机号').fill(daughter);
     await child.getByLabel('姓名').fill('王小红');
@@ -64,6 +66,7 @@ for (const mode of ['normal', 'large'] as const) {
 
     // The mother revokes her: it asks first, in plain words.
     await elder.reload();
+    await ready(elder);
     await expect(elder.locator('li.helper')).toContainText('王小红');
     await elder.locator('li.helper').getByRole('button', { name: '取消代办' }).click();
     await expect(elder.locator('.confirm')).toContainText('确定不让 王小红 再替您办事吗？');
@@ -71,6 +74,7 @@ for (const mode of ['normal', 'large'] as const) {
     await elder.getByRole('button', { name: '是的，取消' }).click();
     await expect(elder.locator('.helpers')).toContainText('还没有家人帮您办事。');
     await child.reload();
+    await ready(child);
     await expect(child.locator('.acting')).toHaveCount(0);
 
     // She forgets her password; the office reads her a reset code.

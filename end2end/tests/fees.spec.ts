@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { MANAGER, SCREENSHOTS, check, login, open, person } from './support';
+import { MANAGER, SCREENSHOTS, check, login, open, person, ready } from './support';
 
 const DAUGHTER = '13800000004';
 
@@ -49,6 +49,7 @@ test('the daughter sees the bill, the office records cash, she opens the receipt
     await expect(rate).toContainText('312 / 327');
 
     await daughter.reload();
+    await ready(daughter);
     await expect(daughter.locator('section.bill').first()).toContainText('已交清');
     await daughter.locator('section.bill').first().getByRole('link', { name: '看收据' }).last().click();
     await expect(daughter.locator('.receipt')).toContainText('3号楼 201');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { MANAGER, PASSWORD, RESIDENT, check, login, open } from './support';
+import { MANAGER, PASSWORD, RESIDENT, check, login, open, ready } from './support';
 
 test('installable, and a repeat visit without the network still shows the last notices and bills, marked offline', async ({ browser }) => {
   const context = await browser.newContext();
@@ -26,6 +26,7 @@ test('installable, and a repeat visit without the network still shows the last n
   // The worker installs on the first visit and controls the next one.
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await page.reload();
+  await ready(page);
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
   await open(page, '/notices');
   await expect(page.locator('main')).toContainText('周六上午停水检修');
@@ -35,7 +36,7 @@ test('installable, and a repeat visit without the network still shows the last n
 
   await context.setOffline(true);
   await page.goto('/notices');
-  await expect(page.locator('#boot')).toHaveCount(0);
+  await ready(page);
   await expect(page.locator('.offline')).toContainText('离线 · 上次更新');
   await expect(page.locator('main')).toContainText('周六上午停水检修');
   await check(page, 'offline-notices');

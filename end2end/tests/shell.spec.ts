@@ -4,6 +4,7 @@ import {
   expectNoSidewaysScroll,
   expectTapTargets,
   open,
+  ready,
   screenshot,
   setLargeText,
 } from './support';
@@ -16,29 +17,32 @@ const TABS = [
   { path: '/me', zh: '我的', en: 'Me' },
 ];
 
-test('the loading screen paints first and the app replaces it', async ({ page }) => {
-  // Hold the WASM back so the shell can be seen on its own.
+test('pages without a first screen paint the loading screen, and the app replaces it', async ({ page }) => {
+  // Hold the WASM back so the loading screen can be seen on its own.
   let release: () => void = () => {};
   const held = new Promise<void>((r) => (release = r));
   await page.route('**/*.wasm', async (route) => {
     await held;
     await route.continue();
   });
-  await page.goto('/');
+  await page.goto('/notices');
   await expect(page.locator('#boot')).toContainText('正在打开');
   await screenshot(page, 'loading-screen');
   release();
-  await expect(page.locator('#boot')).toHaveCount(0);
+  await ready(page);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('院里');
   await expect(page.locator('nav.tabs a')).toHaveCount(5);
 });
 
 test('when the app cannot start, the page says so and lists the office phones', async ({ page }) => {
   await page.route('**/*.wasm', (route) => route.abort());
-  await page.goto('/');
+  await page.goto('/notices');
   await expect(page.locator('#boot-text')).toContainText('没能打开');
   await expect(page.locator('#boot-help a[href="tel:0372-3169690"]')).toContainText('轻机南院');
   await screenshot(page, 'cannot-start');
+  // 首页's first screen stays, and its office phones work without the app.
+  await page.goto('/');
+  await expect(page.locator('#first-screen li.community a[href="tel:0372-3169690"]')).toBeVisible();
 });
 
 test('the five tabs navigate and mark the current one', async ({ page }) => {
@@ -63,6 +67,9 @@ test('home lists the communities with their office phones and remembers the choi
   await expect(page.locator('header a.call')).toHaveAttribute('href', 'tel:0372-3169690');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('轻机南院');
   await page.reload();
+  // The server's first screen already speaks for the chosen community.
+  await expect(page.locator('#first-screen header a.call')).toHaveAttribute('href', 'tel:0372-3169690');
+  await ready(page);
   await expect(page.locator('header a.call')).toHaveAttribute('href', 'tel:0372-3169690');
   // Every other tab offers the same office, one tap away.
   await open(page, '/repairs');
@@ -81,6 +88,7 @@ test('large-text mode enlarges everything, re-lays the tiles and is remembered',
   const second = await tiles.nth(1).boundingBox();
   expect(second!.y).toBeGreaterThan(first!.y); // one column
   await page.reload();
+  await ready(page);
   await expect(page.locator('html')).toHaveClass(/large/);
   await setLargeText(page, false);
   await expect(page.locator('html')).not.toHaveClass(/large/);
@@ -94,6 +102,7 @@ test('English is one tap away on 我的 and is remembered', async ({ page }) => 
     await expect(page.locator('nav.tabs')).toContainText(tab.en);
   }
   await page.reload();
+  await ready(page);
   await expect(page.locator('nav.tabs')).toContainText('Repairs');
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');

@@ -6,10 +6,17 @@ import * as path from 'node:path';
 /** Where screenshots are kept as test artefacts. */
 export const SCREENSHOTS = path.join(__dirname, '..', 'screenshots');
 
+/** Waits until the app has taken over from the loading screen or the
+ *  server's first screen (index.html and takeover.rs mark `<html data-app>`). */
+export async function ready(page: Page) {
+  await expect(page.locator('html[data-app]')).toHaveCount(1);
+  await expect(page.locator('#boot, #first-screen')).toHaveCount(0);
+}
+
 /** Opens a page and waits until the app (not the loading screen) shows it. */
 export async function open(page: Page, url: string) {
   await page.goto(url);
-  await expect(page.locator('#boot')).toHaveCount(0);
+  await ready(page);
   await expect(page.locator('nav.tabs')).toBeVisible();
 }
 

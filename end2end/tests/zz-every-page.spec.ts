@@ -7,7 +7,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { MANAGER, PASSWORD, RESIDENT, SCREENSHOTS } from './support';
+import { MANAGER, PASSWORD, RESIDENT, SCREENSHOTS, ready } from './support';
 
 const HELPER = '13800000004';
 const STAFF = '13800000002';
@@ -106,7 +106,7 @@ async function lowContrast(page: Page): Promise<string[]> {
 
 async function setMode(page: Page, mode: Mode, loggedIn: boolean) {
   await page.goto('/');
-  await expect(page.locator('#boot')).toHaveCount(0);
+  await ready(page);
   // Wait for the account's own preference to arrive before changing it.
   if (loggedIn) await expect(page.locator('.welcome')).toContainText('您好，');
   const toggle = page.getByRole('switch').first();
@@ -140,7 +140,7 @@ async function visit(browser: Browser, role: string, phone: string | null) {
         await test.step(`${role} ${size.width}px ${mode} ${route}`, async () => {
           await page.goto(route);
           if (mode === 'care') await page.addStyleTag({ content: CARE_STYLE });
-          await expect(page.locator('#boot')).toHaveCount(0);
+          await ready(page);
           await expect(page.locator('.skeleton')).toHaveCount(0, { timeout: 10_000 });
           const found = await problems(page);
           if (mode !== 'care') found.push(...(await smallTargets(page, mode === 'large' ? 60 : 48)));

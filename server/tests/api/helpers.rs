@@ -167,16 +167,35 @@ async fn create_database(admin_url: &str, name: &str) {
         .expect("create test database");
 }
 
-/// A stand-in for the built app: an index page and one hashed asset with its
-/// precompressed twin.
+/// A stand-in for the built app: an index page with its loading screen, a
+/// few first screens in the shape `app::first_screen` writes (markers and
+/// all), and one hashed asset with its precompressed twin.
 fn write_site(site: &Path) {
     let assets = site.join("assets").join("0123abcd");
     std::fs::create_dir_all(&assets).expect("site dir");
     std::fs::write(
         site.join("index.html"),
-        "<!doctype html><title>院里</title>",
+        "<!doctype html>\n<html lang=\"zh-CN\">\n<title>院里</title><body><!--first-screen--><div id=\"boot\">正在打开</div><!--/first-screen--><script>start()</script></body></html>",
     )
     .expect("index");
+    let header = "<header><h1>院里 · {{community}}</h1><a class=\"call\" href=\"tel:{{community_phone}}\">物业电话</a></header>";
+    let list = "<ul class=\"communities\"><!--{{communities}}--></ul>";
+    let screens = serde_json::json!({
+        "screens": {
+            "/ zh-CN normal nobody": format!("<header><h1>院里</h1></header><main>{list}</main>"),
+            "/ zh-CN normal visitor": format!("{header}<main>{list}</main>"),
+            "/ zh-CN large visitor": format!("{header}<main class=\"big\">{list}</main>"),
+            "/ zh-CN normal person": format!("{header}<main><p class=\"welcome\">您好，{{{{person}}}}！</p></main>"),
+            "/ zh-CN normal helper": format!("{header}<div class=\"acting\">代办：{{{{residents}}}} · {{{{building}}}} {{{{flat}}}}</div><main><p class=\"welcome\">您好，{{{{person}}}}！</p></main>"),
+            "/login en normal nobody": "<header><h1>Courtyard</h1></header><main><form id=\"login\"></form></main>",
+            "/register zh-CN normal nobody": "<header><h1>院里</h1></header><main><form id=\"register\"></form></main>",
+        },
+        "community_item": "<li class=\"community\"><h3>{{item}}</h3><a href=\"tel:{{item_phone}}\">{{item_phone}}</a></li>",
+        "community_item_chosen": "<li class=\"community mine\"><h3>{{community}}</h3><a href=\"tel:{{community_phone}}\">{{community_phone}}</a></li>",
+        "markers": ["{{community}}", "{{community_phone}}", "{{item}}", "{{item_phone}}", "{{person}}", "{{residents}}", "{{building}}", "{{flat}}"],
+        "communities_marker": "<!--{{communities}}-->",
+    });
+    std::fs::write(site.join("first-screens.json"), screens.to_string()).expect("screens");
     std::fs::write(assets.join("app.js"), "console.log('plain')").expect("asset");
     std::fs::write(assets.join("app.js.br"), "pretend-brotli").expect("asset.br");
 }

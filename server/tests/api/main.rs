@@ -15,6 +15,7 @@ mod demo;
 mod errors;
 mod exports;
 mod fees;
+mod first_screen;
 mod generate;
 mod health;
 mod joining;

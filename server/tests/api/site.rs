@@ -59,7 +59,7 @@ async fn the_demo_refuses_to_listen_beyond_this_machine() {
 }
 
 async fn client_routes_fall_back_to_the_index_page(app: TestApp) {
-    for path in ["/", "/repairs", "/notices/42"] {
+    for path in ["/repairs", "/notices/42", "/index.html"] {
         let response = app.client.get(app.url(path)).send().await.expect("request");
         assert_eq!(response.status(), 200, "{path}");
         assert_eq!(response.headers()[CACHE_CONTROL], "no-cache");
