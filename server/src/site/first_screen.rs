@@ -137,8 +137,8 @@ impl FirstScreens {
         } else {
             "zh-CN"
         };
-        let large = cookies.get("courtyard_large_text") == Some("1");
-        let screen = match self.screen(state, entry, &cookies).await {
+        let mut large = cookies.get("courtyard_large_text") == Some("1");
+        let screen = match self.screen(state, entry, &cookies, &mut large).await {
             Ok(screen) => screen,
             Err(error) => {
                 tracing::warn!(%error, "first screen unavailable");
@@ -201,17 +201,22 @@ impl FirstScreens {
             .replace(&m[7], &escape(&fill.flat))
     }
 
-    /// The variant's `who`, what fills it and (anonymous 首页) the list.
+    /// The variant's `who`, what fills it and (anonymous 首页) the list;
+    /// `large` turns on when the person's account has large text.
     async fn screen(
         &self,
         state: &AppState,
         entry: Entry,
         cookies: &Cookies<'_>,
+        large: &mut bool,
     ) -> sqlx::Result<Option<Screen>> {
         if let Some(token) = cookies.get(accounts::session::COOKIE_NAME)
             && let Some(user) = accounts::session::live_user(state, token).await?
         {
             let me = accounts::store::me(state.db.reader(), user).await?;
+            // As the app decides at sign-in: large text is never switched
+            // off behind someone's back, by this device or by the account.
+            *large |= me.large_text;
             let acting = cookies
                 .get("courtyard_acting_for")
                 .and_then(|v| v.parse::<i64>().ok());

@@ -204,6 +204,22 @@ async fn language_and_large_text_come_from_the_cookies(app: TestApp) {
         "{body}"
     );
     assert!(first_screen(&body).contains("<main class=\"big\">"));
+    // A person whose account has large text gets it on any device, as the
+    // app gives it at sign-in; no cookie turns it off.
+    let session = session(&app, RESIDENT).await;
+    sqlx::query("UPDATE users SET large_text = 1 WHERE phone = $1")
+        .bind(RESIDENT)
+        .execute(app.db.writer())
+        .await
+        .expect("large text");
+    let (_, _, body) = page(&app, "/", &format!("{session}; courtyard_large_text=0")).await;
+    assert!(
+        body.contains("<html lang=\"zh-CN\" class=\"large\">"),
+        "{body}"
+    );
+    assert!(
+        first_screen(&body).contains("<main class=\"big\"><p class=\"welcome\">您好，张建国！")
+    );
 }
 
 async fn pages_without_a_first_screen_get_the_loading_screen(app: TestApp) {

@@ -185,6 +185,7 @@ fn write_site(site: &Path) {
             "/ zh-CN normal nobody": format!("<header><h1>院里</h1></header><main>{list}</main>"),
             "/ zh-CN normal visitor": format!("{header}<main>{list}</main>"),
             "/ zh-CN large visitor": format!("{header}<main class=\"big\">{list}</main>"),
+            "/ zh-CN large person": format!("{header}<main class=\"big\"><p class=\"welcome\">您好，{{{{person}}}}！</p></main>"),
             "/ zh-CN normal person": format!("{header}<main><p class=\"welcome\">您好，{{{{person}}}}！</p></main>"),
             "/ zh-CN normal helper": format!("{header}<div class=\"acting\">代办：{{{{residents}}}} · {{{{building}}}} {{{{flat}}}}</div><main><p class=\"welcome\">您好，{{{{person}}}}！</p></main>"),
             "/login en normal nobody": "<header><h1>Courtyard</h1></header><main><form id=\"login\"></form></main>",
