@@ -42,7 +42,12 @@ pub fn App() -> impl IntoView {
         session.checked.set(true);
     });
 
+    // The state above and the pages below in two tasks, not one long one:
+    // a slow phone stays responsive while the app starts (issue #17).
+    let started = RwSignal::new(false);
+    set_timeout(move || started.set(true), std::time::Duration::ZERO);
     view! {
+        <Show when=move || started.get()>
         <Router>
             <Shell>
                 <Routes fallback=not_found::NotFoundPage>
@@ -76,6 +81,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </Shell>
         </Router>
+        </Show>
     }
 }
 
