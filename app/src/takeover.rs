@@ -47,10 +47,17 @@ pub fn mount() {
         Some(host) => leptos::mount::mount_to(host, crate::App).forget(),
         None => {
             leptos::mount::mount_to_body(crate::App);
-            if let Some(boot) = document.get_element_by_id("boot") {
-                boot.remove();
-            }
-            mark_ready();
+            // `App` draws its pages a task later; the loading screen stays
+            // until then (timers of equal delay run in order).
+            set_timeout(
+                move || {
+                    if let Some(boot) = document.get_element_by_id("boot") {
+                        boot.remove();
+                    }
+                    mark_ready();
+                },
+                Duration::ZERO,
+            );
         }
     }
 }
