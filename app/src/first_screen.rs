@@ -39,10 +39,12 @@ pub enum Marker {
     Residents,
     Building,
     Flat,
+    /// The registration code from the slip's QR link (`/register?code=`).
+    Code,
 }
 
 impl Marker {
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::CommunityName,
         Self::CommunityPhone,
         Self::ItemName,
@@ -51,6 +53,7 @@ impl Marker {
         Self::Residents,
         Self::Building,
         Self::Flat,
+        Self::Code,
     ];
 
     pub fn text(self) -> &'static str {
@@ -63,6 +66,7 @@ impl Marker {
             Self::Residents => "{{residents}}",
             Self::Building => "{{building}}",
             Self::Flat => "{{flat}}",
+            Self::Code => "{{code}}",
         }
     }
 }
@@ -86,6 +90,14 @@ impl Entry {
             Self::Home => "/",
             Self::Login => "/login",
             Self::Register => "/register",
+        }
+    }
+
+    /// The address rendered: 注册 as opened from a slip's QR link.
+    fn url(self) -> String {
+        match self {
+            Self::Register => format!("/register?code={}", Marker::Code.text()),
+            _ => self.path().to_owned(),
         }
     }
 }
@@ -179,7 +191,7 @@ fn person(helper: bool) -> Me {
 pub fn render(entry: Entry, lang: Lang, large: bool, who: Who) -> String {
     let owner = Owner::new();
     owner.with(|| {
-        provide_context(RequestUrl::new(entry.path()));
+        provide_context(RequestUrl::new(&entry.url()));
         let chosen = matches!(who, Who::Visitor).then_some(CHOSEN_ID);
         let session = state::provide(lang, large, chosen);
         let list = match who {
@@ -299,5 +311,7 @@ mod tests {
         assert!(person.contains("aria-checked=\"true\""), "large text is on");
         let login = &all.screens[&key(Entry::Login, Lang::En, false, Who::Visitor)];
         assert!(login.contains("id=\"password\"") && login.contains("Log in"));
+        let register = &all.screens[&key(Entry::Register, Lang::ZhCn, false, Who::Nobody)];
+        assert!(register.contains("value=\"{{code}}\""), "{register}");
     }
 }

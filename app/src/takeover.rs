@@ -43,22 +43,21 @@ pub fn mount() {
         first.after_with_node_1(&host).ok()?;
         host.dyn_into::<HtmlElement>().ok()
     });
-    match host {
-        Some(host) => leptos::mount::mount_to(host, crate::App).forget(),
-        None => {
-            leptos::mount::mount_to_body(crate::App);
-            // `App` draws its pages a task later; the loading screen stays
-            // until then (timers of equal delay run in order).
-            set_timeout(
-                move || {
-                    if let Some(boot) = document.get_element_by_id("boot") {
-                        boot.remove();
-                    }
-                    mark_ready();
-                },
-                Duration::ZERO,
-            );
-        }
+    if let Some(host) = host {
+        leptos::mount::mount_to(host, crate::App).forget();
+    } else {
+        leptos::mount::mount_to_body(crate::App);
+        // `App` draws its pages a task later; the loading screen stays
+        // until then (timers of equal delay run in order).
+        set_timeout(
+            move || {
+                if let Some(boot) = document.get_element_by_id("boot") {
+                    boot.remove();
+                }
+                mark_ready();
+            },
+            Duration::ZERO,
+        );
     }
 }
 

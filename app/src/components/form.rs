@@ -37,6 +37,9 @@ pub fn TextField(
                 autocomplete=autocomplete
                 inputmode=inputmode
                 aria-describedby=described
+                // The initial value as an attribute too: the server's first
+                // screen (`first_screen`) shows it before the app runs.
+                value=value.get_untracked()
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />

@@ -83,6 +83,8 @@ struct Fill {
     residents: String,
     building: String,
     flat: String,
+    /// 注册's code, from the slip's QR link.
+    code: String,
 }
 
 impl FirstScreens {
@@ -98,7 +100,7 @@ impl FirstScreens {
                 return None;
             }
         };
-        if rendered.markers.len() != 8 {
+        if rendered.markers.len() != 9 {
             tracing::error!("first-screens.json names other markers; serving without");
             return None;
         }
@@ -130,7 +132,13 @@ impl FirstScreens {
     }
 
     /// The whole page for this request.
-    async fn page(&self, state: &AppState, entry: Entry, headers: &HeaderMap) -> String {
+    async fn page(
+        &self,
+        state: &AppState,
+        entry: Entry,
+        headers: &HeaderMap,
+        code: Option<&str>,
+    ) -> String {
         let cookies = Cookies::from(headers);
         let lang = if cookies.get("courtyard_lang") == Some("en") {
             "en"
@@ -145,7 +153,7 @@ impl FirstScreens {
                 None
             }
         };
-        let Some((who, fill, list)) = screen else {
+        let Some((who, mut fill, list)) = screen else {
             return format!("{}{}{}", self.before, self.boot, self.after);
         };
         let key = format!(
@@ -156,6 +164,7 @@ impl FirstScreens {
         let Some(template) = self.rendered.screens.get(&key) else {
             return format!("{}{}{}", self.before, self.boot, self.after);
         };
+        fill.code = code.unwrap_or_default().to_owned();
         let mut body = self.fill(template, &fill);
         if let Some(list) = list {
             let chosen = fill.community.as_ref().map(|c| c.id);
@@ -199,6 +208,7 @@ impl FirstScreens {
             .replace(&m[5], &escape(&fill.residents))
             .replace(&m[6], &escape(&fill.building))
             .replace(&m[7], &escape(&fill.flat))
+            .replace(&m[8], &escape(&fill.code))
     }
 
     /// The variant's `who`, what fills it and (anonymous 首页) the list;
@@ -272,6 +282,7 @@ fn signed_in(me: &Me, acting: Option<i64>) -> Option<(&'static str, Fill)> {
                 residents: h.residents.join("、"),
                 building: h.building.clone(),
                 flat: h.flat_label.clone(),
+                code: String::new(),
             },
         ));
     }
@@ -339,12 +350,21 @@ pub async fn serve(
 ) -> Response {
     // A helper's registration (`?for=helper`) is another form: the loading
     // screen, not a first screen that would change under the finger.
-    let entry_html = if matches!(entry, Entry::Register)
-        && uri.query().is_some_and(|q| q.contains("for=helper"))
-    {
+    let query = |name: &str| {
+        uri.query()?
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v)
+    };
+    let entry_html = if matches!(entry, Entry::Register) && query("for") == Some("helper") {
         format!("{}{}{}", screens.before, screens.boot, screens.after)
     } else {
-        screens.page(&state, entry, headers).await
+        // A code as slips print it (letters and digits), else none: the
+        // app shows what the link says, the first screen never more.
+        let code =
+            query("code").filter(|c| c.len() <= 16 && c.bytes().all(|b| b.is_ascii_alphanumeric()));
+        screens.page(&state, entry, headers, code).await
     };
     (
         StatusCode::OK,

@@ -236,5 +236,14 @@ async fn pages_without_a_first_screen_get_the_loading_screen(app: TestApp) {
         assert!(!body.contains("first-screen\">"), "{path}: {body}");
     }
     let (_, _, body) = page(&app, "/register", "").await;
-    assert!(first_screen(&body).contains("<form id=\"register\">"));
+    assert!(first_screen(&body).contains("<input id=\"code\" value=\"\">"));
+    // The slip's QR link: its code is in the field from the first paint;
+    // anything but letters and digits is not repeated back.
+    let (_, _, body) = page(&app, "/register?code=M4TR8KXW", "").await;
+    assert!(first_screen(&body).contains("<input id=\"code\" value=\"M4TR8KXW\">"));
+    let (_, _, body) = page(&app, "/register?code=%22%3E%3Cscript%3E", "").await;
+    assert!(
+        first_screen(&body).contains("<input id=\"code\" value=\"\">"),
+        "{body}"
+    );
 }

@@ -189,11 +189,11 @@ fn write_site(site: &Path) {
             "/ zh-CN normal person": format!("{header}<main><p class=\"welcome\">您好，{{{{person}}}}！</p></main>"),
             "/ zh-CN normal helper": format!("{header}<div class=\"acting\">代办：{{{{residents}}}} · {{{{building}}}} {{{{flat}}}}</div><main><p class=\"welcome\">您好，{{{{person}}}}！</p></main>"),
             "/login en normal nobody": "<header><h1>Courtyard</h1></header><main><form id=\"login\"></form></main>",
-            "/register zh-CN normal nobody": "<header><h1>院里</h1></header><main><form id=\"register\"></form></main>",
+            "/register zh-CN normal nobody": "<header><h1>院里</h1></header><main><form id=\"register\"><input id=\"code\" value=\"{{code}}\"></form></main>",
         },
         "community_item": "<li class=\"community\"><h3>{{item}}</h3><a href=\"tel:{{item_phone}}\">{{item_phone}}</a></li>",
         "community_item_chosen": "<li class=\"community mine\"><h3>{{community}}</h3><a href=\"tel:{{community_phone}}\">{{community_phone}}</a></li>",
-        "markers": ["{{community}}", "{{community_phone}}", "{{item}}", "{{item_phone}}", "{{person}}", "{{residents}}", "{{building}}", "{{flat}}"],
+        "markers": ["{{community}}", "{{community_phone}}", "{{item}}", "{{item_phone}}", "{{person}}", "{{residents}}", "{{building}}", "{{flat}}", "{{code}}"],
         "communities_marker": "<!--{{communities}}-->",
     });
     std::fs::write(site.join("first-screens.json"), screens.to_string()).expect("screens");
