@@ -137,5 +137,11 @@ test('without JavaScript, 首页 and 登录 still show the header, the office ph
   await expect(page.locator('main form #phone')).toBeVisible();
   await expect(page.locator('main form #password')).toBeVisible();
   await screenshot(page, 'no-javascript-login');
+  // Sent anyway, the password never lands in the address.
+  await page.locator('#phone').fill(RESIDENT);
+  await page.locator('#password').fill(PASSWORD);
+  await page.locator('#password').press('Enter');
+  await page.waitForLoadState();
+  expect(page.url()).not.toContain(PASSWORD);
   await context.close();
 });

@@ -22,7 +22,9 @@ test('a manager works the repair queue with the keyboard alone, and always sees 
   expect(onTicket).toBe(true);
   await page.keyboard.press('Enter');
   await expect(page.locator('.ticket-detail')).toBeVisible();
-  // To the worker list, pick with the arrow keys, assign with Enter.
+  // To the worker list (once it has arrived), pick with the arrow keys,
+  // assign with Enter.
+  await expect(page.locator('#assign-worker option')).not.toHaveCount(0);
   await page.getByLabel('派给').focus();
   await page.keyboard.press('ArrowDown');
   const assign = page.getByRole('button', { name: '派单' });

@@ -31,7 +31,9 @@ pub fn LoginPage() -> impl IntoView {
     };
     view! {
         <h2 class="section-title">{move || i18n.t().account.login_title}</h2>
-        <form class="card form" on:submit=on_submit>
+        // method="post": sent without the app (JavaScript off), a password
+        // goes in a body, never into the address.
+        <form class="card form" method="post" on:submit=on_submit>
             <TextField id="phone" label=Signal::derive(move || i18n.t().account.phone) value=phone kind="tel" autocomplete="tel" inputmode="numeric" />
             <PasswordField id="password" label=Signal::derive(move || i18n.t().account.password) value=password />
             <FormError error />

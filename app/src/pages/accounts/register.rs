@@ -47,7 +47,9 @@ pub fn RegisterPage() -> impl IntoView {
     view! {
         <h2 class="section-title">{move || i18n.t().account.register_title}</h2>
         <p>{move || if as_helper { i18n.t().account.register_helper_intro } else { i18n.t().account.register_intro }}</p>
-        <form class="card form" on:submit=on_submit>
+        // method="post": sent without the app (JavaScript off), a password
+        // goes in a body, never into the address.
+        <form class="card form" method="post" on:submit=on_submit>
             <TextField id="code" label=Signal::derive(move || i18n.t().account.code) hint=Signal::derive(move || i18n.t().account.code_hint) value=code />
             <TextField id="phone" label=Signal::derive(move || i18n.t().account.phone) hint=Signal::derive(move || i18n.t().account.phone_hint) value=phone kind="tel" autocomplete="tel" inputmode="numeric" />
             <TextField id="name" label=Signal::derive(move || i18n.t().account.name) value=name autocomplete="name" />
