@@ -27,7 +27,7 @@ pub fn App() -> impl IntoView {
     prefs::mirror_to_cookies();
     use_community().load();
     #[cfg(feature = "csr")]
-    crate::takeover::when_ready(session, use_community());
+    crate::takeover::when_ready(session, use_community(), crate::state::use_notice_feed());
     let (large, lang) = (session.large, session.lang);
     Effect::new(move || {
         let (on, tag) = (large.get(), lang.get().tag());

@@ -19,7 +19,8 @@ use leptos_router::location::RequestUrl;
 use crate::app::Shell;
 use crate::i18n::Lang;
 use crate::model::{
-    CommunitySummary, HouseholdAccess, Language, Me, Page as ListPage, Relation, Role,
+    CommunitySummary, HouseholdAccess, Language, Me, NoticeCategory, NoticeList, NoticeSummary,
+    Page as ListPage, Relation, Role,
 };
 use crate::pages::{accounts, home};
 use crate::state;
@@ -41,10 +42,12 @@ pub enum Marker {
     Flat,
     /// The registration code from the slip's QR link (`/register?code=`).
     Code,
+    /// An unread urgent notice's title (the banner on 首页).
+    Urgent,
 }
 
 impl Marker {
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::CommunityName,
         Self::CommunityPhone,
         Self::ItemName,
@@ -54,6 +57,7 @@ impl Marker {
         Self::Building,
         Self::Flat,
         Self::Code,
+        Self::Urgent,
     ];
 
     pub fn text(self) -> &'static str {
@@ -67,12 +71,18 @@ impl Marker {
             Self::Building => "{{building}}",
             Self::Flat => "{{flat}}",
             Self::Code => "{{code}}",
+            Self::Urgent => "{{urgent}}",
         }
     }
 }
 
 /// Where the community list goes in the anonymous 首页.
 pub const COMMUNITIES: &str = "<!--{{communities}}-->";
+/// Where the unread urgent notices go in a signed-in 首页.
+pub const URGENT: &str = "<!--{{urgent}}-->";
+/// The id the urgent banner's template is rendered with: the server puts
+/// the notice's id in its place (in `/notices/{id}`).
+pub const URGENT_ID: i64 = -314_159;
 
 /// The entry pages with a first screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,9 +158,13 @@ pub struct FirstScreens {
     /// One community of the list, and the chosen one.
     pub community_item: String,
     pub community_item_chosen: String,
+    /// One unread urgent notice's banner.
+    pub urgent_item: String,
+    pub urgent_id: String,
     /// The markers, in the order of [`Marker::ALL`].
     pub markers: Vec<&'static str>,
     pub communities_marker: &'static str,
+    pub urgent_marker: &'static str,
 }
 
 const CHOSEN_ID: i64 = -1;
@@ -211,6 +225,26 @@ pub fn render(entry: Entry, lang: Lang, large: bool, who: Who) -> String {
         if matches!(who, Who::Person | Who::Helper) {
             session.me.set(Some(person(who == Who::Helper)));
             session.acting_for.set(Some(CHOSEN_ID));
+            // One unread urgent notice: its banner is cut out as the
+            // template for as many as the person has.
+            state::use_notice_feed().seed.set(Some(NoticeList {
+                items: Vec::new(),
+                next_offset: None,
+                next_cursor: None,
+                unread: 0,
+                unread_urgent: vec![NoticeSummary {
+                    id: URGENT_ID,
+                    title: Marker::Urgent.text().to_owned(),
+                    category: NoticeCategory::General,
+                    pinned: false,
+                    urgent: true,
+                    published_at: String::new(),
+                    updated_at: None,
+                    expires_at: None,
+                    read: false,
+                    buildings: Vec::new(),
+                }],
+            }));
         }
         session.checked.set(true);
         view! {
@@ -244,10 +278,19 @@ fn community_list(html: &str) -> Option<(usize, Vec<&str>, usize)> {
     Some((start, items, end))
 }
 
-/// Every variant, with the community list cut out of the anonymous 首页.
+/// The urgent banner of a rendered signed-in 首页, as byte offsets.
+fn urgent_banner(html: &str) -> Option<(usize, usize)> {
+    let class = html.find("class=\"urgent-banner\"")?;
+    let start = html[..class].rfind("<div")?;
+    let end = start + html[start..].find("</div>")? + "</div>".len();
+    Some((start, end))
+}
+
+/// Every variant, with the community list cut out of the anonymous 首页
+/// and the urgent banner out of the signed-in one.
 pub fn render_all() -> Result<FirstScreens, String> {
     let mut screens = BTreeMap::new();
-    let (mut item, mut chosen) = (None, None);
+    let (mut item, mut chosen, mut urgent) = (None, None, None);
     for entry in Entry::ALL {
         for lang in [Lang::ZhCn, Lang::En] {
             for large in [false, true] {
@@ -263,6 +306,12 @@ pub fn render_all() -> Result<FirstScreens, String> {
                         }
                         html.replace_range(start..end, COMMUNITIES);
                     }
+                    if let Some((start, end)) = urgent_banner(&html) {
+                        if lang == Lang::ZhCn && !large && who == Who::Person {
+                            urgent = Some(html[start..end].to_owned());
+                        }
+                        html.replace_range(start..end, URGENT);
+                    }
                     screens.insert(key(entry, lang, large, who), html);
                 }
             }
@@ -271,12 +320,18 @@ pub fn render_all() -> Result<FirstScreens, String> {
     let (Some(community_item), Some(community_item_chosen)) = (item, chosen) else {
         return Err("the anonymous 首页 has no community list".to_owned());
     };
+    let Some(urgent_item) = urgent else {
+        return Err("the signed-in 首页 has no urgent banner".to_owned());
+    };
     Ok(FirstScreens {
         screens,
         community_item,
         community_item_chosen,
+        urgent_item,
+        urgent_id: URGENT_ID.to_string(),
         markers: Marker::ALL.iter().map(|m| m.text()).collect(),
         communities_marker: COMMUNITIES,
+        urgent_marker: URGENT,
     })
 }
 
@@ -308,6 +363,9 @@ mod tests {
         );
         let person = &all.screens[&key(Entry::Home, Lang::ZhCn, true, Who::Helper)];
         assert!(person.contains("{{person}}") && person.contains("{{residents}}"));
+        assert!(person.contains(URGENT) && !person.contains("urgent-banner"));
+        assert!(all.urgent_item.contains("{{urgent}}"));
+        assert!(all.urgent_item.contains(&format!("/notices/{URGENT_ID}")));
         assert!(person.contains("aria-checked=\"true\""), "large text is on");
         let login = &all.screens[&key(Entry::Login, Lang::En, false, Who::Visitor)];
         assert!(login.contains("id=\"password\"") && login.contains("Log in"));

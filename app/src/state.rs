@@ -204,16 +204,26 @@ pub fn use_community() -> CommunityState {
 /// The current notices of the household acted for (or the office's
 /// community): the unread badge on 通知 and the urgent banner on 首页.
 #[derive(Clone, Copy)]
-pub struct NoticeFeed(pub(crate) LocalResource<Option<NoticeList>>);
+pub struct NoticeFeed {
+    list: LocalResource<Option<NoticeList>>,
+    /// What the first screens are rendered with (`first_screen`), until
+    /// the list has loaded; never set in the browser.
+    pub(crate) seed: RwSignal<Option<NoticeList>>,
+}
 
 impl NoticeFeed {
     /// The list, once loaded and when logged in.
     pub fn get(&self) -> Option<NoticeList> {
-        self.0.get().flatten()
+        self.list.get().flatten().or_else(|| self.seed.get())
+    }
+
+    /// Whether the first answer has arrived (logged in or not).
+    pub fn loaded(&self) -> bool {
+        self.list.with(Option::is_some)
     }
 
     pub fn refetch(&self) {
-        self.0.refetch();
+        self.list.refetch();
     }
 }
 
@@ -280,17 +290,20 @@ pub(crate) fn provide(lang: Lang, large: bool, chosen: Option<i64>) -> SessionSt
         chosen: RwSignal::new(chosen),
         session,
     });
-    provide_context(NoticeFeed(LocalResource::new(move || {
-        let logged_in = session.me.with(Option::is_some);
-        session.acting_for.track();
-        async move {
-            if logged_in {
-                api::notices(false).await.ok()
-            } else {
-                None
+    provide_context(NoticeFeed {
+        list: LocalResource::new(move || {
+            let logged_in = session.me.with(Option::is_some);
+            session.acting_for.track();
+            async move {
+                if logged_in {
+                    api::notices(false).await.ok()
+                } else {
+                    None
+                }
             }
-        }
-    })));
+        }),
+        seed: RwSignal::new(None),
+    });
     provide_context(RepairFeed(LocalResource::new(move || {
         let logged_in = session.me.with(Option::is_some);
         session.acting_for.track();

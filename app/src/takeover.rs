@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlTextAreaElement};
 
-use crate::state::{CommunityState, SessionState};
+use crate::state::{CommunityState, NoticeFeed, SessionState};
 
 /// The element the server's first screen is in.
 pub const FIRST_SCREEN: &str = "first-screen";
@@ -62,7 +62,7 @@ pub fn mount() {
 }
 
 /// Swaps the app in once it draws what the first screen shows.
-pub fn when_ready(session: SessionState, community: CommunityState) {
+pub fn when_ready(session: SessionState, community: CommunityState, notices: NoticeFeed) {
     if document()
         .and_then(|d| d.get_element_by_id(FIRST_SCREEN))
         .is_none()
@@ -74,8 +74,14 @@ pub fn when_ready(session: SessionState, community: CommunityState) {
         if polling == Some(true) {
             return true;
         }
+        // Signed in: the person and their unread urgent notices (the
+        // banner on 首页); else the community list.
         let known = session.checked.get()
-            && (session.me.with(Option::is_some) || community.list.with(Option::is_some));
+            && if session.me.with(Option::is_some) {
+                notices.loaded()
+            } else {
+                community.list.with(Option::is_some)
+            };
         if known {
             poll(started);
         }

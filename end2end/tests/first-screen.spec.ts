@@ -1,31 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { PASSWORD, RESIDENT, expectNoAxeViolations, ready, screenshot } from './support';
+import { PASSWORD, RESIDENT, expectNoAxeViolations, holdWasm, ready, screenshot, shifts, watchShifts } from './support';
 
 // The entry pages arrive with their first screen in the HTML (issue #17):
 // it paints before the WebAssembly, and the app takes it over unchanged.
-
-/** Holds every WASM download until the returned function is called. */
-async function holdWasm(page: Page): Promise<() => void> {
-  let release: () => void = () => {};
-  const held = new Promise<void>((r) => (release = r));
-  await page.route('**/*.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
-
-/** Sums the layout shifts the page has seen (none expected). */
-async function watchShifts(page: Page) {
-  await page.addInitScript(() => {
-    (window as unknown as { shifts: number }).shifts = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
-        if (!entry.hadRecentInput) (window as unknown as { shifts: number }).shifts += entry.value;
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-}
 
 async function qingjiId(page: Page): Promise<number> {
   const list = await (await page.request.get('/api/v1/communities')).json();
@@ -55,7 +32,7 @@ for (const large of [false, true]) {
     release();
     await ready(page);
     expect((await page.screenshot()).equals(before)).toBe(true);
-    expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
+    expect(await shifts(page)).toBe(0);
     await expectNoAxeViolations(page);
     await context.close();
   });
@@ -84,7 +61,7 @@ for (const large of [false, true]) {
     release();
     await ready(page);
     expect((await page.screenshot()).equals(before)).toBe(true);
-    expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
+    expect(await shifts(page)).toBe(0);
     await context.close();
   });
 }

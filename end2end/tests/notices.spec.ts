@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { MANAGER, RESIDENT, SCREENSHOTS, check, login, open, person } from './support';
+import { MANAGER, RESIDENT, SCREENSHOTS, check, holdWasm, login, open, person, ready, shifts, watchShifts } from './support';
 
 for (const mode of ['normal', 'large'] as const) {
   const large = mode === 'large';
@@ -35,6 +35,16 @@ for (const mode of ['normal', 'large'] as const) {
     await expect(banner).toBeVisible();
     await expect(elder.locator('nav.tabs .badge')).toBeVisible();
     await check(elder, `home-urgent-${mode}`);
+    // Opened afresh, the banner is in the server's first screen, and the app
+    // takes over without moving anything.
+    await watchShifts(elder);
+    const release = await holdWasm(elder);
+    await elder.reload();
+    await expect(elder.locator('#first-screen .urgent-banner', { hasText: title })).toBeVisible();
+    release();
+    await ready(elder);
+    await expect(banner).toBeVisible();
+    expect(await shifts(elder)).toBe(0);
     await banner.getByRole('link', { name: '看详情' }).click();
     await expect(elder.getByRole('heading', { level: 2, name: title })).toBeVisible();
     await expect(elder.getByRole('link', { name: 'https://example.cn/water' })).toBeVisible();

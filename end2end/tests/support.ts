@@ -13,6 +13,34 @@ export async function ready(page: Page) {
   await expect(page.locator('#boot, #first-screen')).toHaveCount(0);
 }
 
+/** Holds every WASM download until the returned function is called. */
+export async function holdWasm(page: Page): Promise<() => void> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Sums the layout shifts the page has seen (none expected). */
+export async function watchShifts(page: Page) {
+  await page.addInitScript(() => {
+    (window as unknown as { shifts: number }).shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!entry.hadRecentInput) (window as unknown as { shifts: number }).shifts += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** What `watchShifts` has summed so far. */
+export async function shifts(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { shifts: number }).shifts);
+}
+
 /** Opens a page and waits until the app (not the loading screen) shows it. */
 export async function open(page: Page, url: string) {
   await page.goto(url);

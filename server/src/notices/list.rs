@@ -3,9 +3,10 @@
 use app::model::{ErrorBody, NoticeList, NoticeQuery};
 use axum::extract::State;
 
-use super::audience::reader;
+use super::audience::{Reader, reader};
 use super::store;
 use crate::accounts::session::Caller;
+use crate::communities;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
 use crate::state::AppState;
@@ -66,4 +67,47 @@ pub async fn list_notices(
             .map(|n| n.summary())
             .collect(),
     }))
+}
+
+/// Where a signed-in person's unread urgent notices are looked up: the
+/// household acted for (and whether as its helper), else the community
+/// worked in — as `audience::reader` decides for the list.
+pub enum UrgentFor {
+    Household { household_id: i64, as_helper: bool },
+    Office { community_id: i64 },
+}
+
+/// The unread urgent notices `GET /notices` gives as `unread_urgent` (id and
+/// title), for the banner on a signed-in 首页's first screen
+/// (`site::first_screen`).
+pub async fn unread_urgent(
+    state: &AppState,
+    user_id: i64,
+    of: UrgentFor,
+) -> sqlx::Result<Vec<(i64, String)>> {
+    let reader = match of {
+        UrgentFor::Household {
+            household_id,
+            as_helper,
+        } => {
+            let Some(place) =
+                communities::store::household_place(state.db.reader(), household_id).await?
+            else {
+                return Ok(Vec::new());
+            };
+            Reader::Household {
+                household_id,
+                community_id: place.community_id,
+                building_id: place.building_id,
+                as_helper,
+            }
+        }
+        UrgentFor::Office { community_id } => Reader::Office { community_id },
+    };
+    Ok(store::current(state.db.reader(), reader, user_id)
+        .await?
+        .into_iter()
+        .filter(|n| n.read == 0 && n.urgent != 0)
+        .map(|n| (n.id, n.title))
+        .collect())
 }

@@ -14,6 +14,8 @@ use utoipa_axum::routes;
 
 use crate::state::AppState;
 
+pub use list::{UrgentFor, unread_urgent};
+
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list::list_notices, publish::publish_notice))

@@ -23,6 +23,7 @@ use serde::Deserialize;
 
 use crate::accounts;
 use crate::communities;
+use crate::notices::{self, UrgentFor};
 use crate::state::AppState;
 
 /// How long the community list is kept: a community added or changed (by
@@ -40,8 +41,11 @@ struct Rendered {
     screens: HashMap<String, String>,
     community_item: String,
     community_item_chosen: String,
+    urgent_item: String,
+    urgent_id: String,
     markers: Vec<String>,
     communities_marker: String,
+    urgent_marker: String,
 }
 
 /// The built page cut around its first screen, and the screens.
@@ -85,6 +89,8 @@ struct Fill {
     flat: String,
     /// 注册's code, from the slip's QR link.
     code: String,
+    /// The person's unread urgent notices: id and title.
+    urgent: Vec<(i64, String)>,
 }
 
 impl FirstScreens {
@@ -100,7 +106,7 @@ impl FirstScreens {
                 return None;
             }
         };
-        if rendered.markers.len() != 9 {
+        if rendered.markers.len() != 10 {
             tracing::error!("first-screens.json names other markers; serving without");
             return None;
         }
@@ -166,6 +172,17 @@ impl FirstScreens {
         };
         fill.code = code.unwrap_or_default().to_owned();
         let mut body = self.fill(template, &fill);
+        let banners: String = fill
+            .urgent
+            .iter()
+            .map(|(id, title)| {
+                self.rendered
+                    .urgent_item
+                    .replace(&self.rendered.markers[9], &escape(title))
+                    .replace(&self.rendered.urgent_id, &id.to_string())
+            })
+            .collect();
+        body = body.replace(&self.rendered.urgent_marker, &banners);
         if let Some(list) = list {
             let chosen = fill.community.as_ref().map(|c| c.id);
             let items: String = list
@@ -230,7 +247,13 @@ impl FirstScreens {
             let acting = cookies
                 .get("courtyard_acting_for")
                 .and_then(|v| v.parse::<i64>().ok());
-            return Ok(signed_in(&me, acting).map(|(who, fill)| (who, fill, None)));
+            let Some((who, mut fill, of)) = signed_in(&me, acting) else {
+                return Ok(None);
+            };
+            if matches!(entry, Entry::Home) {
+                fill.urgent = notices::unread_urgent(state, user, of).await?;
+            }
+            return Ok(Some((who, fill, None)));
         }
         let list = self.communities(state).await?;
         let chosen = cookies
@@ -264,7 +287,7 @@ type Screen = (&'static str, Fill, Option<Arc<Vec<CommunitySummary>>>);
 /// (`SessionState::sign_in`, `CommunityState::current`, `ActForBanner`):
 /// the household acted for, else the first community worked in. `None`
 /// for someone with neither (an operator), who gets the loading screen.
-fn signed_in(me: &Me, acting: Option<i64>) -> Option<(&'static str, Fill)> {
+fn signed_in(me: &Me, acting: Option<i64>) -> Option<(&'static str, Fill, UrgentFor)> {
     let household = acting
         .and_then(|id| me.households.iter().find(|h| h.household_id == id))
         .or_else(|| me.households.first());
@@ -282,7 +305,11 @@ fn signed_in(me: &Me, acting: Option<i64>) -> Option<(&'static str, Fill)> {
                 residents: h.residents.join("、"),
                 building: h.building.clone(),
                 flat: h.flat_label.clone(),
-                code: String::new(),
+                ..Fill::default()
+            },
+            UrgentFor::Household {
+                household_id: h.household_id,
+                as_helper: h.role == Role::Helper,
             },
         ));
     }
@@ -297,6 +324,9 @@ fn signed_in(me: &Me, acting: Option<i64>) -> Option<(&'static str, Fill)> {
             }),
             person: me.name.clone(),
             ..Fill::default()
+        },
+        UrgentFor::Office {
+            community_id: c.community_id,
         },
     ))
 }

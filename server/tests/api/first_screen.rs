@@ -4,13 +4,14 @@
 
 use reqwest::header::{CACHE_CONTROL, COOKIE, SET_COOKIE, VARY};
 
-use crate::helpers::{HELPER, PASSWORD, RESIDENT, TestApp};
+use crate::helpers::{HELPER, MANAGER, PASSWORD, RESIDENT, TestApp};
 
 on_both_backends!(
     the_anonymous_home_lists_every_community_with_its_phone,
     a_chosen_community_speaks_in_the_header_and_is_marked,
     a_signed_in_person_gets_their_own_home_and_never_the_landing,
     a_helper_gets_the_household_they_act_for,
+    unread_urgent_notices_are_on_the_first_screen_until_read,
     an_expired_or_forged_session_gets_the_anonymous_screen,
     what_people_typed_is_escaped,
     language_and_large_text_come_from_the_cookies,
@@ -246,4 +247,40 @@ async fn pages_without_a_first_screen_get_the_loading_screen(app: TestApp) {
         first_screen(&body).contains("<input id=\"code\" value=\"\">"),
         "{body}"
     );
+}
+
+async fn unread_urgent_notices_are_on_the_first_screen_until_read(app: TestApp) {
+    let session = session(&app, RESIDENT).await;
+    let (_, _, body) = page(&app, "/", &session).await;
+    assert!(!first_screen(&body).contains("urgent-banner"), "none yet");
+    let community = app.community("轻机南院").await;
+    let (status, notice) = app
+        .login(MANAGER)
+        .await
+        .post(
+            "/api/v1/notices",
+            serde_json::json!({
+                "community_id": community,
+                "title": "周四停水 <b>8:00</b> & 储水",
+                "body": "请提前储水。",
+                "category": "water",
+                "urgent": true,
+            }),
+        )
+        .await;
+    assert_eq!(status, 201, "{notice}");
+    let id = notice["id"].as_i64().expect("id");
+    let (_, _, body) = page(&app, "/", &session).await;
+    let screen = first_screen(&body);
+    assert!(
+        screen.contains(&format!(
+            "<div class=\"urgent-banner\"><strong>周四停水 &lt;b&gt;8:00&lt;/b&gt; &amp; 储水</strong><a href=\"/notices/{id}\">"
+        )),
+        "{screen}"
+    );
+    // Read (opening it is the receipt), it is gone from the next first screen.
+    let resident = app.login(RESIDENT).await;
+    assert_eq!(resident.get(&format!("/api/v1/notices/{id}")).await.0, 200);
+    let (_, _, body) = page(&app, "/", &session).await;
+    assert!(!first_screen(&body).contains("urgent-banner"), "{body}");
 }
