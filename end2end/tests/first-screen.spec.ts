@@ -4,6 +4,16 @@ import { PASSWORD, RESIDENT, expectNoAxeViolations, holdWasm, ready, screenshot,
 // The entry pages arrive with their first screen in the HTML (issue #17):
 // it paints before the WebAssembly, and the app takes it over unchanged.
 
+/** Lets the WASM through and expects the app to take over with the same
+ *  pixels and without a layout shift. */
+async function takesOverUnchanged(page: Page, release: () => void) {
+  const before = await page.screenshot();
+  release();
+  await ready(page);
+  expect((await page.screenshot()).equals(before)).toBe(true);
+  expect(await shifts(page)).toBe(0);
+}
+
 async function qingjiId(page: Page): Promise<number> {
   const list = await (await page.request.get('/api/v1/communities')).json();
   return list.items.find((c: { name: string }) => c.name === '轻机南院').id;
@@ -27,12 +37,8 @@ for (const large of [false, true]) {
     await expect(first.locator('.tile')).toHaveCount(4);
     await expect(first.getByRole('switch')).toHaveAttribute('aria-checked', String(large));
     if (large) await expect(page.locator('html')).toHaveClass(/large/);
-    const before = await page.screenshot();
     await screenshot(page, `first-screen-home-${mode}`);
-    release();
-    await ready(page);
-    expect((await page.screenshot()).equals(before)).toBe(true);
-    expect(await shifts(page)).toBe(0);
+    await takesOverUnchanged(page, release);
     await expectNoAxeViolations(page);
     await context.close();
   });
@@ -56,12 +62,8 @@ for (const large of [false, true]) {
     await expect(first.locator('header.top h1')).toContainText('轻机南院');
     await expect(first.locator('header a.call')).toHaveAttribute('href', 'tel:0372-3169690');
     await expect(page.locator('li.community')).toHaveCount(0);
-    const before = await page.screenshot();
     await screenshot(page, `first-screen-resident-${mode}`);
-    release();
-    await ready(page);
-    expect((await page.screenshot()).equals(before)).toBe(true);
-    expect(await shifts(page)).toBe(0);
+    await takesOverUnchanged(page, release);
     await context.close();
   });
 }
