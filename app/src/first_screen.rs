@@ -83,6 +83,11 @@ pub const URGENT: &str = "<!--{{urgent}}-->";
 /// The id the urgent banner's template is rendered with: the server puts
 /// the notice's id in its place (in `/notices/{id}`).
 pub const URGENT_ID: i64 = -314_159;
+/// Where the 通知 tab's unread badge goes for a signed-in person.
+pub const UNREAD: &str = "<!--{{unread}}-->";
+/// The count the badge's template is rendered with, for the server to
+/// replace with the person's.
+pub const UNREAD_COUNT: i64 = 271_828;
 
 /// The entry pages with a first screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,10 +166,14 @@ pub struct FirstScreens {
     /// One unread urgent notice's banner.
     pub urgent_item: String,
     pub urgent_id: String,
+    /// The 通知 tab's badge with its count.
+    pub unread_badge: String,
+    pub unread_count: String,
     /// The markers, in the order of [`Marker::ALL`].
     pub markers: Vec<&'static str>,
     pub communities_marker: &'static str,
     pub urgent_marker: &'static str,
+    pub unread_marker: &'static str,
 }
 
 const CHOSEN_ID: i64 = -1;
@@ -231,7 +240,7 @@ pub fn render(entry: Entry, lang: Lang, large: bool, who: Who) -> String {
                 items: Vec::new(),
                 next_offset: None,
                 next_cursor: None,
-                unread: 0,
+                unread: UNREAD_COUNT,
                 unread_urgent: vec![NoticeSummary {
                     id: URGENT_ID,
                     title: Marker::Urgent.text().to_owned(),
@@ -286,11 +295,19 @@ fn urgent_banner(html: &str) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
-/// Every variant, with the community list cut out of the anonymous 首页
-/// and the urgent banner out of the signed-in one.
+/// The 通知 tab's badge in a rendered signed-in page, as byte offsets.
+fn unread_badge(html: &str) -> Option<(usize, usize)> {
+    let start = html.find(&format!("<span class=\"badge\">{UNREAD_COUNT}"))?;
+    let end = start + html[start..].find("</span></span>")? + "</span></span>".len();
+    Some((start, end))
+}
+
+/// Every variant, with the community list cut out of the anonymous 首页,
+/// the urgent banner out of the signed-in one and the unread badge out of
+/// every signed-in page.
 pub fn render_all() -> Result<FirstScreens, String> {
     let mut screens = BTreeMap::new();
-    let (mut item, mut chosen, mut urgent) = (None, None, None);
+    let (mut item, mut chosen, mut urgent, mut badge) = (None, None, None, None);
     for entry in Entry::ALL {
         for lang in [Lang::ZhCn, Lang::En] {
             for large in [false, true] {
@@ -312,6 +329,12 @@ pub fn render_all() -> Result<FirstScreens, String> {
                         }
                         html.replace_range(start..end, URGENT);
                     }
+                    if let Some((start, end)) = unread_badge(&html) {
+                        if lang == Lang::ZhCn && who == Who::Person {
+                            badge = Some(html[start..end].to_owned());
+                        }
+                        html.replace_range(start..end, UNREAD);
+                    }
                     screens.insert(key(entry, lang, large, who), html);
                 }
             }
@@ -323,15 +346,21 @@ pub fn render_all() -> Result<FirstScreens, String> {
     let Some(urgent_item) = urgent else {
         return Err("the signed-in 首页 has no urgent banner".to_owned());
     };
+    let Some(unread_badge) = badge else {
+        return Err("the signed-in pages have no unread badge".to_owned());
+    };
     Ok(FirstScreens {
         screens,
         community_item,
         community_item_chosen,
         urgent_item,
         urgent_id: URGENT_ID.to_string(),
+        unread_badge,
+        unread_count: UNREAD_COUNT.to_string(),
         markers: Marker::ALL.iter().map(|m| m.text()).collect(),
         communities_marker: COMMUNITIES,
         urgent_marker: URGENT,
+        unread_marker: UNREAD,
     })
 }
 
@@ -366,6 +395,10 @@ mod tests {
         assert!(person.contains(URGENT) && !person.contains("urgent-banner"));
         assert!(all.urgent_item.contains("{{urgent}}"));
         assert!(all.urgent_item.contains(&format!("/notices/{URGENT_ID}")));
+        assert!(person.contains(UNREAD) && !person.contains("class=\"badge\""));
+        assert!(all.unread_badge.contains(&UNREAD_COUNT.to_string()));
+        let login = &all.screens[&key(Entry::Login, Lang::ZhCn, false, Who::Person)];
+        assert!(login.contains(UNREAD), "on every signed-in page");
         assert!(person.contains("aria-checked=\"true\""), "large text is on");
         let login = &all.screens[&key(Entry::Login, Lang::En, false, Who::Visitor)];
         assert!(login.contains("id=\"password\"") && login.contains("Log in"));

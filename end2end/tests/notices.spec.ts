@@ -41,6 +41,7 @@ for (const mode of ['normal', 'large'] as const) {
     const release = await holdWasm(elder);
     await elder.reload();
     await expect(elder.locator('#first-screen .urgent-banner', { hasText: title })).toBeVisible();
+    await expect(elder.locator('#first-screen nav.tabs a[href="/notices"] .badge')).toBeVisible();
     release();
     await ready(elder);
     await expect(banner).toBeVisible();

@@ -77,14 +77,14 @@ pub enum UrgentFor {
     Office { community_id: i64 },
 }
 
-/// The unread urgent notices `GET /notices` gives as `unread_urgent` (id and
-/// title), for the banner on a signed-in 首页's first screen
-/// (`site::first_screen`).
-pub async fn unread_urgent(
+/// What `GET /notices` gives as `unread` (the count) and `unread_urgent`
+/// (id and title), for the 通知 badge and the banner on a signed-in
+/// person's first screen (`site::first_screen`).
+pub async fn unread(
     state: &AppState,
     user_id: i64,
     of: UrgentFor,
-) -> sqlx::Result<Vec<(i64, String)>> {
+) -> sqlx::Result<(i64, Vec<(i64, String)>)> {
     let reader = match of {
         UrgentFor::Household {
             household_id,
@@ -93,7 +93,7 @@ pub async fn unread_urgent(
             let Some(place) =
                 communities::store::household_place(state.db.reader(), household_id).await?
             else {
-                return Ok(Vec::new());
+                return Ok((0, Vec::new()));
             };
             Reader::Household {
                 household_id,
@@ -104,10 +104,16 @@ pub async fn unread_urgent(
         }
         UrgentFor::Office { community_id } => Reader::Office { community_id },
     };
-    Ok(store::current(state.db.reader(), reader, user_id)
+    let unread: Vec<_> = store::current(state.db.reader(), reader, user_id)
         .await?
         .into_iter()
-        .filter(|n| n.read == 0 && n.urgent != 0)
+        .filter(|n| n.read == 0)
+        .collect();
+    let count = i64::try_from(unread.len()).unwrap_or(i64::MAX);
+    let urgent = unread
+        .into_iter()
+        .filter(|n| n.urgent != 0)
         .map(|n| (n.id, n.title))
-        .collect())
+        .collect();
+    Ok((count, urgent))
 }

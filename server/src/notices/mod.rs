@@ -14,7 +14,7 @@ use utoipa_axum::routes;
 
 use crate::state::AppState;
 
-pub use list::{UrgentFor, unread_urgent};
+pub use list::{UrgentFor, unread};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()

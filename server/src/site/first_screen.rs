@@ -43,9 +43,12 @@ struct Rendered {
     community_item_chosen: String,
     urgent_item: String,
     urgent_id: String,
+    unread_badge: String,
+    unread_count: String,
     markers: Vec<String>,
     communities_marker: String,
     urgent_marker: String,
+    unread_marker: String,
 }
 
 /// The built page cut around its first screen, and the screens.
@@ -89,7 +92,9 @@ struct Fill {
     flat: String,
     /// 注册's code, from the slip's QR link.
     code: String,
-    /// The person's unread urgent notices: id and title.
+    /// The person's unread notices (the 通知 badge), and the urgent ones
+    /// among them: id and title.
+    unread: i64,
     urgent: Vec<(i64, String)>,
 }
 
@@ -183,6 +188,14 @@ impl FirstScreens {
             })
             .collect();
         body = body.replace(&self.rendered.urgent_marker, &banners);
+        let badge = if fill.unread > 0 {
+            self.rendered
+                .unread_badge
+                .replace(&self.rendered.unread_count, &fill.unread.to_string())
+        } else {
+            String::new()
+        };
+        body = body.replace(&self.rendered.unread_marker, &badge);
         if let Some(list) = list {
             let chosen = fill.community.as_ref().map(|c| c.id);
             let items: String = list
@@ -250,9 +263,7 @@ impl FirstScreens {
             let Some((who, mut fill, of)) = signed_in(&me, acting) else {
                 return Ok(None);
             };
-            if matches!(entry, Entry::Home) {
-                fill.urgent = notices::unread_urgent(state, user, of).await?;
-            }
+            (fill.unread, fill.urgent) = notices::unread(state, user, of).await?;
             return Ok(Some((who, fill, None)));
         }
         let list = self.communities(state).await?;

@@ -11,7 +11,7 @@ on_both_backends!(
     a_chosen_community_speaks_in_the_header_and_is_marked,
     a_signed_in_person_gets_their_own_home_and_never_the_landing,
     a_helper_gets_the_household_they_act_for,
-    unread_urgent_notices_are_on_the_first_screen_until_read,
+    unread_notices_are_on_the_first_screen_until_read,
     an_expired_or_forged_session_gets_the_anonymous_screen,
     what_people_typed_is_escaped,
     language_and_large_text_come_from_the_cookies,
@@ -249,10 +249,14 @@ async fn pages_without_a_first_screen_get_the_loading_screen(app: TestApp) {
     );
 }
 
-async fn unread_urgent_notices_are_on_the_first_screen_until_read(app: TestApp) {
+async fn unread_notices_are_on_the_first_screen_until_read(app: TestApp) {
     let session = session(&app, RESIDENT).await;
     let (_, _, body) = page(&app, "/", &session).await;
     assert!(!first_screen(&body).contains("urgent-banner"), "none yet");
+    assert!(
+        !first_screen(&body).contains("class=\"badge\""),
+        "nothing unread"
+    );
     let community = app.community("轻机南院").await;
     let (status, notice) = app
         .login(MANAGER)
@@ -278,9 +282,14 @@ async fn unread_urgent_notices_are_on_the_first_screen_until_read(app: TestApp) 
         )),
         "{screen}"
     );
+    assert!(
+        screen.contains("通知<span class=\"badge\">1<span>未读</span></span></a>"),
+        "{screen}"
+    );
     // Read (opening it is the receipt), it is gone from the next first screen.
     let resident = app.login(RESIDENT).await;
     assert_eq!(resident.get(&format!("/api/v1/notices/{id}")).await.0, 200);
     let (_, _, body) = page(&app, "/", &session).await;
     assert!(!first_screen(&body).contains("urgent-banner"), "{body}");
+    assert!(!first_screen(&body).contains("class=\"badge\""), "{body}");
 }

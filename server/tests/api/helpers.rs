@@ -186,7 +186,7 @@ fn write_site(site: &Path) {
             "/ zh-CN normal visitor": format!("{header}<main>{list}</main>"),
             "/ zh-CN large visitor": format!("{header}<main class=\"big\">{list}</main>"),
             "/ zh-CN large person": format!("{header}<main class=\"big\"><p class=\"welcome\">您好，{{{{person}}}}！</p></main>"),
-            "/ zh-CN normal person": format!("{header}<main><!--{{{{urgent}}}}--><p class=\"welcome\">您好，{{{{person}}}}！</p></main>"),
+            "/ zh-CN normal person": format!("{header}<main><!--{{{{urgent}}}}--><p class=\"welcome\">您好，{{{{person}}}}！</p></main><nav><a href=\"/notices\">通知<!--{{{{unread}}}}--></a></nav>"),
             "/ zh-CN normal helper": format!("{header}<div class=\"acting\">代办：{{{{residents}}}} · {{{{building}}}} {{{{flat}}}}</div><main><p class=\"welcome\">您好，{{{{person}}}}！</p></main>"),
             "/login en normal nobody": "<header><h1>Courtyard</h1></header><main><form id=\"login\"></form></main>",
             "/register zh-CN normal nobody": "<header><h1>院里</h1></header><main><form id=\"register\"><input id=\"code\" value=\"{{code}}\"></form></main>",
@@ -196,6 +196,9 @@ fn write_site(site: &Path) {
         "urgent_item": "<div class=\"urgent-banner\"><strong>{{urgent}}</strong><a href=\"/notices/-314159\">详情</a></div>",
         "urgent_id": "-314159",
         "urgent_marker": "<!--{{urgent}}-->",
+        "unread_badge": "<span class=\"badge\">271828<span>未读</span></span>",
+        "unread_count": "271828",
+        "unread_marker": "<!--{{unread}}-->",
         "markers": ["{{community}}", "{{community_phone}}", "{{item}}", "{{item_phone}}", "{{person}}", "{{residents}}", "{{building}}", "{{flat}}", "{{code}}", "{{urgent}}"],
         "communities_marker": "<!--{{communities}}-->",
     });
