@@ -137,7 +137,7 @@ impl FromRequestParts<AppState> for Caller {
         // One round trip: the session, its user's state and live roles.
         let rows = store::session_rows(state.db.reader(), &codes::hash(&token)).await?;
         let session = rows.first().ok_or(ApiError::Unauthorized)?;
-        if now >= session.expires_at || session.absolute_expires_at.is_some_and(|a| now >= a) {
+        if !is_live(session, now) {
             store::delete_session(state.db.writer(), session.id).await?;
             return Err(ApiError::Unauthorized);
         }
@@ -183,31 +183,41 @@ impl FromRequestParts<AppState> for Caller {
     }
 }
 
-/// The person whose live session this token is, without renewing it (the
-/// first screen only reads: `site::first_screen`).
-pub async fn live_user(state: &AppState, token: &str) -> sqlx::Result<Option<i64>> {
-    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+/// Whether a session may still be used at `now` (idle and absolute limits).
+fn is_live(session: &store::SessionRow, now: i64) -> bool {
+    now < session.expires_at && session.absolute_expires_at.is_none_or(|a| now < a)
+}
+
+/// The person whose live session the request carries, without renewing it
+/// (the first screen only reads: `site::first_screen`).
+pub async fn live_user(state: &AppState, headers: &HeaderMap) -> sqlx::Result<Option<i64>> {
+    let Some(token) = token_from(headers) else {
         return Ok(None);
-    }
-    let now = now_millis();
-    let rows = store::session_rows(state.db.reader(), &codes::hash(token)).await?;
+    };
+    let rows = store::session_rows(state.db.reader(), &codes::hash(&token)).await?;
     Ok(rows
         .first()
-        .filter(|s| now < s.expires_at && s.absolute_expires_at.is_none_or(|a| now < a))
+        .filter(|s| is_live(s, now_millis()))
         .map(|s| s.user_id))
 }
 
-/// The session token from the Cookie header, if any.
-pub fn token_from(headers: &HeaderMap) -> Option<String> {
+/// A cookie the request carries, by name (the first, if sent twice).
+pub fn cookie_value<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
     headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
-        .map(|(_, value)| value.to_owned())
+        .find(|(n, _)| *n == name)
+        .map(|(_, value)| value)
+}
+
+/// The session token from the Cookie header, if any.
+pub fn token_from(headers: &HeaderMap) -> Option<String> {
+    cookie_value(headers, COOKIE_NAME)
         .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(str::to_owned)
 }
 
 /// A new session: returns the token for the cookie (never stored as such).

@@ -41,20 +41,16 @@ pub async fn reader(
         return office_reader(m.community_id);
     }
     if let Some(household_id) = household {
-        let place = communities::store::household_place(state.db.reader(), household_id)
+        let as_helper = caller.household_role(household_id) == Some(Role::Helper);
+        let reader = of_household(state, household_id, as_helper)
             .await?
             .ok_or(ApiError::NotFound)?;
-        let (community_id, building_id) = (place.community_id, place.building_id);
-        if community.is_some_and(|c| c != community_id) {
+        if let (Some(asked), Reader::Household { community_id, .. }) = (community, reader)
+            && asked != community_id
+        {
             return Err(ApiError::Forbidden);
         }
-        let as_helper = caller.household_role(household_id) == Some(Role::Helper);
-        return Ok(Reader::Household {
-            household_id,
-            community_id,
-            building_id,
-            as_helper,
-        });
+        return Ok(reader);
     }
     match office {
         Some(m) => office_reader(m.community_id),
@@ -63,6 +59,21 @@ pub async fn reader(
             message: "您还没有加入任何住户或小区",
         }),
     }
+}
+
+/// A household's point of view (`None` when there is no such household).
+pub async fn of_household(
+    state: &AppState,
+    household_id: i64,
+    as_helper: bool,
+) -> sqlx::Result<Option<Reader>> {
+    let place = communities::store::household_place(state.db.reader(), household_id).await?;
+    Ok(place.map(|p| Reader::Household {
+        household_id,
+        community_id: p.community_id,
+        building_id: p.building_id,
+        as_helper,
+    }))
 }
 
 fn office_reader(community: Option<i64>) -> Result<Reader, ApiError> {

@@ -3,10 +3,9 @@
 use app::model::{ErrorBody, NoticeList, NoticeQuery};
 use axum::extract::State;
 
-use super::audience::{Reader, reader};
+use super::audience::{Reader, of_household, reader};
 use super::store;
 use crate::accounts::session::Caller;
-use crate::communities;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
 use crate::state::AppState;
@@ -55,7 +54,7 @@ pub async fn list_notices(
             .collect()
     };
     let (rows, next) = paging.split(rows, store::NoticeRow::position);
-    let unread: Vec<_> = current.iter().filter(|n| n.read == 0).collect();
+    let unread: Vec<_> = unread_of(&current).collect();
     Ok(AppJson(NoticeList {
         items: rows.iter().map(store::NoticeRow::summary).collect(),
         next_offset: next.offset,
@@ -69,10 +68,10 @@ pub async fn list_notices(
     }))
 }
 
-/// Where a signed-in person's unread urgent notices are looked up: the
+/// Whose unread notices a signed-in person's first screen shows: the
 /// household acted for (and whether as its helper), else the community
-/// worked in — as `audience::reader` decides for the list.
-pub enum UrgentFor {
+/// worked in — the same readers `audience::reader` gives the list.
+pub enum UnreadFor {
     Household { household_id: i64, as_helper: bool },
     Office { community_id: i64 },
 }
@@ -83,37 +82,30 @@ pub enum UrgentFor {
 pub async fn unread(
     state: &AppState,
     user_id: i64,
-    of: UrgentFor,
+    of: UnreadFor,
 ) -> sqlx::Result<(i64, Vec<(i64, String)>)> {
     let reader = match of {
-        UrgentFor::Household {
+        UnreadFor::Household {
             household_id,
             as_helper,
-        } => {
-            let Some(place) =
-                communities::store::household_place(state.db.reader(), household_id).await?
-            else {
-                return Ok((0, Vec::new()));
-            };
-            Reader::Household {
-                household_id,
-                community_id: place.community_id,
-                building_id: place.building_id,
-                as_helper,
-            }
-        }
-        UrgentFor::Office { community_id } => Reader::Office { community_id },
+        } => match of_household(state, household_id, as_helper).await? {
+            Some(reader) => reader,
+            None => return Ok((0, Vec::new())),
+        },
+        UnreadFor::Office { community_id } => Reader::Office { community_id },
     };
-    let unread: Vec<_> = store::current(state.db.reader(), reader, user_id)
-        .await?
-        .into_iter()
-        .filter(|n| n.read == 0)
-        .collect();
+    let current = store::current(state.db.reader(), reader, user_id).await?;
+    let unread: Vec<_> = unread_of(&current).collect();
     let count = i64::try_from(unread.len()).unwrap_or(i64::MAX);
     let urgent = unread
         .into_iter()
         .filter(|n| n.urgent != 0)
-        .map(|n| (n.id, n.title))
+        .map(|n| (n.id, n.title.clone()))
         .collect();
     Ok((count, urgent))
+}
+
+/// The unread ones among the current notices.
+fn unread_of(current: &[store::NoticeRow]) -> impl Iterator<Item = &store::NoticeRow> {
+    current.iter().filter(|n| n.read == 0)
 }

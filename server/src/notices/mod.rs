@@ -14,7 +14,7 @@ use utoipa_axum::routes;
 
 use crate::state::AppState;
 
-pub use list::{UrgentFor, unread};
+pub use list::{UnreadFor, unread};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()

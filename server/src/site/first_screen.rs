@@ -22,8 +22,9 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::accounts;
+use crate::accounts::session::cookie_value;
 use crate::communities;
-use crate::notices::{self, UrgentFor};
+use crate::notices::{self, UnreadFor};
 use crate::state::AppState;
 
 /// How long the community list is kept: a community added or changed (by
@@ -150,14 +151,13 @@ impl FirstScreens {
         headers: &HeaderMap,
         code: Option<&str>,
     ) -> String {
-        let cookies = Cookies::from(headers);
-        let lang = if cookies.get("courtyard_lang") == Some("en") {
+        let lang = if cookie_value(headers, "courtyard_lang") == Some("en") {
             "en"
         } else {
             "zh-CN"
         };
-        let mut large = cookies.get("courtyard_large_text") == Some("1");
-        let screen = match self.screen(state, entry, &cookies, &mut large).await {
+        let mut large = cookie_value(headers, "courtyard_large_text") == Some("1");
+        let screen = match self.screen(state, entry, headers, &mut large).await {
             Ok(screen) => screen,
             Err(error) => {
                 tracing::warn!(%error, "first screen unavailable");
@@ -165,7 +165,7 @@ impl FirstScreens {
             }
         };
         let Some((who, mut fill, list)) = screen else {
-            return format!("{}{}{}", self.before, self.boot, self.after);
+            return self.plain();
         };
         let key = format!(
             "{} {lang} {} {who}",
@@ -173,7 +173,7 @@ impl FirstScreens {
             if large { "large" } else { "normal" }
         );
         let Some(template) = self.rendered.screens.get(&key) else {
-            return format!("{}{}{}", self.before, self.boot, self.after);
+            return self.plain();
         };
         fill.code = code.unwrap_or_default().to_owned();
         let mut body = self.fill(template, &fill);
@@ -224,6 +224,11 @@ impl FirstScreens {
         )
     }
 
+    /// The built page as it is, with its loading screen.
+    fn plain(&self) -> String {
+        format!("{}{}{}", self.before, self.boot, self.after)
+    }
+
     fn fill(&self, template: &str, fill: &Fill) -> String {
         let m = &self.rendered.markers;
         let (name, phone) = fill
@@ -247,19 +252,16 @@ impl FirstScreens {
         &self,
         state: &AppState,
         entry: Entry,
-        cookies: &Cookies<'_>,
+        headers: &HeaderMap,
         large: &mut bool,
     ) -> sqlx::Result<Option<Screen>> {
-        if let Some(token) = cookies.get(accounts::session::COOKIE_NAME)
-            && let Some(user) = accounts::session::live_user(state, token).await?
-        {
+        if let Some(user) = accounts::session::live_user(state, headers).await? {
             let me = accounts::store::me(state.db.reader(), user).await?;
             // As the app decides at sign-in: large text is never switched
             // off behind someone's back, by this device or by the account.
             *large |= me.large_text;
-            let acting = cookies
-                .get("courtyard_acting_for")
-                .and_then(|v| v.parse::<i64>().ok());
+            let acting =
+                cookie_value(headers, "courtyard_acting_for").and_then(|v| v.parse::<i64>().ok());
             let Some((who, mut fill, of)) = signed_in(&me, acting) else {
                 return Ok(None);
             };
@@ -267,9 +269,8 @@ impl FirstScreens {
             return Ok(Some((who, fill, None)));
         }
         let list = self.communities(state).await?;
-        let chosen = cookies
-            .get("courtyard_community")
-            .and_then(|v| v.parse::<i64>().ok());
+        let chosen =
+            cookie_value(headers, "courtyard_community").and_then(|v| v.parse::<i64>().ok());
         let community = match chosen {
             Some(id) => list.iter().find(|c| c.id == id).cloned(),
             None if list.len() == 1 => list.first().cloned(),
@@ -298,7 +299,7 @@ type Screen = (&'static str, Fill, Option<Arc<Vec<CommunitySummary>>>);
 /// (`SessionState::sign_in`, `CommunityState::current`, `ActForBanner`):
 /// the household acted for, else the first community worked in. `None`
 /// for someone with neither (an operator), who gets the loading screen.
-fn signed_in(me: &Me, acting: Option<i64>) -> Option<(&'static str, Fill, UrgentFor)> {
+fn signed_in(me: &Me, acting: Option<i64>) -> Option<(&'static str, Fill, UnreadFor)> {
     let household = acting
         .and_then(|id| me.households.iter().find(|h| h.household_id == id))
         .or_else(|| me.households.first());
@@ -318,7 +319,7 @@ fn signed_in(me: &Me, acting: Option<i64>) -> Option<(&'static str, Fill, Urgent
                 flat: h.flat_label.clone(),
                 ..Fill::default()
             },
-            UrgentFor::Household {
+            UnreadFor::Household {
                 household_id: h.household_id,
                 as_helper: h.role == Role::Helper,
             },
@@ -336,7 +337,7 @@ fn signed_in(me: &Me, acting: Option<i64>) -> Option<(&'static str, Fill, Urgent
             person: me.name.clone(),
             ..Fill::default()
         },
-        UrgentFor::Office {
+        UnreadFor::Office {
             community_id: c.community_id,
         },
     ))
@@ -358,27 +359,6 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// The request's cookies, by name.
-struct Cookies<'a>(Vec<(&'a str, &'a str)>);
-
-impl<'a> Cookies<'a> {
-    fn from(headers: &'a HeaderMap) -> Self {
-        Self(
-            headers
-                .get_all(header::COOKIE)
-                .iter()
-                .filter_map(|v| v.to_str().ok())
-                .flat_map(|v| v.split(';'))
-                .filter_map(|pair| pair.trim().split_once('='))
-                .collect(),
-        )
-    }
-
-    fn get(&self, name: &str) -> Option<&'a str> {
-        self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
-    }
-}
-
 /// What the entry pages' handlers share.
 pub type Shared = (AppState, Arc<FirstScreens>);
 
@@ -386,8 +366,8 @@ pub type Shared = (AppState, Arc<FirstScreens>);
 pub async fn serve(
     State((state, screens)): State<Shared>,
     entry: Entry,
-    uri: &Uri,
-    headers: &HeaderMap,
+    uri: Uri,
+    headers: HeaderMap,
 ) -> Response {
     // A helper's registration (`?for=helper`) is another form: the loading
     // screen, not a first screen that would change under the finger.
@@ -399,13 +379,13 @@ pub async fn serve(
             .map(|(_, v)| v)
     };
     let entry_html = if matches!(entry, Entry::Register) && query("for") == Some("helper") {
-        format!("{}{}{}", screens.before, screens.boot, screens.after)
+        screens.plain()
     } else {
         // A code as slips print it (letters and digits), else none: the
         // app shows what the link says, the first screen never more.
         let code =
             query("code").filter(|c| c.len() <= 16 && c.bytes().all(|b| b.is_ascii_alphanumeric()));
-        screens.page(&state, entry, headers, code).await
+        screens.page(&state, entry, &headers, code).await
     };
     (
         StatusCode::OK,
@@ -437,18 +417,5 @@ mod tests {
             "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;"
         );
         assert_eq!(escape("轻机南院"), "轻机南院");
-    }
-
-    #[test]
-    fn cookies_are_read_by_name() {
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            header::COOKIE,
-            HeaderValue::from_static("a=1; courtyard_lang=en;courtyard_community=7"),
-        );
-        let cookies = Cookies::from(&headers);
-        assert_eq!(cookies.get("courtyard_lang"), Some("en"));
-        assert_eq!(cookies.get("courtyard_community"), Some("7"));
-        assert_eq!(cookies.get("missing"), None);
     }
 }

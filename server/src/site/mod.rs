@@ -9,8 +9,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, Request, StatusCode, Uri, header};
+use axum::http::{HeaderValue, Request, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::get;
@@ -43,9 +42,18 @@ pub fn service(site_dir: &Path, state: AppState) -> Router {
         Some(screens) => {
             let shared: Shared = (state, Arc::new(screens));
             Router::new()
-                .route("/", get(entry(Entry::Home)))
-                .route("/login", get(entry(Entry::Login)))
-                .route("/register", get(entry(Entry::Register)))
+                .route(
+                    "/",
+                    get(|s, u, h| first_screen::serve(s, Entry::Home, u, h)),
+                )
+                .route(
+                    "/login",
+                    get(|s, u, h| first_screen::serve(s, Entry::Login, u, h)),
+                )
+                .route(
+                    "/register",
+                    get(|s, u, h| first_screen::serve(s, Entry::Register, u, h)),
+                )
                 // Made per request: compressed quickly rather than best.
                 .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)))
                 .with_state(shared)
@@ -56,19 +64,6 @@ pub fn service(site_dir: &Path, state: AppState) -> Router {
         .nest_service("/assets", assets)
         .fallback_service(files)
         .layer(middleware::from_fn(cache_control))
-}
-
-/// The handler of one entry page.
-fn entry(
-    entry: Entry,
-) -> impl Fn(State<Shared>, Uri, HeaderMap) -> std::pin::Pin<Box<dyn Future<Output = Response> + Send>>
-+ Clone
-+ Send
-+ Sync
-+ 'static {
-    move |shared, uri, headers| {
-        Box::pin(async move { first_screen::serve(shared, entry, &uri, &headers).await })
-    }
 }
 
 /// Long cache only for a hashed asset that was found; a missing asset must not
