@@ -12,14 +12,14 @@ use serde::de::DeserializeOwned;
 
 use crate::model::{
     AuditPage, AwardResult, BillList, Building, CancelRedemption, ChangePasswordRequest,
-    CommunitySummary, CreateStaffRequest, CreatedUser, ErrorBody, ErrorCode, FeeSummary,
-    HelperInfo, HouseholdRow, ImportReport, IssuedCode, Leaderboard, Ledger, LinkHelperRequest,
-    LoginRequest, Me, NewAdjustment, NewAward, NewNotice, NewPayment, NewPointRule, NewRedemption,
-    NewRepair, NewShopItem, Notice, NoticeList, NoticeReach, NoticeUpdate, Page,
-    PasswordResetRequest, PointResident, PointRule, PointRuleUpdate, PointSettings, PointSummary,
-    Redemption, RegisterRequest, Repair, RepairAction, RepairDetail, RepairList, RepairSummary,
-    ResetPasswordRequest, ReversePayment, ShopItem, ShopItemUpdate, SlipSheet, UpdateMe, Upload,
-    Worker,
+    CommunitySummary, Counts, CreateStaffRequest, CreatedUser, ErrorBody, ErrorCode, FeeSummary,
+    HelperInfo, HouseholdRow, ImportReport, Inbox, IssuedCode, Leaderboard, Ledger,
+    LinkHelperRequest, LoginRequest, MarkRead, Me, NewAdjustment, NewAward, NewNotice, NewPayment,
+    NewPointRule, NewRedemption, NewRepair, NewShopItem, Notice, NoticeList, NoticeReach,
+    NoticeUpdate, Page, PasswordResetRequest, PointResident, PointRule, PointRuleUpdate,
+    PointSettings, PointSummary, Redemption, RegisterRequest, Repair, RepairAction, RepairDetail,
+    RepairList, RepairSummary, ResetPasswordRequest, ReversePayment, ShopItem, ShopItemUpdate,
+    SlipSheet, UpdateMe, Upload, Worker,
 };
 
 /// Why a call failed, in the terms the UI needs to pick its words.
@@ -362,6 +362,24 @@ pub async fn repair_event(id: i64, body: RepairAction) -> Result<RepairDetail, A
         &body,
     )
     .await
+}
+
+/// Every badge's count.
+pub async fn counts() -> Result<Counts, ApiError> {
+    get("/api/v1/counts").await
+}
+
+/// My news, newest first; `cursor` for the page after.
+pub async fn inbox(cursor: Option<String>) -> Result<Inbox, ApiError> {
+    match cursor {
+        Some(c) => get(&format!("/api/v1/inbox?limit=30&cursor={c}")).await,
+        None => get("/api/v1/inbox?limit=30").await,
+    }
+}
+
+/// Marks items read (or all of them); the counts as they now are.
+pub async fn mark_read(body: MarkRead) -> Result<Counts, ApiError> {
+    send_json(Request::post("/api/v1/inbox/read"), &body).await
 }
 
 pub async fn repair_summary() -> Result<RepairSummary, ApiError> {

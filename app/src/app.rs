@@ -72,6 +72,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/import") view={Lazy::<routes::Import>::new()} />
                     <Route path=path!("/manage/audit") view={Lazy::<routes::Audit>::new()} />
                     <Route path=path!("/me") view={Lazy::<routes::Me>::new()} />
+                    <Route path=path!("/inbox") view={Lazy::<routes::Inbox>::new()} />
                     <Route path=path!("/help/install") view={Lazy::<routes::InstallGuide>::new()} />
                     <Route path=path!("/login") view={Lazy::<routes::Login>::new()} />
                     <Route path=path!("/register") view={Lazy::<routes::Register>::new()} />

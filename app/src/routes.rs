@@ -14,7 +14,7 @@ use crate::api::ApiError;
 use crate::components::ErrorNotice;
 
 use crate::pages::{
-    accounts, audit, fees, guide, home, households, manage, notices, points, repairs, shop,
+    accounts, audit, fees, guide, home, households, inbox, manage, notices, points, repairs, shop,
 };
 
 /// `capability!(loader / piece: Part { Route => Component, … } also { Part
@@ -115,6 +115,10 @@ capability!(points_page / points_piece: PointsPage {
 capability!(notices_page / notices_piece: NoticesPage {
     Notices => notices::NoticesPage,
     NoticeDetail => notices::NoticeDetailPage,
+} also {});
+
+capability!(inbox_page / inbox_piece: InboxPage {
+    Inbox => inbox::InboxPage,
 } also {});
 
 capability!(fees_page / fees_piece: FeesPage {

@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use crate::api::{self, ApiError};
 use crate::i18n::Lang;
 use crate::model::{
-    CommunitySummary, HouseholdAccess, Language, Me, NoticeList, Page, RepairSummary, Role,
+    CommunitySummary, Counts, HouseholdAccess, Language, Me, NoticeList, Page, RepairSummary, Role,
     UpdateMe,
 };
 use crate::prefs;
@@ -209,6 +209,7 @@ pub struct NoticeFeed {
     /// What the first screens are rendered with (`first_screen`), until
     /// the list has loaded; never set in the browser.
     pub(crate) seed: RwSignal<Option<NoticeList>>,
+    counts: CountsFeed,
 }
 
 impl NoticeFeed {
@@ -224,6 +225,7 @@ impl NoticeFeed {
 
     pub fn refetch(&self) {
         self.list.refetch();
+        self.counts.refetch();
     }
 }
 
@@ -231,29 +233,112 @@ pub fn use_notice_feed() -> NoticeFeed {
     expect_context::<NoticeFeed>()
 }
 
-/// My household's tickets and the office's counts: the badge on 报修 and
-/// the cards on 首页.
+/// My household's tickets and the office's figures, for the cards on 首页
+/// and the queue: each card loads its own (so the shell never carries the
+/// ticket type); a change anywhere bumps `version` and they all load again,
+/// with the badges' counts.
 #[derive(Clone, Copy)]
-pub struct RepairFeed(pub(crate) LocalResource<Option<RepairSummary>>);
+pub struct RepairFeed {
+    version: RwSignal<u32>,
+    session: SessionState,
+    counts: CountsFeed,
+}
 
 impl RepairFeed {
-    pub fn get(&self) -> Option<RepairSummary> {
+    /// The summary, loaded for the calling component and again on every
+    /// change, login and household switch.
+    pub fn summary(&self) -> LocalResource<Option<RepairSummary>> {
+        let (version, session) = (self.version, self.session);
+        LocalResource::new(move || {
+            version.track();
+            let logged_in = session.me.with(Option::is_some);
+            session.acting_for.track();
+            async move {
+                if logged_in {
+                    api::repair_summary().await.ok()
+                } else {
+                    None
+                }
+            }
+        })
+    }
+
+    pub fn refetch(&self) {
+        self.version.update(|v| *v = v.wrapping_add(1));
+        self.counts.refetch();
+    }
+}
+
+pub fn use_repair_feed() -> RepairFeed {
+    expect_context::<RepairFeed>()
+}
+
+/// Every badge's count (`GET /counts`): fetched at sign-in and on a
+/// household switch, when the page is shown again, every few minutes while
+/// it is open, and after one's own changes.
+#[derive(Clone, Copy)]
+pub struct CountsFeed(LocalResource<Option<Counts>>);
+
+impl CountsFeed {
+    fn new(session: SessionState) -> Self {
+        let tick = RwSignal::new(0_u32);
+        #[cfg(feature = "csr")]
+        {
+            /// How often the badges ask while the page is open.
+            const COUNTS_EVERY_MS: i32 = 3 * 60 * 1000;
+            use wasm_bindgen::JsCast;
+            use wasm_bindgen::closure::Closure;
+            let bump = move || tick.update(|n| *n = n.wrapping_add(1));
+            let on_visible = Closure::<dyn Fn()>::new(move || {
+                if document().visibility_state() == web_sys::VisibilityState::Visible {
+                    bump();
+                }
+            });
+            document()
+                .add_event_listener_with_callback(
+                    "visibilitychange",
+                    on_visible.as_ref().unchecked_ref(),
+                )
+                .ok();
+            on_visible.forget();
+            let every = Closure::<dyn Fn()>::new(move || {
+                if document().visibility_state() == web_sys::VisibilityState::Visible {
+                    bump();
+                }
+            });
+            window()
+                .set_interval_with_callback_and_timeout_and_arguments_0(
+                    every.as_ref().unchecked_ref(),
+                    COUNTS_EVERY_MS,
+                )
+                .ok();
+            every.forget();
+        }
+        Self(LocalResource::new(move || {
+            let logged_in = session.me.with(Option::is_some);
+            session.acting_for.track();
+            tick.track();
+            async move {
+                if logged_in {
+                    api::counts().await.ok()
+                } else {
+                    None
+                }
+            }
+        }))
+    }
+
+    pub fn get(&self) -> Option<Counts> {
         self.0.get().flatten()
     }
 
     pub fn refetch(&self) {
         self.0.refetch();
     }
-
-    /// Tickets with news for me, plus new submissions for the office.
-    pub fn badge(&self) -> i64 {
-        self.get()
-            .map_or(0, |s| s.changed + s.office.map_or(0, |o| o.new))
-    }
 }
 
-pub fn use_repair_feed() -> RepairFeed {
-    expect_context::<RepairFeed>()
+pub fn use_counts() -> CountsFeed {
+    expect_context::<CountsFeed>()
 }
 
 /// When the answers on screen come from the offline copy: when it was saved.
@@ -290,6 +375,8 @@ pub(crate) fn provide(lang: Lang, large: bool, chosen: Option<i64>) -> SessionSt
         chosen: RwSignal::new(chosen),
         session,
     });
+    let counts = CountsFeed::new(session);
+    provide_context(counts);
     provide_context(NoticeFeed {
         list: LocalResource::new(move || {
             let logged_in = session.me.with(Option::is_some);
@@ -303,18 +390,13 @@ pub(crate) fn provide(lang: Lang, large: bool, chosen: Option<i64>) -> SessionSt
             }
         }),
         seed: RwSignal::new(None),
+        counts,
     });
-    provide_context(RepairFeed(LocalResource::new(move || {
-        let logged_in = session.me.with(Option::is_some);
-        session.acting_for.track();
-        async move {
-            if logged_in {
-                api::repair_summary().await.ok()
-            } else {
-                None
-            }
-        }
-    })));
+    provide_context(RepairFeed {
+        version: RwSignal::new(0),
+        session,
+        counts,
+    });
     session
 }
 

@@ -19,6 +19,7 @@ pub mod generate;
 mod health;
 mod hex;
 pub mod households;
+pub mod inbox;
 pub mod notices;
 pub mod openapi;
 pub mod points;

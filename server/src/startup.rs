@@ -73,6 +73,7 @@ impl Application {
         tracing::info!(%addr, "listening");
         println!("院里 Courtyard is serving http://{addr}");
         let sweeper = tokio::spawn(repairs::sweep::run(self.db.clone()));
+        let inbox_sweeper = tokio::spawn(crate::inbox::sweep::run(self.db.clone()));
         axum::serve(
             self.listener,
             self.router
@@ -82,6 +83,7 @@ impl Application {
         .await
         .context("server error")?;
         sweeper.abort();
+        inbox_sweeper.abort();
         Ok(())
     }
 }

@@ -34,6 +34,7 @@ const PAGES: &[(&str, &str)] = &[
     (r"^/points(/board)?$", "points_piece"),
     (r"^/notices(/\d+)?$", "notices_piece"),
     (r"^/fees(/receipts/\d+)?$", "fees_piece"),
+    (r"^/inbox$", "inbox_piece"),
     (
         r"^/(manage(/.*)?|notices/(new|\d+/(edit|reach|print)))$",
         "office_piece",

@@ -3,7 +3,7 @@ use leptos_router::components::A;
 
 use super::icons::{Icon, Svg};
 use crate::i18n::{Words, use_i18n};
-use crate::state::{use_notice_feed, use_repair_feed};
+use crate::state::{use_counts, use_notice_feed};
 
 /// The five tabs: icon and word, never below 16 px.
 const TABS: [(&str, Icon, Words); 5] = [
@@ -19,13 +19,17 @@ const TABS: [(&str, Icon, Words); 5] = [
 pub fn TabBar() -> impl IntoView {
     let i18n = use_i18n();
     let feed = use_notice_feed();
-    let repairs = use_repair_feed();
-    // Unread notices and repair news, said in words for screen readers, as a
-    // number otherwise.
+    let counts = use_counts();
+    // Unread notices, repair news and unread messages (on 我的, where 消息
+    // is), said in words for screen readers, as a number otherwise. The
+    // counts drive them; until they arrive, the notice feed (in a first
+    // screen, what the server filled in).
     let badge = move |href: &str| {
+        let now = counts.get();
         let unread = match href {
-            "/notices" => feed.get().map_or(0, |l| l.unread),
-            "/repairs" => repairs.badge(),
+            "/notices" => now.map_or_else(|| feed.get().map_or(0, |l| l.unread), |c| c.notices),
+            "/repairs" => now.map_or(0, |c| c.repairs),
+            "/me" => now.map_or(0, |c| c.inbox),
             _ => 0,
         };
         (unread > 0).then(|| view! {

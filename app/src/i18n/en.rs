@@ -10,6 +10,7 @@ pub const STRINGS: Strings = Strings {
     notice: &super::notices::EN,
     account: &super::accounts::EN,
     household: &super::households::EN,
+    inbox: &super::inbox::EN,
     errors: &super::errors::EN,
     app_name: "Courtyard",
     call_office: "Call office",

@@ -8,6 +8,7 @@ pub mod errors;
 pub mod fees;
 pub mod guide;
 pub mod households;
+pub mod inbox;
 pub mod notices;
 pub mod points;
 pub mod repairs;

@@ -10,6 +10,7 @@ pub const STRINGS: Strings = Strings {
     notice: &super::notices::ZH,
     account: &super::accounts::ZH,
     household: &super::households::ZH,
+    inbox: &super::inbox::ZH,
     errors: &super::errors::ZH,
     app_name: "院里",
     call_office: "物业电话",

@@ -37,6 +37,7 @@ mod community;
 mod error;
 mod fees;
 mod health;
+mod inbox;
 mod money;
 mod notice;
 mod office;
@@ -63,6 +64,7 @@ pub use fees::{
     SummaryQuery,
 };
 pub use health::Health;
+pub use inbox::{Counts, Inbox, InboxItem, InboxKind, InboxQuery, MAX_MARK_READ, MarkRead};
 pub use money::{bill_amount, daxie, parse_yuan, yuan};
 pub use notice::{
     Building, Contact, NewNotice, Notice, NoticeCategory, NoticeList, NoticeQuery, NoticeReach,

@@ -6,6 +6,7 @@ pub mod fees;
 pub mod guide;
 pub mod home;
 pub mod households;
+pub mod inbox;
 pub mod manage;
 pub mod not_found;
 pub mod notices;

@@ -188,6 +188,20 @@ impl Sql {
             .await
     }
 
+    /// Runs a statement that returns no rows; how many rows it changed.
+    pub async fn execute<'e, E>(self, executor: E) -> sqlx::Result<u64>
+    where
+        E: sqlx::Executor<'e, Database = Any>,
+    {
+        if let Some(e) = self.error {
+            return Err(sqlx::Error::Encode(e));
+        }
+        Ok(sqlx::query_with(sqlx::AssertSqlSafe(self.text), self.args)
+            .execute(executor)
+            .await?
+            .rows_affected())
+    }
+
     /// The one value of the one row.
     pub async fn fetch_scalar<'e, O, E>(self, executor: E) -> sqlx::Result<O>
     where

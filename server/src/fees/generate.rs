@@ -1,7 +1,8 @@
 //! `POST /api/v1/fees/bills/generate`: a period's bills for every household.
 
 use app::model::{
-    ErrorBody, ErrorCode, FeeBasis, FeeSchedule, GenerateBills, GenerateResult, bill_amount,
+    ErrorBody, ErrorCode, FeeBasis, FeeSchedule, GenerateBills, GenerateResult, InboxKind,
+    bill_amount,
 };
 use axum::extract::State;
 use serde_json::json;
@@ -65,7 +66,7 @@ pub async fn generate(
     let flats = store::flats(db.reader(), schedule.community_id).await?;
     let now = now_millis();
     let mut tx = db.writer().begin().await?;
-    let mut created = 0;
+    let mut made = Vec::new();
     for flat in &flats {
         let amount_fen = bill_amount(
             schedule.basis == FeeBasis::PerM2,
@@ -86,11 +87,13 @@ pub async fn generate(
             due_at: due,
             now,
         };
-        if store::insert_bill(&mut tx, &bill).await? {
-            created += 1;
+        if let Some(id) = store::insert_bill(&mut tx, &bill).await? {
+            made.push(id);
         }
     }
+    crate::inbox::store::deliver_bills(&mut tx, InboxKind::BillIssued, &made, now).await?;
     tx.commit().await?;
+    let created = i64::try_from(made.len()).unwrap_or(i64::MAX);
     let total = i64::try_from(flats.len()).unwrap_or(0);
     Ok(GenerateResult {
         created,

@@ -7,7 +7,7 @@ mod export;
 mod generate;
 mod payments;
 mod schedules;
-mod store;
+pub(crate) mod store;
 mod summary;
 
 use utoipa_axum::router::OpenApiRouter;

@@ -151,14 +151,14 @@ pub struct NewBill<'a> {
     pub now: i64,
 }
 
-/// True when the bill was made, false when it existed.
-pub async fn insert_bill<'e, E>(executor: E, new: &NewBill<'_>) -> sqlx::Result<bool>
+/// The new bill's id, or `None` when it existed.
+pub async fn insert_bill<'e, E>(executor: E, new: &NewBill<'_>) -> sqlx::Result<Option<i64>>
 where
     E: sqlx::Executor<'e, Database = Any>,
 {
-    let done = sqlx::query(
+    sqlx::query_scalar(
         "INSERT INTO fee_bills (schedule_id, household_id, community_id, period, months, amount_fen, due_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(new.schedule)
     .bind(new.household)
@@ -168,9 +168,8 @@ where
     .bind(new.amount_fen)
     .bind(new.due_at)
     .bind(new.now)
-    .execute(executor)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    .fetch_optional(executor)
+    .await
 }
 
 #[derive(FromRow)]
@@ -550,4 +549,21 @@ where
         .bind(bill)
         .fetch_optional(executor)
         .await
+}
+
+/// Marks the bills that fell due in the 30 days before `now` and are not
+/// fully paid, whose overdue news has not gone out; returns their ids (each
+/// marked once, whichever process sweeps). Older debts are the office's
+/// phone call, not news.
+pub async fn mark_overdue_told(tx: &mut crate::db::Tx, now: i64) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar(
+        "UPDATE fee_bills SET overdue_told_at = $1
+         WHERE overdue_told_at IS NULL AND due_at < $1 AND due_at >= $2
+           AND paid_fen < amount_fen
+         RETURNING id",
+    )
+    .bind(now)
+    .bind(now - 30 * crate::db::DAY)
+    .fetch_all(&mut *tx)
+    .await
 }

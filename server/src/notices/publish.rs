@@ -74,6 +74,21 @@ pub async fn publish_notice(
         expires,
     };
     let id = store::insert(&mut tx, &new, &buildings).await?;
+    if body.urgent {
+        // Every household it is for hears at once: one statement.
+        let news = crate::inbox::News {
+            kind: app::model::InboxKind::UrgentNotice,
+            subject: id,
+            words: new.title,
+            amount: None,
+            at: new.now,
+        };
+        let to = crate::inbox::To::NoticeReaders {
+            community: body.community_id,
+            notice: id,
+        };
+        crate::inbox::deliver(&mut tx, &news, to).await?;
+    }
     audit::record(
         &mut tx,
         Entry::new("notices.publish", Some(caller.user_id))

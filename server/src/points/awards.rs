@@ -3,8 +3,8 @@
 
 use app::model::ErrorCode;
 use app::model::{
-    AwardResult, EntryKind, ErrorBody, Ledger, LedgerQuery, NewAdjustment, NewAward, ReverseEntry,
-    award_points,
+    AwardResult, EntryKind, ErrorBody, InboxKind, Ledger, LedgerQuery, NewAdjustment, NewAward,
+    ReverseEntry, award_points,
 };
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -18,6 +18,7 @@ use crate::audit::{self, Entry};
 use crate::db::{DAY, now_millis, parse_rfc3339};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
+use crate::inbox::{self, News, To};
 use crate::state::AppState;
 
 /// The most residents one award takes.
@@ -106,7 +107,20 @@ pub async fn award(
         line.rule = Some(body.rule_id);
         line.quantity_halves = Some(halves);
         line.reason = note;
-        store::post(&mut tx, &line).await?;
+        let entry = store::post(&mut tx, &line).await?;
+        let news = News {
+            kind: InboxKind::PointsAwarded,
+            subject: entry,
+            words: &rule.name,
+            amount: Some(each),
+            at: now,
+        };
+        let to = To::Resident {
+            user: *user,
+            community,
+            except: caller.user_id,
+        };
+        inbox::deliver(&mut tx, &news, to).await?;
     }
     let residents = i64::try_from(people.len()).unwrap_or(0);
     audit::record(
@@ -241,7 +255,20 @@ pub async fn reverse(
     );
     line.reverses = Some(id);
     line.reason = reason;
-    store::post(&mut tx, &line).await?;
+    let entry = store::post(&mut tx, &line).await?;
+    let news = News {
+        kind: InboxKind::PointsReversed,
+        subject: entry,
+        words: reason,
+        amount: Some(amount),
+        at: now_millis(),
+    };
+    let to = To::Resident {
+        user,
+        community,
+        except: caller.user_id,
+    };
+    inbox::deliver(&mut tx, &news, to).await?;
     audit::record(
         &mut tx,
         Entry::new("points.reverse", Some(caller.user_id))

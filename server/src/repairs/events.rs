@@ -3,8 +3,8 @@
 
 use app::model::ErrorCode;
 use app::model::{
-    ErrorBody, EventKind, Move, NORMAL_WITHIN_HOURS, Party, Refusal, RepairAction, RepairDetail,
-    RepairStatus, Role, TicketState, URGENT_WITHIN_HOURS, transition,
+    ErrorBody, EventKind, InboxKind, Move, NORMAL_WITHIN_HOURS, Party, Refusal, RepairAction,
+    RepairDetail, RepairStatus, Role, TicketState, URGENT_WITHIN_HOURS, transition,
 };
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -17,6 +17,7 @@ use crate::audit::{self, Entry};
 use crate::db::{HOUR, now_millis};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
+use crate::inbox::{self, News, To};
 use crate::state::AppState;
 
 /// Adds one change to a ticket's timeline.
@@ -95,6 +96,7 @@ pub async fn add_event(
         },
     )
     .await?;
+    tell(&mut tx, &row, (mv, to, assignee), caller.user_id, now).await?;
     store::mark_seen(&mut tx, caller.user_id, id, now).await?;
     let mut entry = Entry::new("repair.event", Some(caller.user_id))
         .community(row.community_id)
@@ -108,6 +110,50 @@ pub async fn add_event(
     tx.commit().await?;
     let detail = detail_of(&state, &caller, id, now).await?;
     Ok((StatusCode::CREATED, AppJson(detail)))
+}
+
+/// The inbox news of a move: the household hears of assignment, the work
+/// starting, the fix and others' comments; a worker of being given the
+/// ticket and of the household's comments. Nobody hears of their own move.
+async fn tell(
+    tx: &mut crate::db::Tx,
+    row: &TicketRow,
+    (mv, to, assignee): (Move, RepairStatus, Option<i64>),
+    actor: i64,
+    at: i64,
+) -> sqlx::Result<()> {
+    let news = |kind| News {
+        kind,
+        subject: row.id,
+        words: row.words(),
+        amount: None,
+        at,
+    };
+    let for_household = match mv {
+        Move::Assign => Some(InboxKind::TicketAssigned),
+        Move::Status(_) if to == RepairStatus::InProgress => Some(InboxKind::TicketStarted),
+        Move::Status(_) if to == RepairStatus::Resolved => Some(InboxKind::TicketResolved),
+        Move::Comment => Some(InboxKind::TicketComment),
+        _ => None,
+    };
+    if let (Some(kind), Some(household)) = (for_household, row.household_id) {
+        let to = To::Household {
+            household,
+            except: actor,
+        };
+        inbox::deliver(tx, &news(kind), to).await?;
+    }
+    let for_worker = match mv {
+        Move::Assign => Some(InboxKind::TicketGiven),
+        Move::Comment => Some(InboxKind::TicketComment),
+        _ => None,
+    };
+    // The row was read before this move: a new assignee is the move's own.
+    let worker = assignee.or(row.assignee_id);
+    if let (Some(kind), Some(worker)) = (for_worker, worker.filter(|w| *w != actor)) {
+        inbox::deliver(tx, &news(kind), To::Person(worker)).await?;
+    }
+    Ok(())
 }
 
 /// The move an action asks for, with its note, stars and assignee.

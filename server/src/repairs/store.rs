@@ -86,6 +86,15 @@ impl TicketRow {
         }
     }
 
+    /// What news of the ticket names it by: what was written, else the place.
+    pub fn words(&self) -> &str {
+        if self.description.is_empty() {
+            self.place.as_deref().unwrap_or_default()
+        } else {
+            &self.description
+        }
+    }
+
     /// `changed` is only meaningful for the household; the office sees false.
     pub fn wire(self, now: i64, photos: Vec<Photo>, for_household: bool) -> Repair {
         let status = self.status();

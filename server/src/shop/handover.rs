@@ -3,7 +3,7 @@
 //! a cancel returns points and stock in the same transaction.
 
 use app::model::ErrorCode;
-use app::model::{CancelRedemption, EntryKind, ErrorBody, Redemption, RedemptionStatus};
+use app::model::{CancelRedemption, EntryKind, ErrorBody, InboxKind, Redemption, RedemptionStatus};
 use axum::extract::State;
 
 use super::store;
@@ -70,6 +70,14 @@ pub async fn fulfil(
     let row = store::redemption(&mut tx, id)
         .await?
         .ok_or(ApiError::NotFound)?;
+    super::tell(
+        &mut tx,
+        &row,
+        InboxKind::SwapHandedOver,
+        caller.user_id,
+        now_millis(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(AppJson(row.wire()))
 }
@@ -140,6 +148,7 @@ pub async fn cancel(
     let row = store::redemption(&mut tx, id)
         .await?
         .ok_or(ApiError::NotFound)?;
+    super::tell(&mut tx, &row, InboxKind::SwapCancelled, caller.user_id, now).await?;
     tx.commit().await?;
     Ok(AppJson(row.wire()))
 }

@@ -20,3 +20,28 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(handover::fulfil))
         .routes(routes!(handover::cancel))
 }
+
+/// Tells the person a swap is for (and their household's helpers) what
+/// became of it, unless they did it themselves.
+async fn tell(
+    tx: &mut crate::db::Tx,
+    row: &store::RedemptionRow,
+    kind: app::model::InboxKind,
+    actor: i64,
+    at: i64,
+) -> sqlx::Result<()> {
+    let news = crate::inbox::News {
+        kind,
+        subject: row.id,
+        words: row.item_name(),
+        amount: Some(row.points),
+        at,
+    };
+    let to = crate::inbox::To::Resident {
+        user: row.user_id,
+        community: row.community_id,
+        except: actor,
+    };
+    crate::inbox::deliver(tx, &news, to).await?;
+    Ok(())
+}

@@ -3,7 +3,7 @@
 //! or overspend; and the lists of redemptions.
 
 use app::model::ErrorCode;
-use app::model::{EntryKind, ErrorBody, NewRedemption, Redemption, RedemptionsQuery};
+use app::model::{EntryKind, ErrorBody, InboxKind, NewRedemption, Redemption, RedemptionsQuery};
 use axum::extract::State;
 use axum::http::StatusCode;
 
@@ -129,6 +129,7 @@ pub async fn redeem(
     let row = store::redemption(&mut tx, id)
         .await?
         .ok_or(sqlx::Error::RowNotFound)?;
+    super::tell(&mut tx, &row, InboxKind::SwapReady, caller.user_id, now).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, AppJson(row.wire())))
 }

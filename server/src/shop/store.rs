@@ -241,6 +241,10 @@ pub struct RedemptionRow {
 }
 
 impl RedemptionRow {
+    pub fn item_name(&self) -> &str {
+        &self.item_name
+    }
+
     pub fn wire(self) -> Redemption {
         Redemption {
             id: self.id,

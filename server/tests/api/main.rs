@@ -18,6 +18,7 @@ mod fees;
 mod first_screen;
 mod generate;
 mod health;
+mod inbox;
 mod joining;
 mod logs;
 mod matrix;

@@ -30,7 +30,7 @@ async fn building(app: &TestApp, name: &str) -> i64 {
 }
 
 /// The manager posts the water outage for 3号楼 and 4号楼.
-async fn post_outage(app: &TestApp) -> i64 {
+pub async fn post_outage(app: &TestApp) -> i64 {
     let community = app.community("轻机南院").await;
     let (b3, b4) = (building(app, "3号楼").await, building(app, "4号楼").await);
     let (status, notice) = app
@@ -54,7 +54,7 @@ async fn post_outage(app: &TestApp) -> i64 {
 }
 
 /// A registered resident of another building (5号楼).
-async fn resident_of_building_5(app: &TestApp) -> User {
+pub async fn resident_of_building_5(app: &TestApp) -> User {
     let community = app.community("轻机南院").await;
     let (_, sheet) = app
         .login(MANAGER)

@@ -26,7 +26,7 @@ pub async fn user_id(app: &TestApp, phone: &str) -> i64 {
         .expect("user")
 }
 
-async fn rule(manager: &User, name: &str) -> Value {
+pub async fn rule(manager: &User, name: &str) -> Value {
     let (_, rules) = manager.get("/api/v1/points/rules").await;
     rules
         .as_array()
@@ -44,7 +44,7 @@ pub async fn item(user: &User, name: &str) -> Value {
         .unwrap_or_else(|| panic!("item {name}: {items}"))
 }
 
-fn today() -> String {
+pub fn today() -> String {
     server::points::day_of(server::db::now_millis())
 }
 

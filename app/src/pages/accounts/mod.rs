@@ -71,6 +71,7 @@ fn SignedOut() -> impl IntoView {
 fn SignedIn() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
+    let counts = crate::state::use_counts();
     let logout = Callback::new(move |()| {
         spawn_local(async move {
             // Even if the network fails, forget the person on this device.
@@ -85,6 +86,12 @@ fn SignedIn() -> impl IntoView {
                 <p class="soft">{me.phone.clone()}</p>
             </section>
         })}
+        <A href="/inbox" attr:class="button">
+            {move || i18n.t().inbox.open}
+            {move || counts.get().filter(|c| c.inbox > 0).map(|c| view! {
+                " " <span class="badge">{c.inbox}<span class="visually-hidden">{i18n.t().inbox.unread}</span></span>
+            })}
+        </A>
         <households::Households />
         <households::LinkHelper />
         {move || session.is_manager().then(|| view! {

@@ -62,6 +62,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         {urgent}
         <p class="welcome">{greeting}</p>
+        {move || session.me.with(Option::is_some).then(|| view! { <InboxRow /> })}
         <div class="tiles">
             {TILES
                 .into_iter()
@@ -98,6 +99,22 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
+/// 消息, with how many are unread: the same count as the badge on 我的.
+#[component]
+fn InboxRow() -> impl IntoView {
+    let i18n = use_i18n();
+    let counts = crate::state::use_counts();
+    view! {
+        <A href="/inbox" attr:class="card inbox-row">
+            <Svg icon=Icon::Bell />
+            <span class="name">{move || i18n.t().inbox.open}</span>
+            {move || counts.get().filter(|c| c.inbox > 0).map(|c| view! {
+                <span class="badge">{c.inbox}<span class="visually-hidden">{i18n.t().inbox.unread}</span></span>
+            })}
+        </A>
+    }
+}
+
 /// Managers: the repair figures, the reach of the latest urgent notice and
 /// this month's collection.
 #[component]
@@ -108,9 +125,11 @@ pub fn OfficeCards() -> impl IntoView {
 /// Residents: the household's open tickets and their states.
 #[component]
 pub fn MyRepairsCard() -> impl IntoView {
-    let feed = crate::state::use_repair_feed();
+    let summary = crate::state::use_repair_feed().summary();
     move || {
-        feed.get()
+        summary
+            .get()
+            .flatten()
             .map(|s| s.open)
             .filter(|open| !open.is_empty())
             .map(|open| {

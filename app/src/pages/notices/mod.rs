@@ -15,6 +15,7 @@ pub use detail::NoticeDetailPage;
 pub use editor::{EditNoticePage, NewNoticePage};
 pub use print::NoticePrintPage;
 pub use reach::NoticeReachPage;
+pub use speech::ReadAloud;
 
 use super::intro::IntroPage;
 use crate::api;

@@ -144,9 +144,9 @@ pub fn RepairQueuePage() -> impl IntoView {
 #[component]
 pub fn Figures() -> impl IntoView {
     let i18n = use_i18n();
-    let feed = use_repair_feed();
+    let summary = use_repair_feed().summary();
     move || {
-        feed.get().and_then(|s| s.office).map(|f: RepairFigures| {
+        summary.get().flatten().and_then(|s| s.office).map(|f: RepairFigures| {
             let r = i18n.t().repair;
             let hours = f.median_resolve_minutes.map_or_else(|| "—".to_owned(), |m| {
                 // Hours with one decimal, from whole minutes, rounded.

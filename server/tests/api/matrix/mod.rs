@@ -4,6 +4,7 @@
 
 mod accounts;
 mod fixture;
+mod inbox;
 mod money;
 mod office;
 mod repairs;
@@ -73,6 +74,7 @@ pub fn table(ids: &Fixture) -> Vec<Row> {
     table.extend(office::rows(ids));
     table.extend(repairs::rows(ids));
     table.extend(money::rows(ids));
+    table.extend(inbox::rows(ids));
     table.extend(accounts::closing(ids));
     table
 }
