@@ -33,7 +33,7 @@ for (const mode of ['normal', 'large'] as const) {
     }
     const banner = elder.locator('.urgent-banner', { hasText: title });
     await expect(banner).toBeVisible();
-    await expect(elder.locator('nav.tabs .badge')).toBeVisible();
+    await expect(elder.locator('nav.tabs a[href="/notices"] .badge')).toBeVisible();
     await check(elder, `home-urgent-${mode}`);
     // Opened afresh, the banner and the badge are in the server's first
     // screen (asked for directly: by now the service worker serves the WASM,

@@ -31,13 +31,13 @@ async function routes(page: Page, role: string): Promise<string[]> {
       const tickets = await json('/api/v1/repairs?limit=1');
       const notices = await json('/api/v1/notices?limit=1');
       return [
-        '/', '/repairs', '/repairs/new', '/points', '/points/board', '/notices', '/fees', '/me', '/help/install',
+        '/', '/repairs', '/repairs/new', '/points', '/points/board', '/notices', '/fees', '/me', '/inbox', '/help/install',
         ...(tickets.items?.length ? [`/repairs/${tickets.items[0].id}`] : []),
         ...(notices.items?.length ? [`/notices/${notices.items[0].id}`] : []),
       ];
     }
     case 'helper':
-      return ['/', '/repairs', '/repairs/new', '/points', '/notices', '/fees', '/me'];
+      return ['/', '/repairs', '/repairs/new', '/points', '/notices', '/fees', '/me', '/inbox'];
     case 'staff': {
       const mine = await json('/api/v1/repairs?scope=assigned&limit=1');
       return ['/', '/repairs', '/notices', '/points', '/me', ...(mine.items?.length ? [`/repairs/${mine.items[0].id}`] : [])];

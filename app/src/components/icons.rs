@@ -24,6 +24,8 @@ pub enum Icon {
     Dots,
     Star,
     Camera,
+    Mail,
+    Heart,
 }
 
 impl Icon {
@@ -67,6 +69,8 @@ impl Icon {
                 "M4 8h3l2-3h6l2 3h3v11H4z",
                 "M12 10a3 3 0 1 1 0 6a3 3 0 1 1 0-6z",
             ],
+            Self::Mail => &["M3 6h18v12H3z", "M3 7l9 6 9-6"],
+            Self::Heart => &["M12 20s-7-4.5-7-10a4 4 0 0 1 7-2.5A4 4 0 0 1 19 10c0 5.5-7 10-7 10z"],
         }
     }
 }

@@ -106,7 +106,7 @@ fn InboxRow() -> impl IntoView {
     let counts = crate::state::use_counts();
     view! {
         <A href="/inbox" attr:class="card inbox-row">
-            <Svg icon=Icon::Bell />
+            <Svg icon=Icon::Mail />
             <span class="name">{move || i18n.t().inbox.open}</span>
             {move || counts.get().filter(|c| c.inbox > 0).map(|c| view! {
                 <span class="badge">{c.inbox}<span class="visually-hidden">{i18n.t().inbox.unread}</span></span>
