@@ -207,6 +207,7 @@ fn person(helper: bool) -> Me {
         }],
         communities: Vec::new(),
         admin: false,
+        care_due: false,
     }
 }
 

@@ -36,6 +36,11 @@ pub struct Config {
     #[arg(long, env = "COURTYARD_PUBLIC_URL")]
     pub public_url: Option<String>,
 
+    /// 报平安's clock, held at this instant (RFC 3339): to show and test a
+    /// missed check-in at a chosen time of day. Only with `--demo`.
+    #[arg(long, env = "COURTYARD_CARE_CLOCK", requires = "demo")]
+    pub care_clock: Option<String>,
+
     /// Directory of the built web app (index.html and assets/).
     #[arg(long = "site", env = "COURTYARD_SITE", default_value = "./target/site")]
     pub site_dir: PathBuf,

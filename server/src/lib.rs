@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod admin;
 pub mod audit;
 pub mod backup;
+pub mod care;
 pub mod communities;
 pub mod config;
 pub mod csrf;

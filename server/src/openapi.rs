@@ -13,8 +13,8 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::state::AppState;
 use crate::{
-    accounts, admin, audit, communities, fees, health, households, inbox, notices, points, repairs,
-    shop, uploads,
+    accounts, admin, audit, care, communities, fees, health, households, inbox, notices, points,
+    repairs, shop, uploads,
 };
 
 #[derive(OpenApi)]
@@ -41,6 +41,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(uploads::router())
         .merge(households::router())
         .merge(inbox::router())
+        .merge(care::router())
 }
 
 /// Operations anyone may call without a session.

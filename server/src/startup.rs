@@ -20,6 +20,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     pub db: Db,
+    care_clock: Option<i64>,
 }
 
 impl Application {
@@ -33,8 +34,15 @@ impl Application {
             );
         }
         let db = open_database(&config).await?;
+        let care_clock = match config.care_clock.as_deref() {
+            Some(at) => Some(
+                crate::db::parse_rfc3339(at)
+                    .with_context(|| format!("--care-clock {at:?} is not an RFC 3339 time"))?,
+            ),
+            None => None,
+        };
         if config.demo {
-            let seeded = demo::seed(&db).await?;
+            let seeded = demo::seed(&db, care_clock.unwrap_or_else(crate::db::now_millis)).await?;
             tracing::info!(seeded, "demo data ready");
             for line in demo::login_lines() {
                 println!("{line}");
@@ -47,6 +55,7 @@ impl Application {
                 .as_deref()
                 .is_some_and(|u| u.starts_with("https://")),
             uploads_dir: config.data_dir.join("uploads"),
+            care_clock,
         };
         let router = router(state, &config);
         let listener = TcpListener::bind(config.addr)
@@ -56,6 +65,7 @@ impl Application {
             listener,
             router,
             db,
+            care_clock,
         })
     }
 
@@ -74,6 +84,7 @@ impl Application {
         println!("院里 Courtyard is serving http://{addr}");
         let sweeper = tokio::spawn(repairs::sweep::run(self.db.clone()));
         let inbox_sweeper = tokio::spawn(crate::inbox::sweep::run(self.db.clone()));
+        let care_sweeper = tokio::spawn(crate::care::sweep::run(self.db.clone(), self.care_clock));
         axum::serve(
             self.listener,
             self.router
@@ -84,6 +95,7 @@ impl Application {
         .context("server error")?;
         sweeper.abort();
         inbox_sweeper.abort();
+        care_sweeper.abort();
         Ok(())
     }
 }

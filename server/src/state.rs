@@ -13,4 +13,13 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Where photos are stored (`<data>/uploads`).
     pub uploads_dir: std::path::PathBuf,
+    /// 报平安's clock: held still by `--care-clock` (demo only), else the time.
+    pub care_clock: Option<i64>,
+}
+
+impl AppState {
+    /// Now, for 报平安.
+    pub fn care_now(&self) -> i64 {
+        self.care_clock.unwrap_or_else(crate::db::now_millis)
+    }
 }

@@ -199,6 +199,10 @@ pub struct Me {
     pub communities: Vec<CommunityAccess>,
     /// Operator of the whole deployment.
     pub admin: bool,
+    /// 报平安 is on for me and I have not said 我很好 today (nor am away):
+    /// 首页 shows the big button.
+    #[serde(default)]
+    pub care_due: bool,
 }
 
 /// A one-time code to hand over (helper link, password reset), shown once.

@@ -33,6 +33,7 @@ pub(crate) use stored_as_text;
 
 mod account;
 mod audit;
+mod care;
 mod community;
 mod error;
 mod fees;
@@ -55,6 +56,10 @@ pub use account::{
     UpdateMe,
 };
 pub use audit::{AuditEntry, AuditExportQuery, AuditPage, AuditQuery};
+pub use care::{
+    CareQuery, CareSettings, CareUpdate, CheckIn, DEFAULT_DEADLINE, MissedCheckIn, MissedQuery,
+    Watcher, deadline_minutes, deadline_text,
+};
 pub use community::{BuildingKind, CommunitySummary};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, ErrorWords};
 pub use fees::{

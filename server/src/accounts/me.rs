@@ -22,7 +22,14 @@ pub async fn get_me(
     State(state): State<AppState>,
     caller: Caller,
 ) -> Result<AppJson<Me>, ApiError> {
-    Ok(AppJson(store::me(state.db.reader(), caller.user_id).await?))
+    Ok(AppJson(
+        store::me(
+            state.db.reader(),
+            caller.user_id,
+            &crate::care::today(&state),
+        )
+        .await?,
+    ))
 }
 
 /// Changes my language and large-text preference.
@@ -46,5 +53,12 @@ pub async fn patch_me(
         body.large_text,
     )
     .await?;
-    Ok(AppJson(store::me(state.db.reader(), caller.user_id).await?))
+    Ok(AppJson(
+        store::me(
+            state.db.reader(),
+            caller.user_id,
+            &crate::care::today(&state),
+        )
+        .await?,
+    ))
 }

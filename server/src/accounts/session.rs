@@ -120,6 +120,17 @@ impl Caller {
         }
     }
 
+    /// The community someone of the office (staff or manager) works in: the
+    /// one asked for (which they must work in), else their first.
+    pub fn office_community(&self, asked: Option<i64>) -> Result<i64, ApiError> {
+        self.memberships
+            .iter()
+            .filter(|m| matches!(m.role, Role::Manager | Role::Staff))
+            .filter_map(|m| m.community_id)
+            .find(|c| asked.is_none_or(|a| a == *c))
+            .ok_or(ApiError::Forbidden)
+    }
+
     /// Managers, staff and admins get short sessions.
     fn is_office(memberships: &[Membership]) -> bool {
         memberships

@@ -459,6 +459,7 @@ struct MeRow {
     #[sqlx(try_from = "String")]
     language: Language,
     large_text: i64,
+    care_due: i64,
 }
 
 #[derive(FromRow)]
@@ -484,16 +485,24 @@ struct MyCommunityRow {
     role: Role,
 }
 
-/// `Me` for a user (four queries, whatever the number of households).
-pub async fn me<'e, E>(pool: E, user_id: i64) -> sqlx::Result<Me>
+/// `Me` for a user (four queries, whatever the number of households), on
+/// `today` (YYYY-MM-DD, Beijing: whether 报平安 is due).
+pub async fn me<'e, E>(pool: E, user_id: i64, today: &str) -> sqlx::Result<Me>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
 {
-    let user: MeRow =
-        sqlx::query_as("SELECT id, name, phone, language, large_text FROM users WHERE id = $1")
-            .bind(user_id)
-            .fetch_one(pool)
-            .await?;
+    let user: MeRow = sqlx::query_as(
+        "SELECT id, name, phone, language, large_text,
+                (SELECT CAST(COUNT(*) AS BIGINT) FROM care_plans c WHERE c.user_id = users.id
+                   AND (c.last_day IS NULL OR c.last_day <> $2)
+                   AND (c.paused_until IS NULL OR c.paused_until < $2)
+                   AND c.starts_day <= $2) AS care_due
+             FROM users WHERE id = $1",
+    )
+    .bind(user_id)
+    .bind(today.to_owned())
+    .fetch_one(pool)
+    .await?;
     let households: Vec<MyHouseholdRow> = sqlx::query_as(
         "SELECT h.id AS household_id, c.id AS community_id, c.name AS community_name,
                 c.office_phone, b.name AS building, h.flat_label, m.role, m.relation
@@ -553,6 +562,7 @@ where
         phone: user.phone,
         language: user.language,
         large_text: user.large_text != 0,
+        care_due: user.care_due > 0,
         households,
         communities: communities
             .into_iter()

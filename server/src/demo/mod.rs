@@ -1,6 +1,7 @@
 //! `--demo`: 轻机南院 as the newspaper report describes it, plus a small second
 //! compound that proves data never crosses between communities.
 
+mod care;
 mod compound;
 mod fees;
 mod points;
@@ -80,7 +81,8 @@ pub const LOGINS: &[DemoLogin] = &[
 
 /// Seeds the demo into an empty database; an already-seeded one is left as is.
 /// Returns whether it seeded.
-pub async fn seed(db: &Db) -> anyhow::Result<bool> {
+/// Seeds the demo; `now` is 报平安's clock (a missed check-in shows after 10:00).
+pub async fn seed(db: &Db, now: i64) -> anyhow::Result<bool> {
     let existing: i64 = sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM communities")
         .fetch_one(db.writer())
         .await?;
@@ -106,6 +108,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<bool> {
     .await?;
     repairs::seed(db, QINGJI_SOUTH.name, "13800000001", "13800000002").await?;
     points::seed(db, QINGJI_SOUTH.name, "13800000001", "13800000003").await?;
+    care::seed(db, "13800000003", now).await?;
     Ok(true)
 }
 

@@ -39,6 +39,10 @@ pub enum To {
     /// Every household a published notice is for (its buildings, or the
     /// whole community), residents and helpers.
     NoticeReaders { community: i64, notice: i64 },
+    /// Whoever watches a person's 报平安: the household's live helpers (their
+    /// copies name it), the volunteer, and the community's managers when
+    /// the office watches too.
+    CareWatchers { person: i64 },
 }
 
 /// The columns every insert fills, in order: after the recipient and the
@@ -116,6 +120,29 @@ pub async fn deliver(tx: &mut crate::db::Tx, news: &News<'_>, to: To) -> sqlx::R
                 )
                 .bind(notice)
                 .push("))) GROUP BY m.user_id, m.household_id");
+        }
+        To::CareWatchers { person } => {
+            q.push(
+                "SELECT h.user_id, h.household_id, $1, $2, $3, $4, $5 FROM care_plans c
+                 JOIN memberships h ON h.household_id = c.household_id AND h.role = 'helper'
+                   AND h.revoked_at IS NULL
+                 JOIN users hu ON hu.id = h.user_id AND hu.disabled_at IS NULL
+                 WHERE c.user_id = ",
+            )
+            .bind(person)
+            .push(
+                " UNION SELECT c.volunteer_id, NULL, $1, $2, $3, $4, $5 FROM care_plans c
+                 WHERE c.volunteer_id IS NOT NULL AND c.user_id = ",
+            )
+            .bind(person)
+            .push(
+                " UNION SELECT m.user_id, NULL, $1, $2, $3, $4, $5 FROM care_plans c
+                 JOIN households hh ON hh.id = c.household_id
+                 JOIN memberships m ON m.community_id = hh.community_id AND m.role = 'manager'
+                   AND m.revoked_at IS NULL
+                 WHERE c.watch_office = 1 AND c.user_id = ",
+            )
+            .bind(person);
         }
     }
     q.execute(&mut *tx).await

@@ -256,7 +256,8 @@ impl FirstScreens {
         large: &mut bool,
     ) -> sqlx::Result<Option<Screen>> {
         if let Some(user) = accounts::session::live_user(state, headers).await? {
-            let me = accounts::store::me(state.db.reader(), user).await?;
+            let me =
+                accounts::store::me(state.db.reader(), user, &crate::care::today(&state)).await?;
             // As the app decides at sign-in: large text is never switched
             // off behind someone's back, by this device or by the account.
             *large |= me.large_text;

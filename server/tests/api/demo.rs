@@ -82,7 +82,9 @@ async fn the_demo_logins_exist_with_their_roles(app: TestApp) {
 }
 
 async fn seeding_twice_changes_nothing(app: TestApp) {
-    let seeded = server::demo::seed(&app.db).await.expect("seed");
+    let seeded = server::demo::seed(&app.db, server::db::now_millis())
+        .await
+        .expect("seed");
     assert!(!seeded);
     assert_eq!(
         count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM communities").await,

@@ -109,6 +109,7 @@ impl TestApp {
             public_url: None,
             command: None,
             sqlite_readers: server::db::SQLITE_READERS,
+            care_clock: None,
             site_dir: dir.path().join("site"),
         };
         let app = Application::build(config).await.expect("server starts");
@@ -459,6 +460,10 @@ impl User {
         Self::send(self.request(reqwest::Method::PATCH, path).json(&body)).await
     }
 
+    pub async fn put(&self, path: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+        Self::send(self.request(reqwest::Method::PUT, path).json(&body)).await
+    }
+
     pub async fn delete(&self, path: &str) -> (u16, serde_json::Value) {
         Self::send(self.request(reqwest::Method::DELETE, path)).await
     }
@@ -492,16 +497,11 @@ impl User {
     /// (then `Null`).
     pub async fn send_raw(
         &self,
-        patch: bool,
+        method: reqwest::Method,
         path: &str,
         content_type: &str,
         body: Vec<u8>,
     ) -> (u16, serde_json::Value) {
-        let method = if patch {
-            reqwest::Method::PATCH
-        } else {
-            reqwest::Method::POST
-        };
         let request = self
             .request(method, path)
             .header("content-type", content_type)

@@ -9,6 +9,7 @@ mod admin;
 mod audit;
 mod backup;
 mod battery;
+mod care;
 mod communities;
 mod crash;
 mod demo;

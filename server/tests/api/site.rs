@@ -45,6 +45,7 @@ async fn the_demo_refuses_to_listen_beyond_this_machine() {
         public_url: None,
         command: None,
         sqlite_readers: server::db::SQLITE_READERS,
+        care_clock: None,
         site_dir: dir.path().join("site"),
     };
     let refused = server::startup::Application::build(config)

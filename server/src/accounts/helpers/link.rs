@@ -83,6 +83,13 @@ pub async fn link_helper(
     tx.commit().await?;
     Ok((
         StatusCode::CREATED,
-        AppJson(store::me(state.db.writer(), caller.user_id).await?),
+        AppJson(
+            store::me(
+                state.db.writer(),
+                caller.user_id,
+                &crate::care::today(&state),
+            )
+            .await?,
+        ),
     ))
 }

@@ -47,9 +47,10 @@ async fn every_bad_body_is_a_4xx_that_stores_nothing(app: TestApp) {
     let (mut routes, mut sent, mut texts) = (0, 0, 0);
     let mut covered = std::collections::BTreeSet::new();
     for row in table(&ids) {
-        let (path, body, patch) = match &row.call {
-            Call::Post(path, body) => (path.clone(), body, false),
-            Call::Patch(path, body) => (path.clone(), body, true),
+        let (path, body, method) = match &row.call {
+            Call::Post(path, body) => (path.clone(), body, reqwest::Method::POST),
+            Call::Patch(path, body) => (path.clone(), body, reqwest::Method::PATCH),
+            Call::Put(path, body) => (path.clone(), body, reqwest::Method::PUT),
             _ => continue,
         };
         let Some(schema) = request_schema(&doc, row.op) else {
@@ -73,7 +74,7 @@ async fn every_bad_body_is_a_4xx_that_stores_nothing(app: TestApp) {
             .chain(text_cases)
         {
             let before = fingerprint::take(&app).await;
-            let (status, answer) = user.send_raw(patch, &path, kind, body).await;
+            let (status, answer) = user.send_raw(method.clone(), &path, kind, body).await;
             sent += 1;
             let after = fingerprint::take(&app).await;
             if !(400..500).contains(&status) || !answer["error"]["code"].is_string() {
@@ -91,7 +92,7 @@ async fn every_bad_body_is_a_4xx_that_stores_nothing(app: TestApp) {
         if succeeds {
             let (status, answer) = user
                 .send_raw(
-                    patch,
+                    method.clone(),
                     &path,
                     "application/json",
                     valid.to_string().into_bytes(),
@@ -108,7 +109,9 @@ async fn every_bad_body_is_a_4xx_that_stores_nothing(app: TestApp) {
             let users = app
                 .count("SELECT CAST(COUNT(*) AS BIGINT) FROM users")
                 .await;
-            let (status, answer) = user.send_raw(patch, &path, "application/json", body).await;
+            let (status, answer) = user
+                .send_raw(method.clone(), &path, "application/json", body)
+                .await;
             sent += 1;
             let fine =
                 (200..300).contains(&status) || answer["error"]["code"].is_string() && status < 500;

@@ -88,7 +88,7 @@ pub async fn battery(app: &TestApp, resident: &User) -> (usize, Vec<String>) {
     let sent = cases.len() + 2;
     for (name, user, path, kind, body) in cases {
         let (before, stored) = (fingerprint::take(app).await, files(app));
-        let (status, answer) = user.send_raw(false, path, kind, body).await;
+        let (status, answer) = user.send_raw(reqwest::Method::POST, path, kind, body).await;
         if !(400..500).contains(&status) || !answer["error"]["code"].is_string() {
             failures.push(format!("{name}: {status} {answer}"));
         }

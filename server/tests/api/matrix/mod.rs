@@ -3,6 +3,7 @@
 //! in one table. A row names the exact status each role gets.
 
 mod accounts;
+mod care;
 mod fixture;
 mod inbox;
 mod money;
@@ -37,6 +38,7 @@ pub enum Call {
     Get(String),
     Post(String, Body),
     Patch(String, Body),
+    Put(String, Body),
     Delete(String),
     /// Raw bytes with a content type (uploads, CSV import).
     Bytes(String, &'static str, Vec<u8>),
@@ -49,7 +51,8 @@ pub enum Call {
 impl Call {
     fn path(&self) -> &str {
         match self {
-            Call::Get(p) | Call::Post(p, _) | Call::Patch(p, _) | Call::Delete(p) => p,
+            Call::Get(p) | Call::Post(p, _) | Call::Patch(p, _) | Call::Put(p, _) => p,
+            Call::Delete(p) => p,
             Call::Bytes(p, _, _) | Call::Text(p) | Call::Image(p) => p,
         }
     }
@@ -75,6 +78,7 @@ pub fn table(ids: &Fixture) -> Vec<Row> {
     table.extend(repairs::rows(ids));
     table.extend(money::rows(ids));
     table.extend(inbox::rows(ids));
+    table.extend(care::rows(ids));
     table.extend(accounts::closing(ids));
     table
 }
@@ -119,6 +123,7 @@ async fn every_route_answers_every_role_as_the_table_says(app: TestApp) {
                 Call::Get(path) => user.get(path).await,
                 Call::Post(path, body) => user.post(path, body(i)).await,
                 Call::Patch(path, body) => user.patch(path, body(i)).await,
+                Call::Put(path, body) => user.put(path, body(i)).await,
                 Call::Delete(path) => user.delete(path).await,
                 Call::Bytes(path, kind, bytes) => user.post_bytes(path, kind, bytes.clone()).await,
                 Call::Text(path) => {
