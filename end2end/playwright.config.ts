@@ -15,8 +15,13 @@ const everyPagePort = port + 1;
 // A fresh database for every run, one a server.
 const data = fs.mkdtempSync(path.join(os.tmpdir(), 'courtyard-e2e-'));
 const everyPageData = fs.mkdtempSync(path.join(os.tmpdir(), 'courtyard-e2e-pages-'));
+// 报平安's clock held at noon today in Beijing, so that the demo father
+// (who checks in by 10:00, last yesterday) has missed today's check-in
+// whatever the hour the tests run.
+const beijingToday = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const careClock = `${beijingToday}T12:00:00+08:00`;
 const serve = (at: number, dir: string) => ({
-  command: `${server} --demo --addr 127.0.0.1:${at} --data ${dir} --site ${site}`,
+  command: `${server} --demo --care-clock ${careClock} --addr 127.0.0.1:${at} --data ${dir} --site ${site}`,
   url: `http://127.0.0.1:${at}/api/health`,
   reuseExistingServer: false,
   timeout: 60_000,

@@ -11,15 +11,16 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::model::{
-    AuditPage, AwardResult, BillList, Building, CancelRedemption, ChangePasswordRequest,
-    CommunitySummary, Counts, CreateStaffRequest, CreatedUser, ErrorBody, ErrorCode, FeeSummary,
-    HelperInfo, HouseholdRow, ImportReport, Inbox, IssuedCode, Leaderboard, Ledger,
-    LinkHelperRequest, LoginRequest, MarkRead, Me, NewAdjustment, NewAward, NewNotice, NewPayment,
-    NewPointRule, NewRedemption, NewRepair, NewShopItem, Notice, NoticeList, NoticeReach,
-    NoticeUpdate, Page, PasswordResetRequest, PointResident, PointRule, PointRuleUpdate,
-    PointSettings, PointSummary, Redemption, RegisterRequest, Repair, RepairAction, RepairDetail,
-    RepairList, RepairSummary, ResetPasswordRequest, ReversePayment, ShopItem, ShopItemUpdate,
-    SlipSheet, UpdateMe, Upload, Worker,
+    AuditPage, AwardResult, BillList, Building, CancelRedemption, CareSettings, CareUpdate,
+    ChangePasswordRequest, CheckIn, CommunitySummary, Counts, CreateStaffRequest, CreatedUser,
+    ErrorBody, ErrorCode, FeeSummary, HelperInfo, HouseholdRow, ImportReport, Inbox, IssuedCode,
+    Leaderboard, Ledger, LinkHelperRequest, LoginRequest, MarkRead, Me, MissedCheckIn,
+    NewAdjustment, NewAward, NewNotice, NewPayment, NewPointRule, NewRedemption, NewRepair,
+    NewShopItem, Notice, NoticeList, NoticeReach, NoticeUpdate, Page, PasswordResetRequest,
+    PointResident, PointRule, PointRuleUpdate, PointSettings, PointSummary, Redemption,
+    RegisterRequest, Repair, RepairAction, RepairDetail, RepairList, RepairSummary,
+    ResetPasswordRequest, ReversePayment, ShopItem, ShopItemUpdate, SlipSheet, UpdateMe, Upload,
+    Worker,
 };
 
 /// Why a call failed, in the terms the UI needs to pick its words.
@@ -362,6 +363,34 @@ pub async fn repair_event(id: i64, body: RepairAction) -> Result<RepairDetail, A
         &body,
     )
     .await
+}
+
+/// 报平安 of me, or (a helper) of a resident of the household.
+pub async fn care(user_id: Option<i64>) -> Result<CareSettings, ApiError> {
+    match user_id {
+        Some(id) => get(&format!("/api/v1/care/settings?user_id={id}")).await,
+        None => get("/api/v1/care/settings").await,
+    }
+}
+
+pub async fn save_care(body: CareUpdate) -> Result<CareSettings, ApiError> {
+    send_json(Request::put("/api/v1/care/settings"), &body).await
+}
+
+/// 我很好, for oneself (the answer is not read: 首页 only needs to know it
+/// arrived, and the shell stays without the settings type).
+pub async fn check_in() -> Result<(), ApiError> {
+    send_json::<_, serde::de::IgnoredAny>(
+        Request::post("/api/v1/care/checkins"),
+        &CheckIn { user_id: None },
+    )
+    .await
+    .map(|_| ())
+}
+
+/// The office's "今天还没报平安".
+pub async fn care_missed() -> Result<Vec<MissedCheckIn>, ApiError> {
+    get("/api/v1/care/missed").await
 }
 
 /// Every badge's count.

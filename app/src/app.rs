@@ -27,7 +27,12 @@ pub fn App() -> impl IntoView {
     prefs::mirror_to_cookies();
     use_community().load();
     #[cfg(feature = "csr")]
-    crate::takeover::when_ready(session, use_community(), crate::state::use_notice_feed());
+    crate::takeover::when_ready(
+        session,
+        use_community(),
+        crate::state::use_notice_feed(),
+        crate::state::use_counts(),
+    );
     let (large, lang) = (session.large, session.lang);
     Effect::new(move || {
         let (on, tag) = (large.get(), lang.get().tag());
@@ -73,6 +78,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/audit") view={Lazy::<routes::Audit>::new()} />
                     <Route path=path!("/me") view={Lazy::<routes::Me>::new()} />
                     <Route path=path!("/inbox") view={Lazy::<routes::Inbox>::new()} />
+                    <Route path=path!("/care") view={Lazy::<routes::Care>::new()} />
+                    <Route path=path!("/manage/care") view={Lazy::<routes::CareMissed>::new()} />
                     <Route path=path!("/help/install") view={Lazy::<routes::InstallGuide>::new()} />
                     <Route path=path!("/login") view={Lazy::<routes::Login>::new()} />
                     <Route path=path!("/register") view={Lazy::<routes::Register>::new()} />

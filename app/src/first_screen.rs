@@ -19,8 +19,8 @@ use leptos_router::location::RequestUrl;
 use crate::app::Shell;
 use crate::i18n::Lang;
 use crate::model::{
-    CommunitySummary, HouseholdAccess, Language, Me, NoticeCategory, NoticeList, NoticeSummary,
-    Page as ListPage, Relation, Role,
+    CommunitySummary, Counts, HouseholdAccess, Language, Me, NoticeCategory, NoticeList,
+    NoticeSummary, Page as ListPage, Relation, Role,
 };
 use crate::pages::{accounts, home};
 use crate::state;
@@ -83,11 +83,20 @@ pub const URGENT: &str = "<!--{{urgent}}-->";
 /// The id the urgent banner's template is rendered with: the server puts
 /// the notice's id in its place (in `/notices/{id}`).
 pub const URGENT_ID: i64 = -314_159;
+/// Where 报平安's big 我很好 goes in a signed-in 首页, when it is due.
+pub const CARE: &str = "<!--{{care}}-->";
 /// Where the 通知 tab's unread badge goes for a signed-in person.
 pub const UNREAD: &str = "<!--{{unread}}-->";
 /// The count the badge's template is rendered with, for the server to
 /// replace with the person's.
 pub const UNREAD_COUNT: i64 = 271_828;
+/// The unread messages (the 消息 row on 首页, the 我的 tab) and the repair
+/// news (the 报修 tab): each badge's marker and the count it is rendered
+/// with.
+pub const COUNTED: [(&str, i64); 2] = [
+    ("<!--{{inbox}}-->", 161_803),
+    ("<!--{{repairs}}-->", 141_421),
+];
 
 /// The entry pages with a first screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,6 +175,8 @@ pub struct FirstScreens {
     /// One unread urgent notice's banner.
     pub urgent_item: String,
     pub urgent_id: String,
+    /// 报平安's 我很好, by language tag.
+    pub care_items: BTreeMap<&'static str, String>,
     /// The 通知 tab's badge with its count.
     pub unread_badge: String,
     pub unread_count: String,
@@ -173,6 +184,9 @@ pub struct FirstScreens {
     pub markers: Vec<&'static str>,
     pub communities_marker: &'static str,
     pub urgent_marker: &'static str,
+    pub care_marker: &'static str,
+    /// The other badges: marker, template, the count in it.
+    pub counted: Vec<(&'static str, String, String)>,
     pub unread_marker: &'static str,
 }
 
@@ -207,7 +221,8 @@ fn person(helper: bool) -> Me {
         }],
         communities: Vec::new(),
         admin: false,
-        care_due: false,
+        // Rendered with the button, which is cut out as the template.
+        care_due: true,
     }
 }
 
@@ -234,6 +249,11 @@ pub fn render(entry: Entry, lang: Lang, large: bool, who: Who) -> String {
         })));
         if matches!(who, Who::Person | Who::Helper) {
             session.me.set(Some(person(who == Who::Helper)));
+            state::use_counts().seed.set(Some(Counts {
+                inbox: COUNTED[0].1,
+                repairs: COUNTED[1].1,
+                notices: UNREAD_COUNT,
+            }));
             session.acting_for.set(Some(CHOSEN_ID));
             // One unread urgent notice: its banner is cut out as the
             // template for as many as the person has.
@@ -296,9 +316,22 @@ fn urgent_banner(html: &str) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
+/// 报平安's 我很好 in a rendered signed-in 首页, as byte offsets.
+fn care_button(html: &str) -> Option<(usize, usize)> {
+    let class = html.find("class=\"care-fine\"")?;
+    let start = html[..class].rfind("<section")?;
+    let end = start + html[start..].find("</section>")? + "</section>".len();
+    Some((start, end))
+}
+
 /// The 通知 tab's badge in a rendered signed-in page, as byte offsets.
 fn unread_badge(html: &str) -> Option<(usize, usize)> {
-    let start = html.find(&format!("<span class=\"badge\">{UNREAD_COUNT}"))?;
+    badge_of(html, UNREAD_COUNT)
+}
+
+/// The first badge showing `count`, as byte offsets.
+fn badge_of(html: &str, count: i64) -> Option<(usize, usize)> {
+    let start = html.find(&format!("<span class=\"badge\">{count}"))?;
     let end = start + html[start..].find("</span></span>")? + "</span></span>".len();
     Some((start, end))
 }
@@ -309,6 +342,8 @@ fn unread_badge(html: &str) -> Option<(usize, usize)> {
 pub fn render_all() -> Result<FirstScreens, String> {
     let mut screens = BTreeMap::new();
     let (mut item, mut chosen, mut urgent, mut badge) = (None, None, None, None);
+    let mut care_items = BTreeMap::new();
+    let mut counted: Vec<Option<String>> = vec![None; COUNTED.len()];
     for entry in Entry::ALL {
         for lang in [Lang::ZhCn, Lang::En] {
             for large in [false, true] {
@@ -330,6 +365,20 @@ pub fn render_all() -> Result<FirstScreens, String> {
                         }
                         html.replace_range(start..end, URGENT);
                     }
+                    if let Some((start, end)) = care_button(&html) {
+                        if !large && who == Who::Person {
+                            care_items.insert(lang.tag(), html[start..end].to_owned());
+                        }
+                        html.replace_range(start..end, CARE);
+                    }
+                    for ((marker, count), template) in COUNTED.iter().zip(counted.iter_mut()) {
+                        while let Some((start, end)) = badge_of(&html, *count) {
+                            if lang == Lang::ZhCn && who == Who::Person {
+                                *template = Some(html[start..end].to_owned());
+                            }
+                            html.replace_range(start..end, marker);
+                        }
+                    }
                     if let Some((start, end)) = unread_badge(&html) {
                         if lang == Lang::ZhCn && who == Who::Person {
                             badge = Some(html[start..end].to_owned());
@@ -347,6 +396,18 @@ pub fn render_all() -> Result<FirstScreens, String> {
     let Some(urgent_item) = urgent else {
         return Err("the signed-in 首页 has no urgent banner".to_owned());
     };
+    let counted = COUNTED
+        .iter()
+        .zip(counted)
+        .map(|((marker, count), template)| {
+            template
+                .map(|t| (*marker, t, count.to_string()))
+                .ok_or_else(|| format!("the signed-in pages have no badge {marker}"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    if care_items.len() != 2 {
+        return Err("the signed-in 首页 has no 我很好 in each language".to_owned());
+    }
     let Some(unread_badge) = badge else {
         return Err("the signed-in pages have no unread badge".to_owned());
     };
@@ -356,11 +417,14 @@ pub fn render_all() -> Result<FirstScreens, String> {
         community_item_chosen,
         urgent_item,
         urgent_id: URGENT_ID.to_string(),
+        care_items,
         unread_badge,
         unread_count: UNREAD_COUNT.to_string(),
         markers: Marker::ALL.iter().map(|m| m.text()).collect(),
         communities_marker: COMMUNITIES,
         urgent_marker: URGENT,
+        care_marker: CARE,
+        counted,
         unread_marker: UNREAD,
     })
 }
@@ -394,6 +458,9 @@ mod tests {
         let person = &all.screens[&key(Entry::Home, Lang::ZhCn, true, Who::Helper)];
         assert!(person.contains("{{person}}") && person.contains("{{residents}}"));
         assert!(person.contains(URGENT) && !person.contains("urgent-banner"));
+        assert!(person.contains(CARE) && !person.contains("care-fine"));
+        assert!(all.care_items["zh-CN"].contains("我很好"));
+        assert!(all.care_items["en"].contains("I'm fine"));
         assert!(all.urgent_item.contains("{{urgent}}"));
         assert!(all.urgent_item.contains(&format!("/notices/{URGENT_ID}")));
         assert!(person.contains(UNREAD) && !person.contains("class=\"badge\""));

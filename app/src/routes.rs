@@ -14,7 +14,8 @@ use crate::api::ApiError;
 use crate::components::ErrorNotice;
 
 use crate::pages::{
-    accounts, audit, fees, guide, home, households, inbox, manage, notices, points, repairs, shop,
+    accounts, audit, care, fees, guide, home, households, inbox, manage, notices, points, repairs,
+    shop,
 };
 
 /// `capability!(loader / piece: Part { Route => Component, … } also { Part
@@ -117,6 +118,12 @@ capability!(notices_page / notices_piece: NoticesPage {
     NoticeDetail => notices::NoticeDetailPage,
 } also {});
 
+capability!(care_page / care_piece: CarePage {
+    Care => care::CarePage,
+} also {
+    HomeCard => care::CareCard,
+});
+
 capability!(inbox_page / inbox_piece: InboxPage {
     Inbox => inbox::InboxPage,
 } also {});
@@ -141,6 +148,7 @@ capability!(office_page / office_piece: OfficePage {
     Audit => audit::AuditPage,
     Manage => manage::ManagePage,
     Codes => households::CodesPage,
+    CareMissed => care::MissedPage,
 } also {
     HomeCards => home::OfficeCards,
 });

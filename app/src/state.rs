@@ -277,7 +277,12 @@ pub fn use_repair_feed() -> RepairFeed {
 /// household switch, when the page is shown again, every few minutes while
 /// it is open, and after one's own changes.
 #[derive(Clone, Copy)]
-pub struct CountsFeed(LocalResource<Option<Counts>>);
+pub struct CountsFeed {
+    counts: LocalResource<Option<Counts>>,
+    /// What the first screens are rendered with (`first_screen`); never
+    /// set in the browser.
+    pub(crate) seed: RwSignal<Option<Counts>>,
+}
 
 impl CountsFeed {
     fn new(session: SessionState) -> Self {
@@ -314,26 +319,36 @@ impl CountsFeed {
                 .ok();
             every.forget();
         }
-        Self(LocalResource::new(move || {
-            let logged_in = session.me.with(Option::is_some);
-            session.acting_for.track();
-            tick.track();
-            async move {
-                if logged_in {
-                    api::counts().await.ok()
-                } else {
-                    None
+        Self {
+            counts: LocalResource::new(move || {
+                let logged_in = session.me.with(Option::is_some);
+                session.acting_for.track();
+                tick.track();
+                async move {
+                    if logged_in {
+                        api::counts().await.ok()
+                    } else {
+                        None
+                    }
                 }
-            }
-        }))
+            }),
+            seed: RwSignal::new(None),
+        }
     }
 
     pub fn get(&self) -> Option<Counts> {
-        self.0.get().flatten()
+        self.counts.get().flatten().or_else(|| self.seed.get())
+    }
+
+    /// Whether a signed-in person's counts have arrived (not the empty
+    /// answer from before the session was known).
+    pub fn loaded(&self) -> bool {
+        self.counts
+            .with(|c| c.as_ref().is_some_and(Option::is_some))
     }
 
     pub fn refetch(&self) {
-        self.0.refetch();
+        self.counts.refetch();
     }
 }
 

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlTextAreaElement};
 
-use crate::state::{CommunityState, NoticeFeed, SessionState};
+use crate::state::{CommunityState, CountsFeed, NoticeFeed, SessionState};
 
 /// The element the server's first screen is in.
 pub const FIRST_SCREEN: &str = "first-screen";
@@ -62,7 +62,12 @@ pub fn mount() {
 }
 
 /// Swaps the app in once it draws what the first screen shows.
-pub fn when_ready(session: SessionState, community: CommunityState, notices: NoticeFeed) {
+pub fn when_ready(
+    session: SessionState,
+    community: CommunityState,
+    notices: NoticeFeed,
+    counts: CountsFeed,
+) {
     if document()
         .and_then(|d| d.get_element_by_id(FIRST_SCREEN))
         .is_none()
@@ -74,11 +79,11 @@ pub fn when_ready(session: SessionState, community: CommunityState, notices: Not
         if polling == Some(true) {
             return true;
         }
-        // Signed in: the person and their unread urgent notices (the
-        // banner on 首页); else the community list.
+        // Signed in: the person, their unread urgent notices (the banner
+        // on 首页) and the badges' counts; else the community list.
         let known = session.checked.get()
             && if session.me.with(Option::is_some) {
-                notices.loaded()
+                notices.loaded() && counts.loaded()
             } else {
                 community.list.with(Option::is_some)
             };

@@ -31,13 +31,13 @@ async function routes(page: Page, role: string): Promise<string[]> {
       const tickets = await json('/api/v1/repairs?limit=1');
       const notices = await json('/api/v1/notices?limit=1');
       return [
-        '/', '/repairs', '/repairs/new', '/points', '/points/board', '/notices', '/fees', '/me', '/inbox', '/help/install',
+        '/', '/repairs', '/repairs/new', '/points', '/points/board', '/notices', '/fees', '/me', '/inbox', '/care', '/help/install',
         ...(tickets.items?.length ? [`/repairs/${tickets.items[0].id}`] : []),
         ...(notices.items?.length ? [`/notices/${notices.items[0].id}`] : []),
       ];
     }
     case 'helper':
-      return ['/', '/repairs', '/repairs/new', '/points', '/notices', '/fees', '/me', '/inbox'];
+      return ['/', '/repairs', '/repairs/new', '/points', '/notices', '/fees', '/me', '/inbox', '/care'];
     case 'staff': {
       const mine = await json('/api/v1/repairs?scope=assigned&limit=1');
       return ['/', '/repairs', '/notices', '/points', '/me', ...(mine.items?.length ? [`/repairs/${mine.items[0].id}`] : [])];
@@ -48,7 +48,7 @@ async function routes(page: Page, role: string): Promise<string[]> {
       const notice = notices.items?.[0]?.id;
       return [
         '/', '/manage', '/manage/codes', '/manage/fees', '/manage/import', '/manage/audit', '/manage/repairs', '/manage/points',
-        '/manage/shop', '/repairs', '/repairs/new?office=1', '/points', '/points/board', '/notices', '/notices/new', '/me',
+        '/manage/shop', '/manage/care', '/repairs', '/repairs/new?office=1', '/points', '/points/board', '/notices', '/notices/new', '/me',
         ...(queue.items?.length ? [`/repairs/${queue.items[0].id}`] : []),
         ...(notice ? [`/notices/${notice}`, `/notices/${notice}/reach`, `/notices/${notice}/edit`, `/notices/${notice}/print`] : []),
       ];

@@ -35,6 +35,7 @@ const PAGES: &[(&str, &str)] = &[
     (r"^/notices(/\d+)?$", "notices_piece"),
     (r"^/fees(/receipts/\d+)?$", "fees_piece"),
     (r"^/inbox$", "inbox_piece"),
+    (r"^/care$", "care_piece"),
     (
         r"^/(manage(/.*)?|notices/(new|\d+/(edit|reach|print)))$",
         "office_piece",

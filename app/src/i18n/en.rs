@@ -11,6 +11,7 @@ pub const STRINGS: Strings = Strings {
     account: &super::accounts::EN,
     household: &super::households::EN,
     inbox: &super::inbox::EN,
+    care: &super::care::EN,
     errors: &super::errors::EN,
     app_name: "Courtyard",
     call_office: "Call office",

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod care;
 mod en;
 pub mod errors;
 pub mod fees;

@@ -16,6 +16,8 @@ pub struct Strings {
     pub account: &'static super::accounts::AccountWords,
     /// The office's households: registration slips and the CSV import.
     pub household: &'static super::households::HouseholdWords,
+    /// 报平安.
+    pub care: &'static super::care::CareWords,
     /// 消息: the inbox.
     pub inbox: &'static super::inbox::InboxWords,
     /// What each API error code means.

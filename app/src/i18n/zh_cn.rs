@@ -11,6 +11,7 @@ pub const STRINGS: Strings = Strings {
     account: &super::accounts::ZH,
     household: &super::households::ZH,
     inbox: &super::inbox::ZH,
+    care: &super::care::ZH,
     errors: &super::errors::ZH,
     app_name: "院里",
     call_office: "物业电话",

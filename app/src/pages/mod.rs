@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod care;
 pub mod fees;
 pub mod guide;
 pub mod home;

@@ -22,7 +22,7 @@ pub(super) async fn start_session(
     let memberships = store::memberships(state.db.reader(), user_id).await?;
     let office = session::office_session(&memberships);
     let (token, max_age) = session::create(state.db.writer(), user_id, office).await?;
-    let me = store::me(state.db.reader(), user_id, &crate::care::today(&state)).await?;
+    let me = store::me(state.db.reader(), user_id, &crate::care::today(state)).await?;
     Ok((
         status,
         [session::cookie(&token, max_age, state.secure_cookies)],

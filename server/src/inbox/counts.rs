@@ -26,15 +26,7 @@ pub async fn counts(
 
 /// The counts for the household acted for (or the office's first community).
 pub async fn of(state: &AppState, caller: &Caller) -> Result<Counts, ApiError> {
-    let db = state.db.reader();
     let household = caller.household();
-    let badges = crate::repairs::store::badges(db, caller.user_id, household).await?;
-    let mut repairs = badges.changed;
-    if let Ok(community) = caller.managed_community(None) {
-        repairs += crate::repairs::store::open_counts(db, community, now_millis())
-            .await?
-            .fresh;
-    }
     let notices = match household {
         Some(household_id) => {
             let as_helper = caller.household_role(household_id) == Some(Role::Helper);
@@ -51,9 +43,56 @@ pub async fn of(state: &AppState, caller: &Caller) -> Result<Counts, ApiError> {
         }
         None => 0,
     };
+    let managed = caller.managed_community(None).ok();
+    let (inbox, repairs) = inbox_and_repairs(state, caller.user_id, household, managed).await?;
     Ok(Counts {
-        inbox: store::unread(db, caller.user_id).await?,
+        inbox,
         repairs,
         notices,
     })
+}
+
+/// The messages and repair badges of a signed-in person's first screen, as
+/// `GET /counts` gives them (its notices are the first screen's own).
+pub async fn badges(
+    state: &AppState,
+    user: i64,
+    me: &app::model::Me,
+    of: &UnreadFor,
+) -> sqlx::Result<Counts> {
+    let household = match of {
+        UnreadFor::Household { household_id, .. } => Some(*household_id),
+        UnreadFor::Office { .. } => None,
+    };
+    let managed = me
+        .communities
+        .iter()
+        .find(|c| c.role == Role::Manager)
+        .map(|c| c.community_id);
+    let (inbox, repairs) = inbox_and_repairs(state, user, household, managed).await?;
+    Ok(Counts {
+        inbox,
+        repairs,
+        notices: 0,
+    })
+}
+
+/// Unread messages; repair news of the household plus, for a manager, the
+/// community's tickets not yet given to anyone.
+async fn inbox_and_repairs(
+    state: &AppState,
+    user: i64,
+    household: Option<i64>,
+    managed: Option<i64>,
+) -> sqlx::Result<(i64, i64)> {
+    let db = state.db.reader();
+    let mut repairs = crate::repairs::store::badges(db, user, household)
+        .await?
+        .changed;
+    if let Some(community) = managed {
+        repairs += crate::repairs::store::open_counts(db, community, now_millis())
+            .await?
+            .fresh;
+    }
+    Ok((store::unread(db, user).await?, repairs))
 }

@@ -9,7 +9,7 @@
 //! template message) would be a per-person preference read there and a
 //! sender that picks the committed items up; none is built or faked.
 
-mod counts;
+pub(crate) mod counts;
 mod list;
 mod read;
 pub(crate) mod store;

@@ -24,7 +24,7 @@ pub async fn mark_read(
     caller: Caller,
     AppJson(body): AppJson<MarkRead>,
 ) -> Result<AppJson<Counts>, ApiError> {
-    if body.all == !body.ids.is_empty() || body.ids.len() > MAX_MARK_READ {
+    if body.all != body.ids.is_empty() || body.ids.len() > MAX_MARK_READ {
         return Err(ApiError::bad_request(
             ErrorCode::InvalidFields,
             "请给出要标为已读的消息（ids，最多 200 条），或 all: true，二者选一",

@@ -50,6 +50,14 @@ struct Rendered {
     communities_marker: String,
     urgent_marker: String,
     unread_marker: String,
+    /// 报平安's 我很好 by language tag, and where it goes.
+    #[serde(default)]
+    care_items: HashMap<String, String>,
+    #[serde(default)]
+    care_marker: String,
+    /// The other badges (消息 on 首页 and 我的, 报修): marker, template, count.
+    #[serde(default)]
+    counted: Vec<(String, String, String)>,
 }
 
 /// The built page cut around its first screen, and the screens.
@@ -97,6 +105,10 @@ struct Fill {
     /// among them: id and title.
     unread: i64,
     urgent: Vec<(i64, String)>,
+    /// 报平安 is due today: the big 我很好 goes in.
+    care: bool,
+    /// Unread messages and repair news, for the badges in `counted`.
+    counts: [i64; 2],
 }
 
 impl FirstScreens {
@@ -188,6 +200,21 @@ impl FirstScreens {
             })
             .collect();
         body = body.replace(&self.rendered.urgent_marker, &banners);
+        for ((marker, template, count), n) in self.rendered.counted.iter().zip(fill.counts) {
+            let badge = if n > 0 {
+                template.replace(count, &n.to_string())
+            } else {
+                String::new()
+            };
+            body = body.replace(marker, &badge);
+        }
+        if !self.rendered.care_marker.is_empty() {
+            let care = match self.rendered.care_items.get(lang) {
+                Some(button) if fill.care => button.as_str(),
+                _ => "",
+            };
+            body = body.replace(&self.rendered.care_marker, care);
+        }
         let badge = if fill.unread > 0 {
             self.rendered
                 .unread_badge
@@ -257,7 +284,7 @@ impl FirstScreens {
     ) -> sqlx::Result<Option<Screen>> {
         if let Some(user) = accounts::session::live_user(state, headers).await? {
             let me =
-                accounts::store::me(state.db.reader(), user, &crate::care::today(&state)).await?;
+                accounts::store::me(state.db.reader(), user, &crate::care::today(state)).await?;
             // As the app decides at sign-in: large text is never switched
             // off behind someone's back, by this device or by the account.
             *large |= me.large_text;
@@ -266,7 +293,10 @@ impl FirstScreens {
             let Some((who, mut fill, of)) = signed_in(&me, acting) else {
                 return Ok(None);
             };
+            let counts = crate::inbox::counts::badges(state, user, &me, &of).await?;
             (fill.unread, fill.urgent) = notices::unread(state, user, of).await?;
+            fill.care = me.care_due;
+            fill.counts = [counts.inbox, counts.repairs];
             return Ok(Some((who, fill, None)));
         }
         let list = self.communities(state).await?;

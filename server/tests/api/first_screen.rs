@@ -114,11 +114,33 @@ async fn a_signed_in_person_gets_their_own_home_and_never_the_landing(app: TestA
     );
     assert!(screen.contains("tel:0372-3169690"), "{screen}");
     assert!(!screen.contains("communities"), "no landing list: {screen}");
+    // 报平安 is due (the demo: last yesterday): the big button is there at once.
+    assert!(
+        screen.contains("<section class=\"care-fine\"><button>我很好</button></section>"),
+        "{screen}"
+    );
+    assert!(!screen.contains("{{care}}"), "{screen}");
     // Reading the page renews nothing and writes nothing.
     assert_eq!(
         app.count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'accounts.login%'")
             .await,
         1
+    );
+    // Once he has said 我很好 today, it is gone.
+    let checked = reqwest::Client::new()
+        .post(app.url("/api/v1/care/checkins"))
+        .header("X-Requested-With", "courtyard")
+        .header("Cookie", &session)
+        .json(&serde_json::json!({}))
+        .send()
+        .await
+        .expect("check in");
+    assert_eq!(checked.status(), 201);
+    let (_, _, body) = page(&app, "/", &session).await;
+    let screen = first_screen(&body);
+    assert!(
+        !screen.contains("care-fine") && !screen.contains("{{care}}"),
+        "{screen}"
     );
 }
 

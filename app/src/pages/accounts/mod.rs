@@ -92,6 +92,9 @@ fn SignedIn() -> impl IntoView {
                 " " <span class="badge">{c.inbox}<span class="visually-hidden">{i18n.t().inbox.unread}</span></span>
             })}
         </A>
+        {move || session.me.with(|m| m.as_ref().is_some_and(|me| !me.households.is_empty())).then(|| view! {
+            <A href="/care" attr:class="button">{i18n.t().care.title}</A>
+        })}
         <households::Households />
         <households::LinkHelper />
         {move || session.is_manager().then(|| view! {

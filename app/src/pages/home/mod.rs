@@ -41,6 +41,9 @@ pub fn HomePage() -> impl IntoView {
         None => i18n.t().home_welcome.to_owned(),
     };
     let feed = use_notice_feed();
+    // Only a login or logout re-renders what hangs on it, not every change
+    // of `me` (报平安 clears `care_due`).
+    let logged_in = Memo::new(move |_| session.me.with(Option::is_some));
     // Unread urgent notices sit on top until read.
     let urgent = move || {
         feed.get()
@@ -62,6 +65,9 @@ pub fn HomePage() -> impl IntoView {
     view! {
         {urgent}
         <p class="welcome">{greeting}</p>
+        // 报平安: the big 我很好, first thing, until pressed today (in the
+        // first screen too: the server puts it there when it is due).
+        {move || logged_in.get().then(|| view! { <FineButton /> })}
         {move || session.me.with(Option::is_some).then(|| view! { <InboxRow /> })}
         <div class="tiles">
             {TILES
@@ -82,6 +88,8 @@ pub fn HomePage() -> impl IntoView {
         // Above the cards, which arrive one by one: the switch never moves
         // under a finger reaching for it.
         <LargeTextSwitch />
+        // A helper's card of how the parent is today (报平安).
+        {move || session.me.with(|m| m.as_ref().is_some_and(|me| me.households.iter().any(|h| h.role == crate::model::Role::Helper))).then(|| Suspend::new(routes::care_page(routes::CarePage::HomeCard)))}
         // Each card comes with its capability's piece of the app, which the
         // next tap will most likely need anyway.
         {move || session.me.with(|m| m.as_ref().is_some_and(|me| !me.households.is_empty())).then(|| Suspend::new(routes::fees_page(routes::FeesPage::HomeCard)))}
@@ -95,6 +103,45 @@ pub fn HomePage() -> impl IntoView {
                 <h2 id="communities-heading" class="section-title">{i18n.t().home_pick_community}</h2>
                 <CommunityPicker />
             </section>
+        })}
+    }
+}
+
+/// 报平安: the very large 我很好 until pressed today, then a thank-you.
+#[component]
+fn FineButton() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let press = Action::new_local(|()| crate::api::check_in());
+    Effect::new(move || {
+        if let Some(Ok(())) = press.value().get() {
+            session.me.update(|me| {
+                if let Some(me) = me {
+                    me.care_due = false;
+                }
+            });
+        }
+    });
+    let due = move || {
+        session
+            .me
+            .with(|me| me.as_ref().is_some_and(|m| m.care_due))
+    };
+    let done = move || matches!(press.value().get(), Some(Ok(())));
+    view! {
+        {move || due().then(|| view! {
+            <section class="care-fine" aria-labelledby="care-fine-hint">
+                <button type="button" class="button care-button" on:click=move |_| { press.dispatch(()); }>
+                    <Svg icon=Icon::Heart />{move || i18n.t().care.fine}
+                </button>
+                <p id="care-fine-hint" class="soft">{move || i18n.t().care.fine_hint}</p>
+                {move || press.value().get().and_then(Result::err).map(|e| view! {
+                    <p class="card notice-bad" role="alert">{i18n.t().error(&e)}</p>
+                })}
+            </section>
+        })}
+        {move || done().then(|| view! {
+            <p class="card care-thanks" role="status">{move || i18n.t().care.thanks}</p>
         })}
     }
 }

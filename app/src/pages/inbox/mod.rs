@@ -113,12 +113,15 @@ fn InboxCard(item: InboxItem, items: RwSignal<Vec<InboxItem>>) -> impl IntoView 
     let phone = item.phone.clone();
     let for_household_id = item.for_household_id;
     let said = move || sentence(i18n.t(), &item);
-    let for_household = for_household_id.and_then(|h| {
-        session.me.with_untracked(|me| {
-            me.as_ref()
-                .and_then(|me| household_label(&me.households, h))
+    // `me` may still be on its way when the page is opened directly.
+    let for_household = move || {
+        for_household_id.and_then(|h| {
+            session.me.with(|me| {
+                me.as_ref()
+                    .and_then(|me| household_label(&me.households, h))
+            })
         })
-    });
+    };
     // Opening it marks it read (on the way; the page it opens does not wait).
     let opened = move |_| {
         if unread {
@@ -146,8 +149,8 @@ fn InboxCard(item: InboxItem, items: RwSignal<Vec<InboxItem>>) -> impl IntoView 
                 {unread.then(|| view! { <span class="tag unread">{move || i18n.t().inbox.unread}</span> " " })}
                 {said.clone()}
             </p>
-            {for_household.map(|who| view! {
-                <p class="soft">{move || i18n.t().inbox.for_household.replace("{who}", &who)}</p>
+            {move || for_household().map(|who| view! {
+                <p class="soft">{i18n.t().inbox.for_household.replace("{who}", &who)}</p>
             })}
             <p class="soft">{move || when(&created, now, i18n.t(), i18n.0.get())}</p>
             <div class="actions">
