@@ -6,8 +6,8 @@
 # Builds the release server, generates the district (`server generate`,
 # cached per backend and scale under <target>/bench), starts 1 or 2 server
 # processes on loopback behind the same database, logs in 64 residents and
-# runs four loads at 32 connections: the 90/10 mix, list reads only, ticket
-# creation only, and `/api/health` (what the server does without the
+# runs five loads at 32 connections: the 90/10 mix, list reads only, ticket
+# creation only, the badges' `/api/v1/counts`, and `/api/health` (what the server does without the
 # database, for the reads ÷ health ratio). Prints requests/s, p50/p99 and non-2xx counts, and
 # counts "database is locked" in the server logs.
 #   BENCH_SMOKE=1  a debug build, scale 0.02 and 2-second runs (CI).
@@ -92,7 +92,7 @@ done
 export USERS=$users TICKETS=10
 
 echo "backend $backend, $processes process(es), scale $scale, ${seconds} s a run, 32 connections, $(nproc) cores"
-for mode in ${MODES:-mix reads create health}; do
+for mode in ${MODES:-mix reads create counts health}; do
     export MODE=$mode
     outs=() runs=()
     i=0

@@ -1,5 +1,7 @@
 -- wrk script: residents of the generated district, 90 % reads, 10 % writes.
 -- MODE=reads: list reads only; MODE=create: ticket creation only;
+-- MODE=counts: `GET /api/v1/counts`, what every open phone asks every few
+-- minutes for its badges.
 -- MODE=health: `GET /api/health` (the server without the database's work).
 -- USERS: "user_id:token,user_id:token,…"; TICKETS: tickets per household.
 local users = {}
@@ -36,6 +38,7 @@ request = function()
   local user = users[(n % #users) + 1]
   if mode == "create" then return create(user) end
   if mode == "health" then return wrk.format("GET", "/api/health") end
+  if mode == "counts" then return wrk.format("GET", "/api/v1/counts", headers(user, false)) end
   local roll = n % 100
   if mode == "mix" and roll < 6 then return create(user) end
   if mode == "mix" and roll < 10 then

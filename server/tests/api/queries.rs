@@ -6,7 +6,7 @@ use crate::helpers::TestApp;
 
 on_both_backends!(each_measured_read_keeps_its_query_count);
 
-/// The reads of `bench/load.sh` (and 我的), with the most queries each may
+/// The reads of `bench/load.sh` (and 我的, and 消息), with the most queries each may
 /// run, the caller's session included.
 const BUDGET: &[(&str, u64)] = &[
     ("/api/v1/repairs/summary", 3),
@@ -15,6 +15,8 @@ const BUDGET: &[(&str, u64)] = &[
     ("/api/v1/notices?limit=20", 4),
     ("/api/v1/fees/bills", 4),
     ("/api/v1/me", 5),
+    ("/api/v1/counts", 5),
+    ("/api/v1/inbox", 3),
 ];
 
 async fn each_measured_read_keeps_its_query_count(app: TestApp) {
