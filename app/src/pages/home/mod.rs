@@ -112,35 +112,39 @@ pub fn HomePage() -> impl IntoView {
 fn FineButton() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let press = Action::new_local(|()| crate::api::check_in());
-    Effect::new(move || {
-        if let Some(Ok(())) = press.value().get() {
-            session.me.update(|me| {
-                if let Some(me) = me {
-                    me.care_due = false;
-                }
-            });
-        }
-    });
+    // What pressing it came to: none yet, done, or the error to show.
+    let answer = RwSignal::new(None::<Result<(), crate::api::ApiError>>);
+    let press = move |_| {
+        leptos::task::spawn_local(async move {
+            let result = crate::api::check_in().await;
+            if result.is_ok() {
+                session.me.update(|me| {
+                    if let Some(me) = me {
+                        me.care_due = false;
+                    }
+                });
+            }
+            answer.set(Some(result));
+        });
+    };
     let due = move || {
         session
             .me
             .with(|me| me.as_ref().is_some_and(|m| m.care_due))
     };
-    let done = move || matches!(press.value().get(), Some(Ok(())));
     view! {
         {move || due().then(|| view! {
             <section class="care-fine" aria-labelledby="care-fine-hint">
-                <button type="button" class="button care-button" on:click=move |_| { press.dispatch(()); }>
+                <button type="button" class="button care-button" on:click=press>
                     <Svg icon=Icon::Heart />{move || i18n.t().care.fine}
                 </button>
                 <p id="care-fine-hint" class="soft">{move || i18n.t().care.fine_hint}</p>
-                {move || press.value().get().and_then(Result::err).map(|e| view! {
+                {move || answer.get().and_then(Result::err).map(|e| view! {
                     <p class="card notice-bad" role="alert">{i18n.t().error(&e)}</p>
                 })}
             </section>
         })}
-        {move || done().then(|| view! {
+        {move || matches!(answer.get(), Some(Ok(()))).then(|| view! {
             <p class="card care-thanks" role="status">{move || i18n.t().care.thanks}</p>
         })}
     }
