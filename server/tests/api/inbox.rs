@@ -241,6 +241,25 @@ async fn points_and_swaps_tell_the_resident_and_the_helpers(app: TestApp) {
     for person in [&father, &daughter] {
         assert_eq!(of_kind(person, "swap_handed_over").await.len(), 1);
     }
+
+    // He swaps again; the office calls it off: both hear, points and all.
+    let (status, swap) = father
+        .post("/api/v1/shop/redemptions", json!({"item_id": cloth["id"]}))
+        .await;
+    assert_eq!(status, 201, "{swap}");
+    let (status, _) = manager
+        .post(
+            &format!("/api/v1/shop/redemptions/{}/cancel", swap["id"]),
+            json!({"reason": "货没到"}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    for person in [&father, &daughter] {
+        let cancelled = of_kind(person, "swap_cancelled").await;
+        assert_eq!(cancelled.len(), 1, "{cancelled:?}");
+        assert_eq!(cancelled[0]["amount"], 5);
+    }
+    assert!(of_kind(&neighbour, "swap_cancelled").await.is_empty());
 }
 
 async fn bills_tell_the_household_when_issued_and_once_when_overdue(app: TestApp) {
