@@ -86,13 +86,11 @@ async fn inbox_and_repairs(
     managed: Option<i64>,
 ) -> sqlx::Result<(i64, i64)> {
     let db = state.db.reader();
-    let mut repairs = crate::repairs::store::badges(db, user, household)
-        .await?
-        .changed;
+    let (inbox, mut repairs) = store::unread_and_changed(db, user, household).await?;
     if let Some(community) = managed {
         repairs += crate::repairs::store::open_counts(db, community, now_millis())
             .await?
             .fresh;
     }
-    Ok((store::unread(db, user).await?, repairs))
+    Ok((inbox, repairs))
 }

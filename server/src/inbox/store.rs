@@ -218,6 +218,30 @@ where
     .await
 }
 
+/// A person's unread messages and their household's tickets changed since
+/// they last looked, in one query (two badges of `GET /counts`).
+pub async fn unread_and_changed<'e, E>(
+    executor: E,
+    user: i64,
+    household: Option<i64>,
+) -> sqlx::Result<(i64, i64)>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(concat!(
+        "SELECT (SELECT CAST(COUNT(*) AS BIGINT)",
+        visible!(),
+        " AND i.read_at IS NULL),
+         (SELECT CAST(COUNT(*) AS BIGINT) FROM repair_tickets t
+          LEFT JOIN repair_views v ON v.ticket_id = t.id AND v.user_id = $1
+          WHERE t.household_id = $2 AND (v.seen_at IS NULL OR t.updated_at > v.seen_at))"
+    ))
+    .bind(user)
+    .bind(household)
+    .fetch_one(executor)
+    .await
+}
+
 /// Marks some of a person's items read (others' ids are ignored).
 pub async fn mark_read(
     tx: &mut crate::db::Tx,

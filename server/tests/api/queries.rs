@@ -15,7 +15,7 @@ const BUDGET: &[(&str, u64)] = &[
     ("/api/v1/notices?limit=20", 4),
     ("/api/v1/fees/bills", 4),
     ("/api/v1/me", 5),
-    ("/api/v1/counts", 5),
+    ("/api/v1/counts", 4),
     ("/api/v1/inbox", 3),
 ];
 
