@@ -205,7 +205,8 @@ pub fn use_community() -> CommunityState {
 /// community): the unread badge on 通知 and the urgent banner on 首页.
 #[derive(Clone, Copy)]
 pub struct NoticeFeed {
-    list: LocalResource<Option<NoticeList>>,
+    /// `None` when nobody is signed in; else the answer (`None` if it failed).
+    list: LocalResource<Option<Option<NoticeList>>>,
     /// What the first screens are rendered with (`first_screen`), until
     /// the list has loaded; never set in the browser.
     pub(crate) seed: RwSignal<Option<NoticeList>>,
@@ -215,12 +216,17 @@ pub struct NoticeFeed {
 impl NoticeFeed {
     /// The list, once loaded and when logged in.
     pub fn get(&self) -> Option<NoticeList> {
-        self.list.get().flatten().or_else(|| self.seed.get())
+        self.list
+            .get()
+            .flatten()
+            .flatten()
+            .or_else(|| self.seed.get())
     }
 
-    /// Whether the first answer has arrived (logged in or not).
+    /// Whether a signed-in person's answer has arrived (a resource keeps its
+    /// answer from before the session was known while it asks again).
     pub fn loaded(&self) -> bool {
-        self.list.with(Option::is_some)
+        self.list.with(|l| matches!(l, Some(Some(_))))
     }
 
     pub fn refetch(&self) {
@@ -278,7 +284,8 @@ pub fn use_repair_feed() -> RepairFeed {
 /// it is open, and after one's own changes.
 #[derive(Clone, Copy)]
 pub struct CountsFeed {
-    counts: LocalResource<Option<Counts>>,
+    /// `None` when nobody is signed in; else the answer (`None` if it failed).
+    counts: LocalResource<Option<Option<Counts>>>,
     /// What the first screens are rendered with (`first_screen`); never
     /// set in the browser.
     pub(crate) seed: RwSignal<Option<Counts>>,
@@ -326,7 +333,7 @@ impl CountsFeed {
                 tick.track();
                 async move {
                     if logged_in {
-                        api::counts().await.ok()
+                        Some(api::counts().await.ok())
                     } else {
                         None
                     }
@@ -337,14 +344,17 @@ impl CountsFeed {
     }
 
     pub fn get(&self) -> Option<Counts> {
-        self.counts.get().flatten().or_else(|| self.seed.get())
+        self.counts
+            .get()
+            .flatten()
+            .flatten()
+            .or_else(|| self.seed.get())
     }
 
     /// Whether a signed-in person's counts have arrived (not the empty
     /// answer from before the session was known).
     pub fn loaded(&self) -> bool {
-        self.counts
-            .with(|c| c.as_ref().is_some_and(Option::is_some))
+        self.counts.with(|c| matches!(c, Some(Some(_))))
     }
 
     pub fn refetch(&self) {
@@ -398,7 +408,7 @@ pub(crate) fn provide(lang: Lang, large: bool, chosen: Option<i64>) -> SessionSt
             session.acting_for.track();
             async move {
                 if logged_in {
-                    api::notices(false).await.ok()
+                    Some(api::notices(false).await.ok())
                 } else {
                     None
                 }
