@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 
 use super::access::person;
 use super::settings::settings_of;
-use super::{clock, store, today_and_minutes};
+use super::{store, today_and_minutes};
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::error::ApiError;
@@ -29,7 +29,7 @@ pub async fn check_in(
     AppJson(body): AppJson<CheckIn>,
 ) -> Result<(StatusCode, AppJson<CareSettings>), ApiError> {
     let who = person(&state, &caller, body.user_id).await?;
-    let now = clock(&state);
+    let now = state.care_now();
     let (today, _) = today_and_minutes(now);
     let mut tx = state.db.writer().begin().await?;
     if !store::check_in(&mut tx, who.user_id, &today, now).await? {

@@ -4,7 +4,7 @@
 use app::model::{ErrorBody, MissedCheckIn, MissedQuery, deadline_text};
 use axum::extract::State;
 
-use super::{clock, store, today_and_minutes};
+use super::{store, today_and_minutes};
 use crate::accounts::session::Caller;
 use crate::db::rfc3339;
 use crate::error::ApiError;
@@ -24,7 +24,7 @@ pub async fn list_missed(
     AppQuery(query): AppQuery<MissedQuery>,
 ) -> Result<AppJson<Vec<MissedCheckIn>>, ApiError> {
     let community = caller.office_community(query.community_id)?;
-    let (today, minutes) = today_and_minutes(clock(&state));
+    let (today, minutes) = today_and_minutes(state.care_now());
     let rows = store::missed(state.db.reader(), community, &today, minutes).await?;
     Ok(AppJson(
         rows.into_iter()

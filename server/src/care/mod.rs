@@ -24,14 +24,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(missed::list_missed))
 }
 
-/// 报平安's now (held still by `--care-clock` in a demo).
-fn clock(state: &AppState) -> i64 {
-    state.care_now()
-}
-
 /// Today (YYYY-MM-DD, Beijing) on 报平安's clock.
 pub fn today(state: &AppState) -> String {
-    today_and_minutes(clock(state)).0
+    today_and_minutes(state.care_now()).0
 }
 
 /// The Beijing day ("YYYY-MM-DD") and minutes after midnight of an instant.

@@ -9,7 +9,7 @@ use axum::extract::State;
 
 use super::access::{Person, person};
 use super::store::{self, NewPlan};
-use super::{clock, today_and_minutes};
+use super::today_and_minutes;
 use crate::accounts::phone::PhoneNumber;
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
@@ -53,7 +53,7 @@ pub async fn put_settings(
     AppJson(body): AppJson<CareUpdate>,
 ) -> Result<AppJson<CareSettings>, ApiError> {
     let who = person(&state, &caller, body.user_id).await?;
-    let now = clock(&state);
+    let now = state.care_now();
     let (today, minutes) = today_and_minutes(now);
     let deadline = deadline_minutes(body.deadline.as_deref().unwrap_or(DEFAULT_DEADLINE))
         .ok_or_else(|| {
@@ -152,7 +152,7 @@ pub async fn settings_of(state: &AppState, who: Person) -> Result<CareSettings, 
     let db = state.db.reader();
     let (name, phone) = store::person(db, who.user_id).await?;
     let plan = store::plan(db, who.user_id).await?;
-    let (today, minutes) = today_and_minutes(clock(state));
+    let (today, minutes) = today_and_minutes(state.care_now());
     let watchers = if plan.is_some() {
         store::watchers(db, who.user_id)
             .await?

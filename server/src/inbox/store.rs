@@ -232,9 +232,9 @@ where
         "SELECT (SELECT CAST(COUNT(*) AS BIGINT)",
         visible!(),
         " AND i.read_at IS NULL),
-         (SELECT CAST(COUNT(*) AS BIGINT) FROM repair_tickets t
-          LEFT JOIN repair_views v ON v.ticket_id = t.id AND v.user_id = $1
-          WHERE t.household_id = $2 AND (v.seen_at IS NULL OR t.updated_at > v.seen_at))"
+         (",
+        crate::repairs::store::changed_tickets!(),
+        ")"
     ))
     .bind(user)
     .bind(household)

@@ -29,6 +29,17 @@ macro_rules! ticket_select {
     };
 }
 
+/// How many of household `$2`'s tickets changed since person `$1` last
+/// opened them (the 报修 badge; `GET /counts` asks it in its own query).
+macro_rules! changed_tickets {
+    () => {
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM repair_tickets t
+         LEFT JOIN repair_views v ON v.ticket_id = t.id AND v.user_id = $1
+         WHERE t.household_id = $2 AND (v.seen_at IS NULL OR t.updated_at > v.seen_at)"
+    };
+}
+pub(crate) use changed_tickets;
+
 /// The states in which the office still owes work.
 macro_rules! open_states {
     () => {
@@ -449,10 +460,9 @@ where
     E: sqlx::Executor<'e, Database = Any>,
 {
     sqlx::query_as(concat!(
-        "SELECT (SELECT CAST(COUNT(*) AS BIGINT) FROM repair_tickets t
-                 LEFT JOIN repair_views v ON v.ticket_id = t.id AND v.user_id = $1
-                 WHERE t.household_id = $2
-                   AND (v.seen_at IS NULL OR t.updated_at > v.seen_at)) AS changed,
+        "SELECT (",
+        changed_tickets!(),
+        ") AS changed,
                 (SELECT CAST(COUNT(*) AS BIGINT) FROM repair_tickets
                  WHERE assignee_id = $1 AND status IN ",
         open_states!(),
