@@ -3,6 +3,7 @@
 //! every handler reaches.
 
 pub mod accounts;
+pub mod activities;
 pub mod admin;
 pub mod audit;
 pub mod backup;

@@ -13,8 +13,8 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::state::AppState;
 use crate::{
-    accounts, admin, audit, care, communities, fees, health, households, inbox, notices, points,
-    repairs, shop, uploads,
+    accounts, activities, admin, audit, care, communities, fees, health, households, inbox,
+    notices, points, repairs, shop, uploads,
 };
 
 #[derive(OpenApi)]
@@ -42,6 +42,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(households::router())
         .merge(inbox::router())
         .merge(care::router())
+        .merge(activities::router())
 }
 
 /// Operations anyone may call without a session.

@@ -32,6 +32,7 @@ macro_rules! stored_as_text {
 pub(crate) use stored_as_text;
 
 mod account;
+mod activity;
 mod audit;
 mod care;
 mod community;
@@ -54,6 +55,12 @@ pub use account::{
     ChangePasswordRequest, CommunityAccess, HelperInfo, HouseholdAccess, IssuedCode, Language,
     LinkHelperRequest, LoginRequest, Me, RegisterRequest, Relation, ResetPasswordRequest, Role,
     UpdateMe,
+};
+pub use activity::{
+    Activity, ActivityDetail, ActivityKind, ActivityList, ActivityPatch, ActivityQuery,
+    ActivitySession, Attendance, AttendanceLine, AttendanceQuery, CheckinMethod, CheckinResult,
+    CloseResult, CloseSession, Member, NewActivity, NewCheckin, NewMember, NewSignup, PersonCode,
+    Roster, Signup, SignupStatus, half_hours, roster_days,
 };
 pub use audit::{AuditEntry, AuditExportQuery, AuditPage, AuditQuery};
 pub use care::{
@@ -101,7 +108,7 @@ pub use shop::{
     RedemptionsQuery, ShopItem, ShopItemUpdate,
 };
 pub use text::{
-    Address, BuildingName, CommunityName, ContactName, FlatLabel, ItemDescription, ItemName,
-    NoticeBody, NoticeTitle, PaymentNote, PersonName, Place, Reason, ReceiptNo, RepairDescription,
-    RepairNote, ShortNote, Text, TextError, TextKind,
+    ActivityDetails, ActivityTitle, Address, BuildingName, CommunityName, ContactName, FlatLabel,
+    ItemDescription, ItemName, NoticeBody, NoticeTitle, PaymentNote, PersonName, Place, Reason,
+    ReceiptNo, RepairDescription, RepairNote, ShortNote, Text, TextError, TextKind,
 };

@@ -288,6 +288,10 @@ kinds! {
     NoticeTitle = Title(1..=200, false, InvalidTitle, "标题须为 1 到 200 个字，不能换行");
     /// A notice's body.
     NoticeBody = Body(0..=20000, true, InvalidBody, "正文不超过 20000 个字，不能有看不见的控制字符", MayBeEmpty);
+    /// An activity's title: 周末治安巡逻.
+    ActivityTitle = ActTitle(1..=60, false, InvalidTitle, "标题须为 1 到 60 个字，不能换行");
+    /// What an activity is about: what to bring, where to meet.
+    ActivityDetails = ActText(0..=2000, true, DescriptionTooLong, "说明最多 2000 个字，不能有看不见的控制字符", MayBeEmpty);
     /// A public place: 5号楼 二楼楼道.
     Place = PlaceText(1..=100, false, InvalidPlace, "请写明地点（最多 100 个字，不能换行）");
     /// What is broken, in the resident's words.

@@ -55,7 +55,7 @@ pub async fn person<'e, E>(executor: E, user: i64) -> sqlx::Result<(String, Stri
 where
     E: sqlx::Executor<'e, Database = Any>,
 {
-    sqlx::query_as("SELECT name, phone FROM users WHERE id = $1")
+    sqlx::query_as("SELECT name, COALESCE(phone, '') FROM users WHERE id = $1")
         .bind(user)
         .fetch_one(executor)
         .await
@@ -228,7 +228,7 @@ where
     E: sqlx::Executor<'e, Database = Any>,
 {
     sqlx::query_as(
-        "SELECT c.user_id, u.name, u.phone, b.name AS building, h.flat_label,
+        "SELECT c.user_id, u.name, COALESCE(u.phone, '') AS phone, b.name AS building, h.flat_label,
                 c.deadline_minutes, c.last_at
          FROM care_plans c JOIN users u ON u.id = c.user_id
            JOIN households h ON h.id = c.household_id JOIN buildings b ON b.id = h.building_id

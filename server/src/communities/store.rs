@@ -203,7 +203,8 @@ where
 {
     sqlx::query_as(
         "SELECT m.household_id, u.name, u.phone FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.community_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL ORDER BY m.id",
+         WHERE m.community_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL
+           AND u.phone IS NOT NULL ORDER BY m.id",
     )
     .bind(community)
     .fetch_all(executor)

@@ -21,6 +21,21 @@ mod sql;
 mod time;
 mod write;
 pub use lite::LitePool;
+
+/// A write refused by a unique index, from either backend (PostgreSQL's
+/// error, or rusqlite's behind the SQLite writer).
+pub fn is_unique_violation(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(e) => e.is_unique_violation(),
+        sqlx::Error::AnyDriverError(e) => e.downcast_ref::<rusqlite::Error>().is_some_and(|e| {
+            e.sqlite_error().is_some_and(|e| {
+                e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+                    || e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+            })
+        }),
+        _ => false,
+    }
+}
 pub use sql::{Dir, Order, Sql};
 pub use time::{DAY, HOUR, MINUTE, now_millis, parse_rfc3339, rfc3339};
 pub use write::{LiteWriter, Tx, Writer};

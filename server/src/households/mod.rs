@@ -6,6 +6,7 @@ mod csv_in;
 mod export;
 mod import;
 mod list;
+mod members;
 pub mod store;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -22,4 +23,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list::list))
         .routes(routes!(codes::registration_slips))
         .routes(routes!(codes::regenerate_code))
+        .routes(routes!(members::members, members::add_member))
 }

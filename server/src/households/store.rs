@@ -170,3 +170,59 @@ where
     .await?;
     Ok(())
 }
+
+/// A person of a household with their points in its community.
+#[derive(sqlx::FromRow)]
+pub struct MemberRow {
+    pub user_id: i64,
+    pub name: String,
+    #[sqlx(try_from = "String")]
+    pub role: app::model::Role,
+    pub phone: Option<String>,
+    pub balance: i64,
+}
+
+impl MemberRow {
+    pub fn wire(self) -> app::model::Member {
+        app::model::Member {
+            user_id: self.user_id,
+            name: self.name,
+            role: self.role,
+            phone: self.phone,
+            balance: self.balance,
+        }
+    }
+}
+
+/// The live residents of a household, then its helpers, in joining order.
+pub async fn members<'e, E>(executor: E, household: i64) -> sqlx::Result<Vec<MemberRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT u.id AS user_id, u.name, m.role, u.phone, COALESCE(p.balance, 0) AS balance
+         FROM memberships m JOIN users u ON u.id = m.user_id
+         JOIN households h ON h.id = m.household_id
+         LEFT JOIN point_accounts p ON p.user_id = u.id AND p.community_id = h.community_id
+         WHERE m.household_id = $1 AND m.role IN ('resident', 'helper') AND m.revoked_at IS NULL
+           AND u.disabled_at IS NULL
+         ORDER BY CASE m.role WHEN 'resident' THEN 0 ELSE 1 END, m.id",
+    )
+    .bind(household)
+    .fetch_all(executor)
+    .await
+}
+
+/// A person without a phone (nobody can log in as them), kept by the
+/// office person who added them.
+pub async fn insert_member(tx: &mut crate::db::Tx, name: &str, added_by: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO users (phone, name, password_hash, created_at, added_by)
+         VALUES (NULL, $1, '', $2, $3) RETURNING id",
+    )
+    .bind(name)
+    .bind(crate::db::now_millis())
+    .bind(added_by)
+    .fetch_one(&mut *tx)
+    .await
+}

@@ -7,7 +7,7 @@ mod edit;
 mod list;
 mod publish;
 mod reads;
-mod store;
+pub(crate) mod store;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

@@ -257,6 +257,7 @@ where
                      THEN 1 ELSE 0 END AS read
          FROM memberships m JOIN users u ON u.id = m.user_id
          WHERE m.community_id = $1 AND m.role IN ('resident', 'helper') AND m.revoked_at IS NULL
+           AND u.phone IS NOT NULL
          ORDER BY CASE m.role WHEN 'resident' THEN 0 ELSE 1 END, m.id",
     )
     .bind(community)

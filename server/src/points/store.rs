@@ -21,6 +21,8 @@ pub struct Entry<'a> {
     pub earned_on: &'a str,
     pub redemption: Option<i64>,
     pub reverses: Option<i64>,
+    /// The activity session that earned an award.
+    pub session: Option<i64>,
     pub reason: &'a str,
     pub recorded_by: i64,
     pub acting_household: Option<i64>,
@@ -46,6 +48,7 @@ impl<'a> Entry<'a> {
             earned_on,
             redemption: None,
             reverses: None,
+            session: None,
             reason: "",
             recorded_by,
             acting_household: None,
@@ -92,8 +95,9 @@ pub async fn move_balance(
 pub async fn insert(tx: &mut crate::db::Tx, e: &Entry<'_>) -> Result<i64, ApiError> {
     Ok(sqlx::query_scalar(
         "INSERT INTO point_entries (community_id, user_id, amount, kind, rule_id, quantity_halves,
-            earned_on, redemption_id, reverses_id, reason, recorded_by, acting_household, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+            earned_on, redemption_id, reverses_id, reason, recorded_by, acting_household, created_at,
+            session_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
     )
     .bind(e.community)
     .bind(e.user)
@@ -108,6 +112,7 @@ pub async fn insert(tx: &mut crate::db::Tx, e: &Entry<'_>) -> Result<i64, ApiErr
     .bind(e.recorded_by)
     .bind(e.acting_household)
     .bind(now_millis())
+    .bind(e.session)
     .fetch_one(&mut *tx)
     .await?)
 }

@@ -211,6 +211,11 @@ fn write_site(site: &Path) {
 }
 
 /// Asserts the body is the error envelope with this code.
+/// The server's clock.
+pub fn now() -> i64 {
+    server::db::now_millis()
+}
+
 pub fn assert_error(body: &serde_json::Value, code: &str) {
     assert_eq!(body["error"]["code"], code, "body: {body}");
     assert!(

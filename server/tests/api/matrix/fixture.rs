@@ -49,6 +49,14 @@ pub struct Fixture {
     pub to_cancel: i64,
     /// A second helper's link, for the revoke row.
     pub spare_link: i64,
+    /// A patrol open for sign-up and check-in, and one where 张建国 has
+    /// signed up (to withdraw).
+    pub activity: i64,
+    pub signed_activity: i64,
+    pub signup: i64,
+    /// Members without a phone of 张建国's household: the helper signs up
+    /// one, the office the other.
+    pub members: [i64; 2],
 }
 
 async fn scalar(app: &TestApp, sql: &'static str, bind: i64) -> i64 {
@@ -146,7 +154,47 @@ impl Fixture {
             .and_then(|h| h["id"].as_i64())
             .expect("the spare helper's link");
 
+        let mut members = [0; 2];
+        for (i, name) in ["王秀英", "张小宝"].iter().enumerate() {
+            let (status, m) = manager
+                .post(
+                    &format!("/api/v1/households/{household}/members"),
+                    json!({ "name": name }),
+                )
+                .await;
+            assert_eq!(status, 201, "{m}");
+            members[i] = m["user_id"].as_i64().expect("member id");
+        }
+        let mut activities = Vec::new();
+        for title in ["周末治安巡逻", "周日大扫除"] {
+            let now = crate::helpers::now();
+            let (status, a) = manager
+                .post(
+                    "/api/v1/activities",
+                    json!({
+                        "title": title, "kind": "patrol", "place": "大门口",
+                        "rule_id": scalar(app, "SELECT MIN(id) FROM point_rules WHERE community_id = $1", community).await,
+                        "starts_at": server::db::rfc3339(now + 30 * server::db::MINUTE),
+                        "ends_at": server::db::rfc3339(now + 90 * server::db::MINUTE),
+                    }),
+                )
+                .await;
+            assert_eq!(status, 201, "{a}");
+            activities.push(a["id"].as_i64().expect("activity id"));
+        }
+        let (status, signup) = father
+            .post(
+                &format!("/api/v1/activities/{}/signups", activities[1]),
+                json!({}),
+            )
+            .await;
+        assert_eq!(status, 201, "{signup}");
+
         Self {
+            activity: activities[0],
+            signed_activity: activities[1],
+            signup: signup["id"].as_i64().expect("signup id"),
+            members,
             community,
             household,
             zhang,

@@ -3,6 +3,7 @@
 //! in one table. A row names the exact status each role gets.
 
 mod accounts;
+mod activities;
 mod care;
 mod fixture;
 mod inbox;
@@ -79,6 +80,7 @@ pub fn table(ids: &Fixture) -> Vec<Row> {
     table.extend(money::rows(ids));
     table.extend(inbox::rows(ids));
     table.extend(care::rows(ids));
+    table.extend(activities::rows(ids));
     table.extend(accounts::closing(ids));
     table
 }
