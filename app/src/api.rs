@@ -523,3 +523,103 @@ pub async fn cancel_redemption(id: i64) -> Result<Redemption, ApiError> {
 pub async fn audit(query: &str) -> Result<AuditPage, ApiError> {
     get(&format!("/api/v1/audit?{query}")).await
 }
+
+// Activities.
+
+pub async fn activities(past: bool) -> Result<crate::model::ActivityList, ApiError> {
+    get(if past {
+        "/api/v1/activities?past=true"
+    } else {
+        "/api/v1/activities"
+    })
+    .await
+}
+
+pub async fn activity(id: i64) -> Result<crate::model::ActivityDetail, ApiError> {
+    get(&format!("/api/v1/activities/{id}")).await
+}
+
+pub async fn publish_activity(
+    body: crate::model::NewActivity,
+) -> Result<crate::model::ActivityDetail, ApiError> {
+    send_json(Request::post("/api/v1/activities"), &body).await
+}
+
+pub async fn sign_up(
+    id: i64,
+    body: crate::model::NewSignup,
+) -> Result<crate::model::Signup, ApiError> {
+    send_json(
+        Request::post(&format!("/api/v1/activities/{id}/signups")),
+        &body,
+    )
+    .await
+}
+
+/// 去不了了 (the answer is the withdrawn sign-up; the page reloads).
+pub async fn withdraw(id: i64, signup: i64) -> Result<(), ApiError> {
+    fetch(Request::delete(&format!(
+        "/api/v1/activities/{id}/signups/{signup}"
+    )))
+    .await
+    .map(drop)
+}
+
+pub async fn activity_check_in(
+    id: i64,
+    body: crate::model::NewCheckin,
+) -> Result<crate::model::CheckinResult, ApiError> {
+    send_json(
+        Request::post(&format!("/api/v1/activities/{id}/checkins")),
+        &body,
+    )
+    .await
+}
+
+pub async fn attendance(
+    id: i64,
+    session: Option<i64>,
+) -> Result<crate::model::Attendance, ApiError> {
+    match session {
+        Some(s) => {
+            get(&format!(
+                "/api/v1/activities/{id}/attendance?session_id={s}"
+            ))
+            .await
+        }
+        None => get(&format!("/api/v1/activities/{id}/attendance")).await,
+    }
+}
+
+pub async fn close_activity(
+    id: i64,
+    body: crate::model::CloseSession,
+) -> Result<crate::model::CloseResult, ApiError> {
+    send_json(
+        Request::post(&format!("/api/v1/activities/{id}/close")),
+        &body,
+    )
+    .await
+}
+
+pub async fn person_code(user: Option<i64>) -> Result<crate::model::PersonCode, ApiError> {
+    match user {
+        Some(u) => get(&format!("/api/v1/activities/person-code?user_id={u}")).await,
+        None => get("/api/v1/activities/person-code").await,
+    }
+}
+
+pub async fn members(household: i64) -> Result<Vec<crate::model::Member>, ApiError> {
+    get(&format!("/api/v1/households/{household}/members")).await
+}
+
+pub async fn add_member(
+    household: i64,
+    body: crate::model::NewMember,
+) -> Result<crate::model::Member, ApiError> {
+    send_json(
+        Request::post(&format!("/api/v1/households/{household}/members")),
+        &body,
+    )
+    .await
+}

@@ -78,6 +78,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/audit") view={Lazy::<routes::Audit>::new()} />
                     <Route path=path!("/me") view={Lazy::<routes::Me>::new()} />
                     <Route path=path!("/inbox") view={Lazy::<routes::Inbox>::new()} />
+                    <Route path=path!("/activities") view={Lazy::<routes::Activities>::new()} />
+                    <Route path=path!("/activities/new") view={Lazy::<routes::NewActivity>::new()} />
+                    <Route path=path!("/activities/my-code") view={Lazy::<routes::MyCode>::new()} />
+                    <Route path=path!("/activities/:id") view={Lazy::<routes::ActivityDetail>::new()} />
+                    <Route path=path!("/activities/:id/run") view={Lazy::<routes::RunActivity>::new()} />
                     <Route path=path!("/care") view={Lazy::<routes::Care>::new()} />
                     <Route path=path!("/manage/care") view={Lazy::<routes::CareMissed>::new()} />
                     <Route path=path!("/help/install") view={Lazy::<routes::InstallGuide>::new()} />

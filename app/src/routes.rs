@@ -14,8 +14,8 @@ use crate::api::ApiError;
 use crate::components::ErrorNotice;
 
 use crate::pages::{
-    accounts, audit, care, fees, guide, home, households, inbox, manage, notices, points, repairs,
-    shop,
+    accounts, activities, audit, care, fees, guide, home, households, inbox, manage, notices,
+    points, repairs, shop,
 };
 
 /// `capability!(loader / piece: Part { Route => Component, … } also { Part
@@ -122,6 +122,16 @@ capability!(care_page / care_piece: CarePage {
     Care => care::CarePage,
 } also {
     HomeCard => care::CareCard,
+});
+
+capability!(activities_page / activities_piece: ActivitiesPage {
+    Activities => activities::ActivitiesPage,
+    ActivityDetail => activities::ActivityPage,
+    RunActivity => activities::RunActivityPage,
+    NewActivity => activities::NewActivityPage,
+    MyCode => activities::MyCodePage,
+} also {
+    HomeCard => activities::ActivitiesCard,
 });
 
 capability!(inbox_page / inbox_piece: InboxPage {

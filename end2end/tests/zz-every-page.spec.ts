@@ -30,14 +30,17 @@ async function routes(page: Page, role: string): Promise<string[]> {
     case 'resident': {
       const tickets = await json('/api/v1/repairs?limit=1');
       const notices = await json('/api/v1/notices?limit=1');
+      const activities = await json('/api/v1/activities');
       return [
         '/', '/repairs', '/repairs/new', '/points', '/points/board', '/notices', '/fees', '/me', '/inbox', '/care', '/help/install',
+        '/activities', '/activities/my-code',
+        ...(activities.items?.length ? [`/activities/${activities.items[0].id}`] : []),
         ...(tickets.items?.length ? [`/repairs/${tickets.items[0].id}`] : []),
         ...(notices.items?.length ? [`/notices/${notices.items[0].id}`] : []),
       ];
     }
     case 'helper':
-      return ['/', '/repairs', '/repairs/new', '/points', '/notices', '/fees', '/me', '/inbox', '/care'];
+      return ['/', '/repairs', '/repairs/new', '/points', '/notices', '/fees', '/me', '/inbox', '/care', '/activities/my-code'];
     case 'staff': {
       const mine = await json('/api/v1/repairs?scope=assigned&limit=1');
       return ['/', '/repairs', '/notices', '/points', '/me', ...(mine.items?.length ? [`/repairs/${mine.items[0].id}`] : [])];
@@ -46,7 +49,9 @@ async function routes(page: Page, role: string): Promise<string[]> {
       const queue = await json('/api/v1/repairs?scope=queue&status=all&limit=1');
       const notices = await json('/api/v1/notices?limit=1');
       const notice = notices.items?.[0]?.id;
+      const activity = (await json('/api/v1/activities')).items?.[0]?.id;
       return [
+        '/activities', '/activities/new', ...(activity ? [`/activities/${activity}/run`] : []),
         '/', '/manage', '/manage/codes', '/manage/fees', '/manage/import', '/manage/audit', '/manage/repairs', '/manage/points',
         '/manage/shop', '/manage/care', '/repairs', '/repairs/new?office=1', '/points', '/points/board', '/notices', '/notices/new', '/me',
         ...(queue.items?.length ? [`/repairs/${queue.items[0].id}`] : []),

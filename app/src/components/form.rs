@@ -118,3 +118,27 @@ where
     });
     action
 }
+
+/// One checkbox of a many-of choice (buildings, weekdays): ticked while
+/// `value` is in `chosen`; ticking adds it, unticking takes it out.
+#[component]
+pub fn ToggleInList(
+    /// The input's id, unique on the page.
+    id: String,
+    value: i64,
+    chosen: RwSignal<Vec<i64>>,
+    children: Children,
+) -> impl IntoView {
+    let label_for = id.clone();
+    view! {
+        <label class="radio" for=label_for>
+            <input type="checkbox" id=id
+                prop:checked=move || chosen.get().contains(&value)
+                on:change=move |ev| chosen.update(|c| {
+                    c.retain(|x| *x != value);
+                    if event_target_checked(&ev) { c.push(value) }
+                }) />
+            <span>{children()}</span>
+        </label>
+    }
+}

@@ -17,7 +17,7 @@ pub use act_for::ActForBanner;
 pub use call_office::CallOfficeButton;
 pub use community_picker::CommunityPicker;
 pub use confirm::ConfirmButton;
-pub use form::{FormError, PasswordField, TextField, parse_text, submit_action};
+pub use form::{FormError, PasswordField, TextField, ToggleInList, parse_text, submit_action};
 pub use header::AppHeader;
 pub use large_text_switch::LargeTextSwitch;
 pub use loadable::{ErrorNotice, Loading};

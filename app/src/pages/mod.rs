@@ -1,6 +1,7 @@
 //! One folder per capability; each page reads its words from `i18n`.
 
 pub mod accounts;
+pub mod activities;
 pub mod audit;
 pub mod care;
 pub mod fees;

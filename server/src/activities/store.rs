@@ -359,18 +359,17 @@ pub async fn insert_session(
     activity: i64,
     (starts, ends): (i64, i64),
     capacity: Option<i64>,
-) -> sqlx::Result<()> {
-    sqlx::query(
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
         "INSERT INTO activity_sessions (activity_id, starts_at, ends_at, capacity)
-         VALUES ($1, $2, $3, $4)",
+         VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(activity)
     .bind(starts)
     .bind(ends)
     .bind(capacity)
-    .execute(&mut *tx)
+    .fetch_one(&mut *tx)
     .await
-    .map(drop)
 }
 
 /// Takes a place if one is free: the database's row lock (PostgreSQL) or

@@ -1,10 +1,11 @@
 //! The article's three earning rules, a shelf of daily goods led by the
 //! 5-point dishcloth, and a month of volunteering so the red board has names.
 
-use app::model::{EntryKind, Role};
+use app::model::{ActivityKind, CheckinMethod, EntryKind, Role};
 
 use crate::accounts::password;
 use crate::accounts::store::{Scope, insert_membership, insert_user};
+use crate::activities::store as activities;
 use crate::db::{DAY, Db, now_millis};
 use crate::points::day_of;
 use crate::points::store::{self, Entry};
@@ -15,6 +16,27 @@ pub const RULES: [(&str, i64, &str); 3] = [
     ("疫情防控值守", 2, "hour"),
     ("环境整治", 5, "time"),
 ];
+
+/// The activity each rule's volunteering was: (title, kind, place, start
+/// time, hours).
+const PAST: [(&str, ActivityKind, &str, &str, i64); 3] = [
+    ("治安巡逻", ActivityKind::Patrol, "大门口集合", "19:00", 2),
+    ("疫情防控值守", ActivityKind::Duty, "北门岗亭", "08:00", 3),
+    ("环境整治", ActivityKind::Cleanup, "中心花园", "09:00", 2),
+];
+
+/// An activity open for sign-up: (title, kind, place, rule, in how many
+/// days, start time, hours, roster weekdays).
+type OpenActivity = (
+    &'static str,
+    ActivityKind,
+    &'static str,
+    usize,
+    i64,
+    &'static str,
+    i64,
+    &'static str,
+);
 
 /// (name, description, price, stock, monthly limit).
 const GOODS: [(&str, &str, i64, i64, Option<i64>); 6] = [
@@ -62,7 +84,13 @@ const VOLUNTEERS: [Volunteer; 5] = [
         "杨志强",
         "6号楼",
         "401",
-        &[(0, 2, 2.0), (0, 5, 1.0), (0, 12, 1.0), (2, 2, 1.0)],
+        &[
+            (0, 2, 1.0),
+            (0, 3, 1.0),
+            (0, 5, 1.0),
+            (0, 12, 1.0),
+            (2, 2, 1.0),
+        ],
     ),
     (
         "13900000105",
@@ -144,29 +172,140 @@ pub async fn seed(db: &Db, community: &str, manager: &str, resident: &str) -> an
         .await?;
         people.push((id, done));
     }
-    for (user_id, done) in people {
-        for (rule, days_ago, quantity) in done {
-            let (rule_id, points, unit) = rules[*rule];
-            let unit =
-                app::model::PointUnit::parse(unit).expect("the demo's rules name known units");
-            let (each, halves) =
-                app::model::award_points(points, unit, *quantity).unwrap_or((points, 2));
-            let day = day_of(now - days_ago * DAY);
-            let mut line = Entry::new(
-                EntryKind::Award,
-                community_id,
-                user_id,
-                each,
-                &day,
-                manager_id,
-            );
-            line.rule = Some(rule_id);
-            line.quantity_halves = Some(halves);
-            store::post(&mut tx, &line)
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+    // Every line of volunteering was an activity: one session a rule and a
+    // day, its attendance, closed, and the points it gave.
+    let mut days: Vec<(usize, i64)> = people
+        .iter()
+        .flat_map(|(_, done)| done.iter().map(|(rule, days_ago, _)| (*rule, *days_ago)))
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    for (rule, days_ago) in days {
+        let (rule_id, points, unit) = rules[rule];
+        let (title, kind, place, from, hours) = PAST[rule];
+        let day = day_of(now - days_ago * DAY);
+        let starts = at(&day, from)?;
+        let ends = starts + hours * crate::db::HOUR;
+        let what = (title, kind, place, "");
+        let made = (community_id, manager_id, starts - 3 * DAY);
+        let activity = publish(&mut tx, made, what, rule_id, None).await?;
+        let session = activities::insert_session(&mut tx, activity, (starts, ends), None).await?;
+        let unit = app::model::PointUnit::parse(unit).expect("the demo's rules name known units");
+        for (user_id, done) in &people {
+            for (_, _, quantity) in done.iter().filter(|(r, d, _)| (*r, *d) == (rule, days_ago)) {
+                activities::check_in(
+                    &mut tx,
+                    session,
+                    *user_id,
+                    CheckinMethod::List,
+                    manager_id,
+                    starts,
+                )
+                .await?;
+                #[allow(clippy::cast_possible_truncation)]
+                let stayed = (quantity * 60.0) as i64 * crate::db::MINUTE;
+                activities::check_out(&mut tx, session, *user_id, manager_id, starts + stayed)
+                    .await?;
+                let (each, halves) =
+                    app::model::award_points(points, unit, *quantity).unwrap_or((points, 2));
+                let mut line = Entry::new(
+                    EntryKind::Award,
+                    community_id,
+                    *user_id,
+                    each,
+                    &day,
+                    manager_id,
+                );
+                line.rule = Some(rule_id);
+                line.quantity_halves = Some(halves);
+                line.session = Some(session);
+                line.reason = title;
+                store::post(&mut tx, &line)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+            }
+        }
+        activities::close(&mut tx, session, manager_id, ends).await?;
+    }
+    // Open for sign-up: next week's patrol, and a morning duty roster.
+    let open: [OpenActivity; 2] = [
+        (
+            "周六晚治安巡逻",
+            ActivityKind::Patrol,
+            "大门口集合，戴红袖标",
+            0,
+            5,
+            "19:00",
+            2,
+            "",
+        ),
+        (
+            "门岗值守",
+            ActivityKind::Duty,
+            "北门岗亭",
+            1,
+            1,
+            "08:00",
+            2,
+            "1234567",
+        ),
+    ];
+    for (title, kind, place, rule, days_on, from, hours, weekdays) in open {
+        let starts = at(&day_of(now + days_on * DAY), from)?;
+        let places = Some(if weekdays.is_empty() { 10 } else { 2 });
+        let what = (title, kind, place, weekdays);
+        let activity = publish(
+            &mut tx,
+            (community_id, manager_id, now),
+            what,
+            rules[rule].0,
+            places,
+        )
+        .await?;
+        let shifts = if weekdays.is_empty() { 1 } else { 14 };
+        for shift in 0..shifts {
+            let at = starts + shift * DAY;
+            activities::insert_session(
+                &mut tx,
+                activity,
+                (at, at + hours * crate::db::HOUR),
+                places,
+            )
+            .await?;
         }
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// An instant on a Beijing day: "2026-12-07" at "19:00".
+fn at(day: &str, time: &str) -> anyhow::Result<i64> {
+    crate::db::parse_rfc3339(&format!("{day}T{time}:00+08:00"))
+        .ok_or_else(|| anyhow::anyhow!("the demo's times are RFC 3339"))
+}
+
+/// An activity the manager published: (community, manager, when), (title,
+/// kind, place, roster weekdays), the rule it pays and its places.
+async fn publish(
+    tx: &mut crate::db::Tx,
+    (community, manager, when): (i64, i64, i64),
+    (title, kind, place, weekdays): (&str, ActivityKind, &str, &str),
+    rule: i64,
+    capacity: Option<i64>,
+) -> anyhow::Result<i64> {
+    let row = activities::NewActivityRow {
+        community,
+        title,
+        kind,
+        place,
+        details: "",
+        rule,
+        organiser: manager,
+        capacity,
+        weekdays,
+        code_secret: &crate::hex::random::<16>(),
+        by: manager,
+        now: when,
+    };
+    Ok(activities::insert_activity(tx, &row).await?)
 }

@@ -94,6 +94,7 @@ pub fn HomePage() -> impl IntoView {
         // next tap will most likely need anyway.
         {move || session.me.with(|m| m.as_ref().is_some_and(|me| !me.households.is_empty())).then(|| Suspend::new(routes::fees_page(routes::FeesPage::HomeCard)))}
         {move || session.me.with(|m| m.as_ref().is_some_and(|me| !me.households.is_empty())).then(|| Suspend::new(routes::repairs_page(routes::RepairsPage::HomeCard)))}
+        {move || session.me.with(|m| m.as_ref().is_some_and(|me| !me.households.is_empty())).then(|| Suspend::new(routes::activities_page(routes::ActivitiesPage::HomeCard)))}
         {move || session.me.with(Option::is_some).then(|| Suspend::new(routes::points_page(routes::PointsPage::HomeCard)))}
         // The office's cards come with the office console, not with 首页.
         {move || session.is_manager().then(|| Suspend::new(routes::office_page(routes::OfficePage::HomeCards)))}

@@ -4,7 +4,7 @@ use leptos_router::hooks::use_navigate;
 use super::body::NoticeBody;
 use super::detail::for_notice_in_path;
 use crate::api::{self, ApiError};
-use crate::components::{ErrorNotice, FormError, Loading, TextField, submit_action};
+use crate::components::{ErrorNotice, FormError, Loading, TextField, ToggleInList, submit_action};
 use crate::format::end_of_day;
 use crate::i18n::use_i18n;
 use crate::model::{NewNotice, Notice, NoticeCategory, NoticeUpdate, Text};
@@ -150,21 +150,8 @@ fn Editor(existing: Option<Notice>) -> impl IntoView {
                     <legend>{move || i18n.t().notice.target_label}</legend>
                     <p class="soft">{move || if chosen.get().is_empty() { i18n.t().notice.target_all } else { "" }}</p>
                     <div class="choice">
-                        {move || buildings.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|b| {
-                            let id = b.id;
-                            let input_id = format!("building-{id}");
-                            let label_for = input_id.clone();
-                            view! {
-                                <label class="radio" for=label_for>
-                                    <input type="checkbox" id=input_id
-                                        prop:checked=move || chosen.get().contains(&id)
-                                        on:change=move |ev| chosen.update(|c| {
-                                            c.retain(|x| *x != id);
-                                            if event_target_checked(&ev) { c.push(id) }
-                                        }) />
-                                    <span>{b.name}</span>
-                                </label>
-                            }
+                        {move || buildings.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|b| view! {
+                            <ToggleInList id=format!("building-{}", b.id) value=b.id chosen>{b.name}</ToggleInList>
                         }).collect_view()}
                     </div>
                 </fieldset>

@@ -1,0 +1,199 @@
+//! /activities/:id/run: the organiser's phone at the gate — the changing
+//! code, large, with its QR (a resident's camera opens the activity and
+//! checks in); a resident's own code typed or scanned; the list to tick
+//! (also the printed sign-in sheet, entered back); 签退 for hourly duties;
+//! and closing, which gives the points once.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::{session_words, words};
+use crate::api;
+use crate::components::{ConfirmButton, ErrorNotice, FormError, Loading, QrSvg, TextField};
+use crate::i18n::use_i18n;
+use crate::model::{Attendance, CheckinMethod, CloseSession, NewCheckin};
+
+#[component]
+pub fn RunActivityPage() -> impl IntoView {
+    let id: Option<i64> =
+        use_params_map().with_untracked(|p| p.get("id").and_then(|v| v.parse().ok()));
+    let loaded = LocalResource::new(move || async move {
+        match id {
+            Some(id) => api::attendance(id, None).await,
+            None => Err(api::ApiError::not_found()),
+        }
+    });
+    // The code changes every 30 seconds: ask again when it does.
+    Effect::new(move || {
+        if let Some(Ok(a)) = loaded.get() {
+            let wait = u64::try_from(a.code_changes_in.clamp(1_000, 30_000)).unwrap_or(30_000);
+            if a.code.is_some()
+                && let Ok(timer) = set_timeout_with_handle(
+                    move || loaded.refetch(),
+                    std::time::Duration::from_millis(wait),
+                )
+            {
+                on_cleanup(move || timer.clear());
+            }
+        }
+    });
+    let retry = Callback::new(move |()| loaded.refetch());
+    // Above the reloads (every code change), so that what was said stays.
+    let error = RwSignal::new(None);
+    let said = RwSignal::new(None::<String>);
+    move || match loaded.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),
+        Some(Ok(sheet)) => view! { <Run sheet changed=retry error said /> }.into_any(),
+    }
+}
+
+#[component]
+fn Run(
+    sheet: Attendance,
+    changed: Callback<()>,
+    error: RwSignal<Option<api::ApiError>>,
+    said: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let w = move || words();
+    let (id, session) = (sheet.activity_id, sheet.session.id);
+    let person = RwSignal::new(String::new());
+    let send = move |body: NewCheckin| {
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match api::activity_check_in(id, body).await {
+                Ok(r) => {
+                    said.set(Some(format!(
+                        "{}{}",
+                        super::words::of(i18n.0.get_untracked()).checked_in,
+                        r.names.join("、")
+                    )));
+                    changed.run(());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let tick = move |user: i64, out: bool| {
+        send(NewCheckin {
+            session_id: Some(session),
+            user_ids: Some(vec![user]),
+            check_out: out,
+            ..NewCheckin::default()
+        });
+    };
+    let close = Callback::new(move |()| {
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match api::close_activity(
+                id,
+                CloseSession {
+                    session_id: Some(session),
+                },
+            )
+            .await
+            {
+                Ok(r) => {
+                    said.set(Some(
+                        super::words::of(i18n.0.get_untracked())
+                            .closed_result
+                            .replace("{n}", &r.awarded.to_string())
+                            .replace("{p}", &r.points.to_string()),
+                    ));
+                    changed.run(());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    });
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let open = sheet.code.is_some();
+    view! {
+        <h2 class="section-title">{sheet.title.clone()}</h2>
+        <p class="activity-when">{
+            let s = sheet.session.clone();
+            move || session_words(&s, w(), i18n.0.get())
+        }</p>
+        {sheet.code.clone().map(|code| view! {
+            <section class="card run-code" aria-labelledby="run-code-title">
+                <h3 id="run-code-title">{move || w().code_now}</h3>
+                <p class="big-code" aria-live="polite">{code.clone()}</p>
+                <QrSvg text=format!("{origin}/activities/{id}?code={code}") />
+                <p class="soft">{move || w().code_changes}</p>
+            </section>
+        })}
+        {(!open).then(|| view! { <p class="card">{move || w().closed}</p> })}
+        {open.then(|| view! {
+            <form class="card stack no-print" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                send(NewCheckin {
+                    session_id: Some(session),
+                    person_code: Some(person.get_untracked().trim().to_owned()),
+                    ..NewCheckin::default()
+                });
+                person.set(String::new());
+            }>
+                <TextField id="person-code" label=Signal::derive(move || w().scan_code) value=person
+                    hint=Signal::derive(move || w().scan_hint) />
+                <button type="submit" class="button primary">{move || w().tick}</button>
+            </form>
+        })}
+        {move || said.get().map(|s| view! { <p class="card said" role="status">{s}</p> })}
+        <FormError error />
+        <section aria-labelledby="run-list-title">
+            <h3 id="run-list-title" class="section-title">{move || w().list}</h3>
+            {sheet.lines.is_empty().then(|| view! { <p class="card">{move || w().nobody}</p> })}
+            <ul class="attendance">
+                {sheet.lines.into_iter().map(|line| {
+                    let user = line.user_id;
+                    let here = line.checked_in_at.is_some();
+                    let left = line.checked_out_at.is_some();
+                    let how = line.method.map(|m| match m {
+                        CheckinMethod::Code => words().by_code,
+                        CheckinMethod::Scan => words().by_scan,
+                        CheckinMethod::List => words().by_list,
+                    });
+                    view! {
+                        <li class="card attendance-line">
+                            <span class="box" aria-hidden="true">{if here { "☑" } else { "☐" }}</span>
+                            <span class="who">
+                                <strong>{line.name.clone()}</strong>
+                                " " {format!("{}{}", line.building, line.flat)}
+                                {(!line.has_phone).then(|| view! { <span class="soft">" · " {move || w().no_phone}</span> })}
+                            </span>
+                            {how.map(|h| view! { <span class="soft">{h}</span> })}
+                            {(open && !here).then(|| view! {
+                                <button type="button" class="button no-print" on:click=move |_| tick(user, false)>
+                                    {move || w().tick}
+                                </button>
+                            })}
+                            {(open && here && !left).then(|| view! {
+                                <button type="button" class="button no-print" on:click=move |_| tick(user, true)>
+                                    {move || w().check_out}
+                                </button>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+        <div class="actions no-print">
+            <button type="button" class="button" on:click=move |_| {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.print();
+                }
+            }>{move || w().print}</button>
+            {open.then(|| view! {
+                <ConfirmButton
+                    label=Signal::derive(move || w().close.to_owned())
+                    question=Signal::derive(move || w().close_confirm.to_owned())
+                    yes=Signal::derive(move || w().close.to_owned())
+                    on_confirm=close
+                />
+            })}
+        </div>
+    }
+}
