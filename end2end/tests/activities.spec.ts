@@ -44,16 +44,24 @@ test('the office publishes a patrol; the daughter signs her father up; he checks
   await daughter.getByRole('link', { name: '今晚治安巡逻' }).click();
   await expect(daughter.locator('.facts')).toContainText('每次 +5 分');
   await daughter.getByRole('button', { name: '报名', exact: true }).click();
-  await expect(daughter.locator('.said')).toContainText('张建国 · 你报名了');
+  await expect(daughter.locator('.said')).toContainText('张建国 · 已报名');
   await check(daughter, 'activity-signed-up-normal');
 
-  // His wife has no phone: the office keeps her and signs her up.
+  // His wife has no phone: the office adds her to the flat and signs her up.
   const household = (await api(daughter, 'GET', '/api/v1/me')).households[0].household_id;
-  const wife = await api(office, 'POST', `/api/v1/households/${household}/members`, { name: '刘桂兰' });
-  await api(office, 'POST', `/api/v1/activities/${id}/signups`, { user_id: wife.user_id });
+  await open(office, `/activities/${id}/run`);
+  const forSomeone = office.locator('section', { has: office.getByRole('heading', { name: '物业代报名、代签到' }) });
+  await forSomeone.getByLabel('楼').selectOption({ label: '3号楼' });
+  await forSomeone.getByLabel('门牌').selectOption({ value: String(household) });
+  await forSomeone.getByLabel('姓名（没有手机的老人）').fill('刘桂兰');
+  await forSomeone.getByRole('button', { name: '添加没有手机的家人' }).click();
+  const her = forSomeone.locator('li', { hasText: '刘桂兰' });
+  await expect(her).toContainText('没有手机');
+  await her.getByRole('button', { name: '报名' }).click();
+  await expect(office.locator('.said')).toContainText('刘桂兰 · 已报名');
+  await check(office, 'activity-for-someone-normal');
 
   // At the gate: the organiser's phone shows the code; the father types it.
-  await open(office, `/activities/${id}/run`);
   const code = (await office.locator('.run-code .big-code').textContent())?.trim() ?? '';
   expect(code).toMatch(/^\d{6}$/);
   await check(office, 'activity-run-normal');
@@ -68,6 +76,7 @@ test('the office publishes a patrol; the daughter signs her father up; he checks
 
   // The office ticks her on the list, then closes: points, once.
   await office.reload();
+  await expect(office.locator('.run-code')).toBeVisible();
   const line = office.locator('.attendance-line', { hasText: '刘桂兰' });
   await expect(line).toContainText('没有手机');
   await line.getByRole('button', { name: '签到' }).click();

@@ -103,7 +103,7 @@ fn Detail(
                         _ => format!(
                             "{} · {}",
                             s.name,
-                            super::words::of(i18n.0.get_untracked()).signed_up
+                            super::words::of(i18n.0.get_untracked()).signed
                         ),
                     }));
                     changed.run(());

@@ -9,9 +9,13 @@ use leptos_router::hooks::use_params_map;
 
 use super::{session_words, words};
 use crate::api;
-use crate::components::{ConfirmButton, ErrorNotice, FormError, Loading, QrSvg, TextField};
+use crate::components::{
+    ConfirmButton, ErrorNotice, FormError, HouseholdChooser, Loading, QrSvg, TextField, parse_text,
+};
 use crate::i18n::use_i18n;
-use crate::model::{Attendance, CheckinMethod, CloseSession, NewCheckin};
+use crate::model::{
+    Attendance, CheckinMethod, CloseSession, NewCheckin, NewMember, NewSignup, Role,
+};
 
 #[component]
 pub fn RunActivityPage() -> impl IntoView {
@@ -41,10 +45,25 @@ pub fn RunActivityPage() -> impl IntoView {
     // Above the reloads (every code change), so that what was said stays.
     let error = RwSignal::new(None);
     let said = RwSignal::new(None::<String>);
-    move || match loaded.get() {
-        None => view! { <Loading /> }.into_any(),
-        Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),
-        Some(Ok(sheet)) => view! { <Run sheet changed=retry error said /> }.into_any(),
+    // The office's panel stays put while the list reloads (what it was
+    // doing, the flat it chose, stays too).
+    let open_session = Memo::new(move |_| {
+        loaded
+            .get()
+            .and_then(Result::ok)
+            .filter(|s| s.code.is_some())
+            .map(|s| (s.activity_id, s.session.id))
+    });
+    let manager = crate::state::use_session();
+    view! {
+        {move || match loaded.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),
+            Some(Ok(sheet)) => view! { <Run sheet changed=retry error said /> }.into_any(),
+        }}
+        {move || open_session.get().filter(|_| manager.is_manager()).map(|(id, session)| view! {
+            <ForSomeone id session said error changed=retry />
+        })}
     }
 }
 
@@ -195,5 +214,112 @@ fn Run(
                 />
             })}
         </div>
+    }
+}
+
+/// The office signs up or checks in anyone of the community, by building
+/// and flat — members without a phone too, whom it can add here.
+#[component]
+fn ForSomeone(
+    id: i64,
+    session: i64,
+    said: RwSignal<Option<String>>,
+    error: RwSignal<Option<api::ApiError>>,
+    changed: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let w = move || words();
+    let household = RwSignal::new(None::<i64>);
+    let members = LocalResource::new(move || {
+        let h = household.get();
+        async move {
+            match h {
+                Some(h) => api::members(h).await.unwrap_or_default(),
+                None => Vec::new(),
+            }
+        }
+    });
+    let name = RwSignal::new(String::new());
+    let done = move |result: Result<String, api::ApiError>| match result {
+        Ok(words) => {
+            said.set(Some(words));
+            changed.run(());
+        }
+        Err(e) => error.set(Some(e)),
+    };
+    let sign_up = move |user: i64| {
+        error.set(None);
+        let body = NewSignup {
+            session_id: Some(session),
+            user_id: Some(user),
+        };
+        leptos::task::spawn_local(async move {
+            let w = super::words::of(i18n.0.get_untracked());
+            done(
+                api::sign_up(id, body)
+                    .await
+                    .map(|s| format!("{} · {}", s.name, w.signed)),
+            );
+        });
+    };
+    let check_in = move |user: i64| {
+        error.set(None);
+        let body = NewCheckin {
+            session_id: Some(session),
+            user_ids: Some(vec![user]),
+            ..NewCheckin::default()
+        };
+        leptos::task::spawn_local(async move {
+            let w = super::words::of(i18n.0.get_untracked());
+            done(
+                api::activity_check_in(id, body)
+                    .await
+                    .map(|r| format!("{}{}", w.checked_in, r.names.join("、"))),
+            );
+        });
+    };
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        let (Some(h), Some(person)) = (
+            household.get_untracked(),
+            parse_text(&name.get_untracked(), error),
+        ) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match api::add_member(h, NewMember { name: person }).await {
+                Ok(_) => {
+                    name.set(String::new());
+                    members.refetch();
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section class="card stack no-print" aria-labelledby="for-someone">
+            <h3 id="for-someone">{move || w().office_title}</h3>
+            <p class="soft">{move || w().office_hint}</p>
+            <HouseholdChooser household />
+            <ul class="signups">
+                {move || members.get().unwrap_or_default().into_iter().filter(|m| m.role == Role::Resident).map(|m| {
+                    let user = m.user_id;
+                    view! {
+                        <li>
+                            <span>{m.name.clone()} {m.phone.is_none().then(|| view! { <span class="soft">" · " {w().no_phone}</span> })}</span>
+                            <button type="button" class="button" on:click=move |_| sign_up(user)>{move || w().sign_up}</button>
+                            <button type="button" class="button" on:click=move |_| check_in(user)>{move || w().tick}</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {move || household.get().is_some().then(|| view! {
+                <form class="stack" on:submit=add>
+                    <TextField id="member-name" label=Signal::derive(move || w().member_name) value=name />
+                    <button type="submit" class="button">{move || w().add_member}</button>
+                </form>
+            })}
+        </section>
     }
 }

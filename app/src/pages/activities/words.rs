@@ -21,6 +21,7 @@ pub struct Words {
     pub per_time: &'static str,
     pub per_hour: &'static str,
     pub signed_up: &'static str,
+    pub signed: &'static str,
     pub sign_up: &'static str,
     pub cannot_go: &'static str,
     pub organiser: &'static str,
@@ -72,6 +73,10 @@ pub struct Words {
     /// "排队第 {n} 位".
     pub position: &'static str,
     pub points_earned: &'static str,
+    pub office_title: &'static str,
+    pub office_hint: &'static str,
+    pub add_member: &'static str,
+    pub member_name: &'static str,
 }
 
 pub const ZH: Words = Words {
@@ -88,6 +93,7 @@ pub const ZH: Words = Words {
     per_time: "每次 +{n} 分",
     per_hour: "每小时 +{n} 分",
     signed_up: "你报名了",
+    signed: "已报名",
     sign_up: "报名",
     cannot_go: "去不了了",
     organiser: "组织人",
@@ -145,6 +151,10 @@ pub const ZH: Words = Words {
     ],
     position: "排队第 {n} 位",
     points_earned: "积分",
+    office_title: "物业代报名、代签到",
+    office_hint: "老人没有手机也能参加：选楼和门牌，给家里的人报名或签到。",
+    add_member: "添加没有手机的家人",
+    member_name: "姓名（没有手机的老人）",
 };
 
 pub const EN: Words = Words {
@@ -161,6 +171,7 @@ pub const EN: Words = Words {
     per_time: "+{n} points each time",
     per_hour: "+{n} points an hour",
     signed_up: "You signed up",
+    signed: "signed up",
     sign_up: "Sign up",
     cannot_go: "Can't go",
     organiser: "Organiser",
@@ -218,6 +229,10 @@ pub const EN: Words = Words {
     ],
     position: "Number {n} in line",
     points_earned: "points",
+    office_title: "Sign up or check in for someone",
+    office_hint: "No phone needed: pick the building and flat, then sign up or check in a member.",
+    add_member: "Add a member without a phone",
+    member_name: "Name (someone without a phone)",
 };
 
 /// The current language's words (tracked).

@@ -11,10 +11,10 @@ use wasm_bindgen::JsCast;
 use super::card::category_icon;
 use crate::api::{self, ApiError};
 use crate::components::icons::{Icon, Svg};
-use crate::components::{CallOfficeButton, FormError, TextField, submit_action};
+use crate::components::{CallOfficeButton, FormError, HouseholdChooser, TextField, submit_action};
 use crate::i18n::use_i18n;
 use crate::model::{MAX_PHOTOS, NewRepair, Photo, Repair, RepairCategory, Text};
-use crate::state::{use_managed_buildings, use_managed_community, use_repair_feed, use_session};
+use crate::state::{use_repair_feed, use_session};
 
 #[component]
 pub fn NewRepairPage() -> impl IntoView {
@@ -220,48 +220,6 @@ fn Details(
                 {move || if submit.pending().get() { r().sending } else { r().submit }}
             </button>
         </form>
-    }
-}
-
-/// The office picks the household that phoned: building, then flat.
-#[component]
-fn HouseholdChooser(household: RwSignal<Option<i64>>) -> impl IntoView {
-    let i18n = use_i18n();
-    let r = move || i18n.t().repair;
-    let community = use_managed_community();
-    let building = RwSignal::new(None::<i64>);
-    let buildings = use_managed_buildings();
-    let flats = LocalResource::new(move || {
-        let (community, b) = (community.get(), building.get());
-        async move {
-            match (community, b) {
-                (Some(c), Some(b)) => api::households(c, b).await.unwrap_or_default(),
-                _ => Vec::new(),
-            }
-        }
-    });
-    view! {
-        <div class="field">
-            <label for="repair-building">{move || r().building}</label>
-            <select id="repair-building" on:change=move |ev| {
-                household.set(None);
-                building.set(event_target_value(&ev).parse().ok());
-            }>
-                <option value="">{move || r().choose}</option>
-                {move || buildings.get().unwrap_or_default().into_iter().map(|b| view! {
-                    <option value=b.id.to_string()>{b.name}</option>
-                }).collect_view()}
-            </select>
-        </div>
-        <div class="field">
-            <label for="repair-flat">{move || r().flat}</label>
-            <select id="repair-flat" on:change=move |ev| household.set(event_target_value(&ev).parse().ok())>
-                <option value="">{move || r().choose}</option>
-                {move || flats.get().unwrap_or_default().into_iter().map(|h| view! {
-                    <option value=h.id.to_string()>{h.flat_label} " " {h.contact_name}</option>
-                }).collect_view()}
-            </select>
-        </div>
     }
 }
 
