@@ -1,5 +1,51 @@
 import { expect, test, type Page } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { MANAGER, RESIDENT, check, login, open, person } from './support';
+
+// The organiser's camera is Chromium's fake one, playing this file: a blank
+// frame until the test draws a resident's code into it.
+const CAMERA = path.join(os.tmpdir(), `courtyard-camera-${process.pid}.y4m`);
+const [W, H] = [640, 480];
+function showCamera(grey: Uint8Array) {
+  const header = Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`);
+  const chroma = Buffer.alloc((W * H) / 2, 128);
+  fs.writeFileSync(CAMERA, Buffer.concat([header, Buffer.from('FRAME\n'), Buffer.from(grey), chroma]));
+}
+showCamera(new Uint8Array(W * H).fill(255));
+test.use({
+  launchOptions: {
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${CAMERA}`],
+  },
+  permissions: ['camera'],
+});
+
+/** The QR code a page shows (`selector`), drawn on a white camera frame in grey levels. */
+async function frameOf(page: Page, selector: string): Promise<Uint8Array> {
+  const grey = await page.evaluate(
+    async ([selector, w, h]) => {
+      const svg = document.querySelector(selector as string) as SVGElement;
+      const img = new Image();
+      img.src = 'data:image/svg+xml;base64,' + btoa(new XMLSerializer().serializeToString(svg));
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [w as number, h as number];
+      const g = canvas.getContext('2d')!;
+      g.fillStyle = '#fff';
+      g.fillRect(0, 0, canvas.width, canvas.height);
+      g.drawImage(img, 170, 90, 300, 300);
+      const d = g.getImageData(0, 0, canvas.width, canvas.height).data;
+      const out: number[] = [];
+      for (let i = 0; i < d.length; i += 4) out.push(Math.round(0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2]));
+      return out;
+    },
+    [selector, W, H],
+  );
+  return Uint8Array.from(grey);
+}
 
 const HELPER = '13800000004';
 
@@ -20,7 +66,7 @@ async function api(page: Page, method: 'GET' | 'POST', url: string, data?: objec
   return response.json();
 }
 
-test('the office publishes a patrol; the daughter signs her father up; he checks in by the code; a member without a phone is ticked on the list; closing gives +5', async ({ browser }) => {
+test('the office publishes a patrol; the daughter signs her father up, the office two members without a phone; check-in by the code, by the camera and by the list; closing gives +5 each', async ({ browser }) => {
   // The office publishes this evening's patrol (it starts in ten minutes).
   const office = await person(browser, false);
   await login(office, MANAGER);
@@ -47,47 +93,63 @@ test('the office publishes a patrol; the daughter signs her father up; he checks
   await expect(daughter.locator('.said')).toContainText('张建国 · 已报名');
   await check(daughter, 'activity-signed-up-normal');
 
-  // His wife has no phone: the office adds her to the flat and signs her up.
+  // His wife and his brother have no phone: the office adds them to the
+  // flat and signs them up.
   const household = (await api(daughter, 'GET', '/api/v1/me')).households[0].household_id;
   await open(office, `/activities/${id}/run`);
   const forSomeone = office.locator('section', { has: office.getByRole('heading', { name: '物业代报名、代签到' }) });
   await forSomeone.getByLabel('楼').selectOption({ label: '3号楼' });
   await forSomeone.getByLabel('门牌').selectOption({ value: String(household) });
-  await forSomeone.getByLabel('姓名（没有手机的老人）').fill('刘桂兰');
-  await forSomeone.getByRole('button', { name: '添加没有手机的家人' }).click();
-  const her = forSomeone.locator('li', { hasText: '刘桂兰' });
-  await expect(her).toContainText('没有手机');
-  await her.getByRole('button', { name: '报名' }).click();
-  await expect(office.locator('.said')).toContainText('刘桂兰 · 已报名');
+  for (const name of ['刘桂兰', '张建华']) {
+    await forSomeone.getByLabel('姓名（没有手机的老人）').fill(name);
+    await forSomeone.getByRole('button', { name: '添加没有手机的家人' }).click();
+    const member = forSomeone.locator('li', { hasText: name });
+    await expect(member).toContainText('没有手机');
+    await member.getByRole('button', { name: '报名' }).click();
+    await expect(office.locator('.said')).toContainText(`${name} · 已报名`);
+  }
   await check(office, 'activity-for-someone-normal');
 
-  // At the gate: the organiser's phone shows the code; the father types it.
+  // At the gate, 1: the organiser's phone shows the code; the father types it.
   const code = (await office.locator('.run-code .big-code').textContent())?.trim() ?? '';
   expect(code).toMatch(/^\d{6}$/);
   await check(office, 'activity-run-normal');
   const father = await person(browser, true);
   await login(father, RESIDENT);
   await open(father, `/activities/${id}`);
-  await expect(father.locator('.activity-mine')).toContainText('你报名了：张建国、刘桂兰');
+  await expect(father.locator('.activity-mine')).toContainText('你报名了：张建国、刘桂兰、张建华');
   await father.getByLabel('签到码（6 位数字）').fill(code);
   await father.getByRole('button', { name: '签到', exact: true }).click();
   await expect(father.locator('.said')).toContainText('签到好了：张建国');
   await check(father, 'activity-checked-in-large');
 
-  // The office ticks her on the list, then closes: points, once.
-  await office.reload();
-  await expect(office.locator('.run-code')).toBeVisible();
-  const line = office.locator('.attendance-line', { hasText: '刘桂兰' });
+  // 2: the wife's card (her daughter shows it on her phone) before the
+  // organiser's camera.
+  await open(daughter, '/activities/my-code');
+  await daughter.getByRole('button', { name: '刘桂兰' }).click();
+  await expect(daughter.locator('.person-code .big-name')).toHaveText('刘桂兰');
+  await check(daughter, 'activity-my-code-normal');
+  showCamera(await frameOf(daughter, '.person-code svg.qr'));
+  await office.getByRole('button', { name: '用摄像头扫居民的码' }).click();
+  await expect(office.locator('.said')).toContainText('签到好了：刘桂兰', { timeout: 15_000 });
+
+  // 3: the brother is ticked on the list (the paper sheet, entered back).
+  const line = office.locator('.attendance-line', { hasText: '张建华' });
   await expect(line).toContainText('没有手机');
   await line.getByRole('button', { name: '签到' }).click();
-  await expect(office.locator('.said')).toContainText('签到好了：刘桂兰');
+  await expect(office.locator('.said')).toContainText('签到好了：张建华');
+  await expect(office.locator('.attendance-line', { hasText: '刘桂兰' })).toContainText('组织人扫码');
+
+  // Closing gives the points, once.
   await office.getByRole('button', { name: '结束并发积分' }).click();
   await office.locator('.confirm').getByRole('button', { name: '结束并发积分' }).click();
-  await expect(office.locator('.said')).toContainText('已结束：2 人得到积分，共 10 分');
+  await expect(office.locator('.said')).toContainText('已结束：3 人得到积分，共 15 分');
 
-  // Both balances show the +5; his ledger names the activity.
+  // The three balances show the +5; his ledger names the activity.
   const members = await api(daughter, 'GET', `/api/v1/households/${household}/members`);
-  expect(members.find((m: { name: string }) => m.name === '刘桂兰').balance).toBe(5);
+  for (const name of ['刘桂兰', '张建华']) {
+    expect(members.find((m: { name: string }) => m.name === name).balance).toBe(5);
+  }
   await open(father, '/points');
   await expect(father.locator('main')).toContainText('今晚治安巡逻');
 });

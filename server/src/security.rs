@@ -80,7 +80,7 @@ pub async fn headers(
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(
         HeaderName::from_static("permissions-policy"),
-        HeaderValue::from_static("geolocation=(), microphone=(), camera=(), payment=()"),
+        HeaderValue::from_static("geolocation=(), microphone=(), camera=(self), payment=()"),
     );
     response
 }

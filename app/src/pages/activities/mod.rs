@@ -7,6 +7,7 @@ mod detail;
 mod my_code;
 mod new;
 mod run;
+mod scan;
 mod words;
 
 use leptos::prelude::*;

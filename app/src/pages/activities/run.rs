@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use super::scan::Scanner;
 use super::{session_words, words};
 use crate::api;
 use crate::components::{
@@ -155,6 +156,11 @@ fn Run(
                 });
                 person.set(String::new());
             }>
+                <Scanner on_code=Callback::new(move |code: String| send(NewCheckin {
+                    session_id: Some(session),
+                    person_code: Some(code),
+                    ..NewCheckin::default()
+                })) />
                 <TextField id="person-code" label=Signal::derive(move || w().scan_code) value=person
                     hint=Signal::derive(move || w().scan_hint) />
                 <button type="submit" class="button primary">{move || w().tick}</button>
