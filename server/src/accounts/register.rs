@@ -45,6 +45,27 @@ pub async fn register(
             "这个手机号已经注册过了，请直接登录",
         ));
     }
+    // Someone the office kept without a phone takes over their own record
+    // (points, sign-ups and all) when they register with the household's
+    // code under the same name.
+    let kept = match store::registration_code(&mut tx, &code).await? {
+        Some(r) => store::kept_member(&mut tx, r.household_id, name)
+            .await?
+            .map(|member| (member, r.household_id, r.community_id)),
+        None => None,
+    };
+    if let Some((member, household, community)) = kept {
+        store::give_phone(&mut tx, member, phone.as_str(), &hash).await?;
+        audit::record(
+            &mut tx,
+            Entry::new("accounts.register_member", Some(member))
+                .household(household)
+                .community(community),
+        )
+        .await?;
+        tx.commit().await?;
+        return start_session(&state, member, StatusCode::CREATED).await;
+    }
     let joining = claim_code(&mut tx, &code).await?;
     let user_id = store::insert_user(&mut tx, phone.as_str(), name, &hash).await?;
     let (role, relation) = match joining.as_helper {

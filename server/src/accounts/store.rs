@@ -186,6 +186,44 @@ where
     .await
 }
 
+/// A member of the household the office keeps without a phone, by name.
+pub async fn kept_member(
+    tx: &mut crate::db::Tx,
+    household: i64,
+    name: &str,
+) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "SELECT u.id FROM users u JOIN memberships m ON m.user_id = u.id
+         WHERE m.household_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL
+           AND u.phone IS NULL AND u.disabled_at IS NULL AND u.name = $2
+         ORDER BY u.id LIMIT 1",
+    )
+    .bind(household)
+    .bind(name)
+    .fetch_optional(&mut *tx)
+    .await
+}
+
+/// A kept member registers: their record gets a phone and a password.
+pub async fn give_phone(
+    tx: &mut crate::db::Tx,
+    user: i64,
+    phone: &str,
+    password_hash: &str,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE users SET phone = $2, password_hash = $3, password_changed_at = $4
+         WHERE id = $1 AND phone IS NULL",
+    )
+    .bind(user)
+    .bind(phone)
+    .bind(password_hash)
+    .bind(now_millis())
+    .execute(&mut *tx)
+    .await
+    .map(drop)
+}
+
 /// Uses one of a registration code's slots: false when none is left.
 pub async fn take_slot<'e, E>(executor: E, code: i64) -> sqlx::Result<bool>
 where

@@ -16,6 +16,7 @@ on_both_backends!(
     closing_twice_at_once_awards_once,
     an_hourly_roster_pays_half_hours_rounded_down,
     bad_activities_and_sign_ups_change_nothing,
+    a_member_without_a_phone_registers_and_keeps_the_points,
 );
 
 async fn rule(app: &TestApp, name: &str) -> i64 {
@@ -526,4 +527,49 @@ async fn bad_activities_and_sign_ups_change_nothing(app: TestApp) {
         .patch(&format!("/api/v1/activities/{id}"), json!({"title": "改"}))
         .await;
     assert_eq!(status, 403);
+}
+
+async fn a_member_without_a_phone_registers_and_keeps_the_points(app: TestApp) {
+    let manager = app.login(MANAGER).await;
+    let household = app.zhang_household().await;
+    let community = app.community("轻机南院").await;
+    let grandma = member(&manager, household, "王秀英").await;
+    let (status, _) = manager
+        .post(
+            "/api/v1/points/adjustments",
+            json!({"community_id": community, "user_id": grandma, "amount": 30, "reason": "补记打扫"}),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let (_, sheet) = manager
+        .get(&format!("/api/v1/admin/households/codes?community_id={community}"))
+        .await;
+    let code = sheet["slips"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["household_id"] == household))
+        .map(|s| s["code"].clone())
+        .expect("slip");
+    let users = app.count("SELECT CAST(COUNT(*) AS BIGINT) FROM users").await;
+    let her = app.anonymous();
+    let (status, me) = her
+        .post(
+            "/api/v1/auth/register",
+            json!({"phone": "13700000077", "name": "王秀英", "password": "grandma-1949", "code": code}),
+        )
+        .await;
+    assert_eq!(status, 201, "{me}");
+    assert_eq!(me["id"], grandma, "the same record, not a new one");
+    assert_eq!(app.count("SELECT CAST(COUNT(*) AS BIGINT) FROM users").await, users);
+    let (_, summary) = her.get("/api/v1/points/summary").await;
+    assert_eq!(summary["balance"], 30, "{summary}");
+    // Someone of another name is a new person, as before.
+    let (status, other) = app
+        .anonymous()
+        .post(
+            "/api/v1/auth/register",
+            json!({"phone": "13700000078", "name": "张小宝", "password": "grandson-2010", "code": code}),
+        )
+        .await;
+    assert_eq!(status, 201, "{other}");
+    assert_ne!(other["id"], grandma);
 }

@@ -52,7 +52,7 @@ pub fn RegisterPage() -> impl IntoView {
         <form class="card form" method="post" on:submit=on_submit>
             <TextField id="code" label=Signal::derive(move || i18n.t().account.code) hint=Signal::derive(move || i18n.t().account.code_hint) value=code />
             <TextField id="phone" label=Signal::derive(move || i18n.t().account.phone) hint=Signal::derive(move || i18n.t().account.phone_hint) value=phone kind="tel" autocomplete="tel" inputmode="numeric" />
-            <TextField id="name" label=Signal::derive(move || i18n.t().account.name) value=name autocomplete="name" />
+            <TextField id="name" label=Signal::derive(move || i18n.t().account.name) hint=Signal::derive(move || i18n.t().account.name_hint) value=name autocomplete="name" />
             <PasswordField id="password" label=Signal::derive(move || i18n.t().account.password) hint=Signal::derive(move || i18n.t().account.password_hint) value=password autocomplete="new-password" />
             {as_helper.then(|| view! { <RelationChoice relation /> })}
             <FormError error />
