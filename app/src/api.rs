@@ -623,3 +623,8 @@ pub async fn add_member(
     )
     .await
 }
+
+/// The office's month ("YYYY-MM") of activities.
+pub async fn turnout(month: &str) -> Result<crate::model::Turnout, ApiError> {
+    get(&format!("/api/v1/activities/turnout?month={month}")).await
+}

@@ -81,6 +81,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/activities") view={Lazy::<routes::Activities>::new()} />
                     <Route path=path!("/activities/new") view={Lazy::<routes::NewActivity>::new()} />
                     <Route path=path!("/activities/my-code") view={Lazy::<routes::MyCode>::new()} />
+                    <Route path=path!("/activities/turnout") view={Lazy::<routes::Turnout>::new()} />
+                    <Route path=path!("/activities/:id/poster") view={Lazy::<routes::Poster>::new()} />
                     <Route path=path!("/activities/:id") view={Lazy::<routes::ActivityDetail>::new()} />
                     <Route path=path!("/activities/:id/run") view={Lazy::<routes::RunActivity>::new()} />
                     <Route path=path!("/care") view={Lazy::<routes::Care>::new()} />

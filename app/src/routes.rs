@@ -130,6 +130,8 @@ capability!(activities_page / activities_piece: ActivitiesPage {
     RunActivity => activities::RunActivityPage,
     NewActivity => activities::NewActivityPage,
     MyCode => activities::MyCodePage,
+    Poster => activities::PosterPage,
+    Turnout => activities::TurnoutPage,
 } also {
     HomeCard => activities::ActivitiesCard,
 });

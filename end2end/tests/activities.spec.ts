@@ -152,4 +152,12 @@ test('the office publishes a patrol; the daughter signs her father up, the offic
   }
   await open(father, '/points');
   await expect(father.locator('main')).toContainText('今晚治安巡逻');
+
+  // The office's month, and the poster for the board.
+  await open(office, '/activities/turnout');
+  await expect(office.locator('.activity', { hasText: '今晚治安巡逻' })).toContainText('来了 3 · 发了 15 分');
+  await check(office, 'activity-turnout-normal');
+  await open(father, `/activities/${id}/poster`);
+  await expect(father.locator('.poster-title')).toHaveText('今晚治安巡逻');
+  await check(father, 'activity-poster-large');
 });

@@ -51,7 +51,7 @@ async function routes(page: Page, role: string): Promise<string[]> {
       const notice = notices.items?.[0]?.id;
       const activity = (await json('/api/v1/activities')).items?.[0]?.id;
       return [
-        '/activities', '/activities/new', ...(activity ? [`/activities/${activity}/run`] : []),
+        '/activities', '/activities/new', '/activities/turnout', ...(activity ? [`/activities/${activity}/run`, `/activities/${activity}/poster`] : []),
         '/', '/manage', '/manage/codes', '/manage/fees', '/manage/import', '/manage/audit', '/manage/repairs', '/manage/points',
         '/manage/shop', '/manage/care', '/repairs', '/repairs/new?office=1', '/points', '/points/board', '/notices', '/notices/new', '/me',
         ...(queue.items?.length ? [`/repairs/${queue.items[0].id}`] : []),

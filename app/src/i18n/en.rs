@@ -63,6 +63,7 @@ pub const STRINGS: Strings = Strings {
     switch_household: "Switch",
     cancel: "Cancel",
     manage_title: "Office",
+    manage_activities: "Activities: publish, check in, turnout",
     manage_codes: "Print registration codes",
     manage_staff: "Add a staff account",
     manage_reset: "Reset a resident's password",

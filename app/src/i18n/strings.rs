@@ -72,6 +72,7 @@ pub struct Strings {
     pub switch_household: &'static str,
     pub cancel: &'static str,
     pub manage_title: &'static str,
+    pub manage_activities: &'static str,
     pub manage_codes: &'static str,
     pub manage_staff: &'static str,
     pub manage_reset: &'static str,

@@ -63,6 +63,7 @@ pub const STRINGS: Strings = Strings {
     switch_household: "切换",
     cancel: "不了",
     manage_title: "物业管理",
+    manage_activities: "活动：发布、签到、统计",
     manage_codes: "打印登记码",
     manage_staff: "添加员工账号",
     manage_reset: "给居民重置密码",

@@ -473,3 +473,39 @@ mod tests {
         assert_eq!(ActivityKind::parse("party"), None);
     }
 }
+
+/// `GET /api/v1/activities/turnout` and `…/export.csv` query.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct TurnoutQuery {
+    /// Default: the first community the caller manages.
+    pub community_id: Option<i64>,
+    /// "YYYY-MM"; default this month.
+    pub month: Option<String>,
+}
+
+/// One activity's month: sittings, sign-ups, who came, points given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TurnoutLine {
+    pub activity_id: i64,
+    pub title: String,
+    pub kind: ActivityKind,
+    pub sessions: i64,
+    pub signed_up: i64,
+    pub attended: i64,
+    pub points: i64,
+}
+
+/// The office's month of activities.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Turnout {
+    pub month: String,
+    pub lines: Vec<TurnoutLine>,
+    /// Different people who came at least once.
+    pub people: i64,
+    pub attended: i64,
+    pub points: i64,
+}

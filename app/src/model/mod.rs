@@ -60,7 +60,7 @@ pub use activity::{
     Activity, ActivityDetail, ActivityKind, ActivityList, ActivityPatch, ActivityQuery,
     ActivitySession, Attendance, AttendanceLine, AttendanceQuery, CheckinMethod, CheckinResult,
     CloseResult, CloseSession, Member, NewActivity, NewCheckin, NewMember, NewSignup, PersonCode,
-    Roster, Signup, SignupStatus, half_hours, roster_days,
+    Roster, Signup, SignupStatus, Turnout, TurnoutLine, TurnoutQuery, half_hours, roster_days,
 };
 pub use audit::{AuditEntry, AuditExportQuery, AuditPage, AuditQuery};
 pub use care::{

@@ -11,6 +11,7 @@ mod checkins;
 mod close;
 mod create;
 mod detail;
+mod figures;
 mod list;
 mod person_code;
 mod signups;
@@ -32,6 +33,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(attendance::attendance))
         .routes(routes!(close::close))
         .routes(routes!(person_code::person_code))
+        .routes(routes!(figures::turnout))
+        .routes(routes!(figures::export))
 }
 
 /// How long one check-in code shows.

@@ -823,3 +823,145 @@ where
         .await
         .map(|rows| rows.into_iter().map(|(n,)| n).collect())
 }
+
+// The office's figures.
+
+#[derive(FromRow)]
+pub struct TurnoutRow {
+    pub activity_id: i64,
+    pub title: String,
+    #[sqlx(try_from = "String")]
+    pub kind: ActivityKind,
+    pub sessions: i64,
+    pub signed_up: i64,
+    pub attended: i64,
+    pub points: i64,
+}
+
+impl TurnoutRow {
+    pub fn wire(self) -> app::model::TurnoutLine {
+        app::model::TurnoutLine {
+            activity_id: self.activity_id,
+            title: self.title,
+            kind: self.kind,
+            sessions: self.sessions,
+            signed_up: self.signed_up,
+            attended: self.attended,
+            points: self.points,
+        }
+    }
+}
+
+/// Each activity with sessions starting in `[from, to)`: its sittings, live
+/// sign-ups, attendance and the points its closings gave.
+pub async fn turnout<'e, E>(
+    executor: E,
+    community: i64,
+    from: i64,
+    to: i64,
+) -> sqlx::Result<Vec<TurnoutRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT a.id AS activity_id, a.title, a.kind,
+                CAST(COUNT(*) AS BIGINT) AS sessions,
+                CAST(SUM((SELECT COUNT(*) FROM activity_signups g
+                     WHERE g.session_id = n.id AND g.status <> 'cancelled')) AS BIGINT) AS signed_up,
+                CAST(SUM((SELECT COUNT(*) FROM activity_attendance t
+                     WHERE t.session_id = n.id)) AS BIGINT) AS attended,
+                CAST(SUM((SELECT COALESCE(SUM(e.amount), 0) FROM point_entries e
+                     WHERE e.session_id = n.id AND e.kind = 'award')) AS BIGINT) AS points
+         FROM activities a JOIN activity_sessions n ON n.activity_id = a.id
+         WHERE a.community_id = $1 AND n.starts_at >= $2 AND n.starts_at < $3
+         GROUP BY a.id, a.title, a.kind
+         ORDER BY MIN(n.starts_at), a.id",
+    )
+    .bind(community)
+    .bind(from)
+    .bind(to)
+    .fetch_all(executor)
+    .await
+}
+
+/// How many different people came to the community's activities.
+pub async fn people_who_came<'e, E>(
+    executor: E,
+    community: i64,
+    from: i64,
+    to: i64,
+) -> sqlx::Result<i64>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_scalar(
+        "SELECT CAST(COUNT(DISTINCT t.user_id) AS BIGINT) FROM activity_attendance t
+         JOIN activity_sessions n ON n.id = t.session_id JOIN activities a ON a.id = n.activity_id
+         WHERE a.community_id = $1 AND n.starts_at >= $2 AND n.starts_at < $3",
+    )
+    .bind(community)
+    .bind(from)
+    .bind(to)
+    .fetch_one(executor)
+    .await
+}
+
+/// One person at one session, for the CSV.
+#[derive(FromRow)]
+pub struct ExportLine {
+    pub title: String,
+    pub kind: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub name: String,
+    pub building: String,
+    pub flat_label: String,
+    pub signup: Option<String>,
+    pub signed_by: Option<String>,
+    pub checked_in_at: Option<i64>,
+    pub method: Option<String>,
+    pub checked_in_by: Option<String>,
+    pub checked_out_at: Option<i64>,
+    pub points: i64,
+}
+
+/// Everyone signed up for or checked in at the month's sessions.
+pub async fn export_lines<'e, E>(
+    executor: E,
+    community: i64,
+    from: i64,
+    to: i64,
+) -> sqlx::Result<Vec<ExportLine>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT a.title, a.kind, n.starts_at, n.ends_at, u.name,
+                COALESCE(b.name, '') AS building, COALESCE(h.flat_label, '') AS flat_label,
+                g.status AS signup, s.name AS signed_by, t.checked_in_at, t.method,
+                c.name AS checked_in_by, t.checked_out_at,
+                CAST(COALESCE((SELECT SUM(e.amount) FROM point_entries e WHERE e.session_id = n.id
+                    AND e.user_id = p.user_id AND e.kind = 'award'), 0) AS BIGINT) AS points
+         FROM (SELECT session_id, user_id FROM activity_signups WHERE status <> 'cancelled'
+               UNION SELECT session_id, user_id FROM activity_attendance) p
+         JOIN activity_sessions n ON n.id = p.session_id
+         JOIN activities a ON a.id = n.activity_id
+         JOIN users u ON u.id = p.user_id
+         LEFT JOIN memberships m ON m.id = (SELECT MIN(x.id) FROM memberships x
+              WHERE x.user_id = p.user_id AND x.role = 'resident' AND x.community_id = a.community_id)
+         LEFT JOIN households h ON h.id = m.household_id
+         LEFT JOIN buildings b ON b.id = h.building_id
+         LEFT JOIN activity_signups g ON g.session_id = p.session_id AND g.user_id = p.user_id
+              AND g.status <> 'cancelled'
+         LEFT JOIN users s ON s.id = g.signed_by
+         LEFT JOIN activity_attendance t ON t.session_id = p.session_id AND t.user_id = p.user_id
+         LEFT JOIN users c ON c.id = t.checked_in_by
+         WHERE a.community_id = $1 AND n.starts_at >= $2 AND n.starts_at < $3
+         ORDER BY n.starts_at, a.id, b.sort_order, h.flat_label, u.name",
+    )
+    .bind(community)
+    .bind(from)
+    .bind(to)
+    .fetch_all(executor)
+    .await
+}

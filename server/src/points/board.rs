@@ -1,8 +1,6 @@
 //! 红榜: residents ranked by points earned in a month (not spent), with
 //! names as the community chooses; and that choice.
 
-use app::model::ErrorCode;
-use app::model::time::{SHANGHAI_OFFSET_MINUTES, civil};
 use app::model::{BoardQuery, ErrorBody, Leaderboard, PointSettings, rank, surname_only};
 use axum::extract::State;
 
@@ -10,25 +8,12 @@ use super::access::member_community;
 use super::{month_bounds, store};
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
-use crate::db::now_millis;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
 use crate::state::AppState;
 
 /// How many lines the board shows.
 const BOARD_SIZE: i64 = 50;
-
-fn parse_month(month: Option<&str>) -> Result<(i64, i64), ApiError> {
-    let Some(m) = month else {
-        let (y, m, ..) = civil(now_millis(), SHANGHAI_OFFSET_MINUTES);
-        return Ok((y, m));
-    };
-    let parsed = (m.len() == 7 && m.as_bytes()[4] == b'-')
-        .then(|| Some((m[..4].parse::<i64>().ok()?, m[5..].parse::<i64>().ok()?)))
-        .flatten()
-        .filter(|(y, mo)| (2000..=2100).contains(y) && (1..=12).contains(mo));
-    parsed.ok_or_else(|| ApiError::bad_request(ErrorCode::InvalidMonth, "月份要写成 2026-03 这样"))
-}
 
 /// The month's red board of the caller's community.
 #[utoipa::path(get, path = "/v1/points/leaderboard", tag = "points", params(BoardQuery),
@@ -44,7 +29,7 @@ pub async fn leaderboard(
     AppQuery(query): AppQuery<BoardQuery>,
 ) -> Result<AppJson<Leaderboard>, ApiError> {
     let community = member_community(&caller, query.community_id)?;
-    let (year, month) = parse_month(query.month.as_deref())?;
+    let (year, month) = super::parse_month(query.month.as_deref())?;
     let (from, to) = month_bounds(year, month);
     let db = state.db.reader();
     let full = store::board_names(db, community).await? == "full";

@@ -28,6 +28,24 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(board::settings, board::update_settings))
 }
 
+/// "2026-03" as (year, month); absent: this month in Shanghai.
+pub fn parse_month(month: Option<&str>) -> Result<(i64, i64), crate::error::ApiError> {
+    let Some(m) = month else {
+        let (y, m, ..) = civil(crate::db::now_millis(), SHANGHAI_OFFSET_MINUTES);
+        return Ok((y, m));
+    };
+    let parsed = (m.len() == 7 && m.as_bytes()[4] == b'-')
+        .then(|| Some((m[..4].parse::<i64>().ok()?, m[5..].parse::<i64>().ok()?)))
+        .flatten()
+        .filter(|(y, mo)| (2000..=2100).contains(y) && (1..=12).contains(mo));
+    parsed.ok_or_else(|| {
+        crate::error::ApiError::bad_request(
+            app::model::ErrorCode::InvalidMonth,
+            "月份要写成 2026-03 这样",
+        )
+    })
+}
+
 /// The Shanghai calendar day of an instant, YYYY-MM-DD.
 pub fn day_of(millis: i64) -> String {
     let (y, m, d, ..) = civil(millis, SHANGHAI_OFFSET_MINUTES);

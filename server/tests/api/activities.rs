@@ -211,6 +211,41 @@ async fn a_patrol_from_publishing_to_points(app: TestApp) {
     assert_eq!(status, 404);
     let (_, late) = father.post(&path, json!({})).await;
     assert_error(&late, "activity_closed");
+
+    // The office's month: who came, the points, and the CSV of it all.
+    let (status, month) = manager.get("/api/v1/activities/turnout").await;
+    assert_eq!(status, 200, "{month}");
+    let line = month["lines"]
+        .as_array()
+        .and_then(|l| l.iter().find(|l| l["activity_id"] == id))
+        .expect("turnout line")
+        .clone();
+    assert_eq!(
+        (
+            line["signed_up"].as_i64(),
+            line["attended"].as_i64(),
+            line["points"].as_i64()
+        ),
+        (Some(3), Some(3), Some(15))
+    );
+    let (status, csv) = manager
+        .get_text("/api/v1/activities/export.csv")
+        .await_text()
+        .await;
+    assert_eq!(status, 200);
+    let grandma_row = csv
+        .lines()
+        .find(|l| l.contains("王秀英") && l.contains("周末治安巡逻"))
+        .expect("row");
+    assert!(
+        grandma_row.contains(",list,") && grandma_row.ends_with(",5"),
+        "{grandma_row}"
+    );
+    let (status, bad) = manager
+        .get("/api/v1/activities/turnout?month=2026-13")
+        .await;
+    assert_eq!(status, 400);
+    assert_error(&bad, "invalid_month");
 }
 
 async fn a_withdrawal_moves_the_waiting_list_up(app: TestApp) {
@@ -415,6 +450,17 @@ async fn bad_activities_and_sign_ups_change_nothing(app: TestApp) {
         body[key] = value;
         body
     };
+    let counts = || async {
+        [
+            app.count("SELECT CAST(COUNT(*) AS BIGINT) FROM activities")
+                .await,
+            app.count("SELECT CAST(COUNT(*) AS BIGINT) FROM activity_sessions")
+                .await,
+            app.count("SELECT CAST(COUNT(*) AS BIGINT) FROM activity_signups")
+                .await,
+        ]
+    };
+    let before = counts().await;
     let cases = [
         (with("ends_at", json!(rfc3339(now))), 400, "invalid_times"),
         (
@@ -455,20 +501,11 @@ async fn bad_activities_and_sign_ups_change_nothing(app: TestApp) {
     }
     let (status, _) = staff.post("/api/v1/activities", good.clone()).await;
     assert_eq!(status, 404, "staff do not publish");
-    assert_eq!(
-        app.count("SELECT CAST(COUNT(*) AS BIGINT) FROM activities")
-            .await,
-        0
-    );
-    assert_eq!(
-        app.count("SELECT CAST(COUNT(*) AS BIGINT) FROM activity_sessions")
-            .await,
-        0
-    );
+    assert_eq!(counts().await, before);
 
     // A member's name must be a name; nothing is added otherwise.
     let household = app.zhang_household().await;
-    let before = app
+    let users = app
         .count("SELECT CAST(COUNT(*) AS BIGINT) FROM users")
         .await;
     let (status, answer) = manager
@@ -488,7 +525,7 @@ async fn bad_activities_and_sign_ups_change_nothing(app: TestApp) {
     assert_eq!(
         app.count("SELECT CAST(COUNT(*) AS BIGINT) FROM users")
             .await,
-        before
+        users
     );
 
     // Sign-ups: a calling-off stops them; nothing half-written.
@@ -518,11 +555,7 @@ async fn bad_activities_and_sign_ups_change_nothing(app: TestApp) {
         )
         .await;
     assert_eq!(status, 404);
-    assert_eq!(
-        app.count("SELECT CAST(COUNT(*) AS BIGINT) FROM activity_signups")
-            .await,
-        0
-    );
+    assert_eq!(counts().await[2], before[2]);
     let (status, _) = father
         .patch(&format!("/api/v1/activities/{id}"), json!({"title": "改"}))
         .await;
@@ -542,14 +575,18 @@ async fn a_member_without_a_phone_registers_and_keeps_the_points(app: TestApp) {
         .await;
     assert_eq!(status, 201);
     let (_, sheet) = manager
-        .get(&format!("/api/v1/admin/households/codes?community_id={community}"))
+        .get(&format!(
+            "/api/v1/admin/households/codes?community_id={community}"
+        ))
         .await;
     let code = sheet["slips"]
         .as_array()
         .and_then(|s| s.iter().find(|s| s["household_id"] == household))
         .map(|s| s["code"].clone())
         .expect("slip");
-    let users = app.count("SELECT CAST(COUNT(*) AS BIGINT) FROM users").await;
+    let users = app
+        .count("SELECT CAST(COUNT(*) AS BIGINT) FROM users")
+        .await;
     let her = app.anonymous();
     let (status, me) = her
         .post(
@@ -559,7 +596,11 @@ async fn a_member_without_a_phone_registers_and_keeps_the_points(app: TestApp) {
         .await;
     assert_eq!(status, 201, "{me}");
     assert_eq!(me["id"], grandma, "the same record, not a new one");
-    assert_eq!(app.count("SELECT CAST(COUNT(*) AS BIGINT) FROM users").await, users);
+    assert_eq!(
+        app.count("SELECT CAST(COUNT(*) AS BIGINT) FROM users")
+            .await,
+        users
+    );
     let (_, summary) = her.get("/api/v1/points/summary").await;
     assert_eq!(summary["balance"], 30, "{summary}");
     // Someone of another name is a new person, as before.

@@ -237,6 +237,7 @@ fn Detail(
                 <A href=format!("/activities/{id}/run") attr:class="button primary">{move || w().run}</A>
             })}
             <A href="/activities/my-code" attr:class="button">{move || w().my_code}</A>
+            <A href=format!("/activities/{id}/poster") attr:class="button">{move || w().poster}</A>
         </article>
     }
 }

@@ -6,6 +6,7 @@
 mod detail;
 mod my_code;
 mod new;
+mod paper;
 mod run;
 mod scan;
 mod words;
@@ -16,6 +17,7 @@ use leptos_router::components::A;
 pub use detail::ActivityPage;
 pub use my_code::MyCodePage;
 pub use new::NewActivityPage;
+pub use paper::{PosterPage, TurnoutPage};
 pub use run::RunActivityPage;
 use words::{Words, words};
 
@@ -152,6 +154,7 @@ pub fn ActivitiesPage() -> impl IntoView {
         <div class="actions">
             {move || session.is_manager().then(|| view! {
                 <A href="/activities/new" attr:class="button primary">{w().publish}</A>
+                <A href="/activities/turnout" attr:class="button">{w().turnout}</A>
             })}
             {move || session.me.with(|m| m.as_ref().is_some_and(|me| !me.households.is_empty())).then(|| view! {
                 <A href="/activities/my-code" attr:class="button">{w().my_code}</A>

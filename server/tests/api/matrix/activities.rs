@@ -88,6 +88,16 @@ pub fn rows(ids: &Fixture) -> Vec<Row> {
             [401, 200, 200, 403, 404, 404, 200, 404, 403],
         ),
         row(
+            "GET /v1/activities/turnout",
+            Call::Get("/api/v1/activities/turnout".into()),
+            [401, 403, 403, 403, 403, 403, 200, 200, 403],
+        ),
+        row(
+            "GET /v1/activities/export.csv",
+            Call::Text("/api/v1/activities/export.csv".into()),
+            [401, 403, 403, 403, 403, 403, 200, 200, 403],
+        ),
+        row(
             "GET /v1/households/{id}/members",
             Call::Get(format!("/api/v1/households/{household}/members")),
             [401, 200, 200, 403, 404, 200, 200, 404, 404],
