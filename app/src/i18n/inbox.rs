@@ -30,6 +30,8 @@ pub struct InboxWords {
     pub bill_overdue: &'static str,
     pub urgent_notice: &'static str,
     pub care_missed: &'static str,
+    pub activity_in: &'static str,
+    pub activity_tomorrow: &'static str,
 }
 
 impl InboxWords {
@@ -50,6 +52,8 @@ impl InboxWords {
             InboxKind::BillOverdue => self.bill_overdue,
             InboxKind::UrgentNotice => self.urgent_notice,
             InboxKind::CareMissed => self.care_missed,
+            InboxKind::ActivityIn => self.activity_in,
+            InboxKind::ActivityTomorrow => self.activity_tomorrow,
         }
     }
 }
@@ -78,6 +82,8 @@ pub const ZH: InboxWords = InboxWords {
     bill_overdue: "{words} 的物业费已过缴费期限，还差 {amount} 元",
     urgent_notice: "紧急通知：{words}",
     care_missed: "{words}今天还没报平安",
+    activity_in: "有人让出了名额，“{words}”您可以去了",
+    activity_tomorrow: "别忘了：明天有“{words}”",
 };
 
 pub const EN: InboxWords = InboxWords {
@@ -104,4 +110,6 @@ pub const EN: InboxWords = InboxWords {
     bill_overdue: "The fee for {words} is overdue: ¥{amount} still to pay",
     urgent_notice: "Urgent notice: {words}",
     care_missed: "{words} has not checked in today",
+    activity_in: "A place came free: you are going to \u{201c}{words}\u{201d}",
+    activity_tomorrow: "Tomorrow: \u{201c}{words}\u{201d}",
 };

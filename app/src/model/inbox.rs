@@ -37,10 +37,15 @@ pub enum InboxKind {
     /// Someone I watch has not said 我很好 by their time today
     /// (`subject_id` is the person; `phone` to call them).
     CareMissed,
+    /// A place came free: someone on an activity's waiting list is in
+    /// (`subject_id` the activity, `words` its title).
+    ActivityIn,
+    /// An activity one is going to starts within a day.
+    ActivityTomorrow,
 }
 
 impl InboxKind {
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 16] = [
         Self::TicketAssigned,
         Self::TicketStarted,
         Self::TicketResolved,
@@ -55,6 +60,8 @@ impl InboxKind {
         Self::BillOverdue,
         Self::UrgentNotice,
         Self::CareMissed,
+        Self::ActivityIn,
+        Self::ActivityTomorrow,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -73,6 +80,8 @@ impl InboxKind {
             Self::BillOverdue => "bill_overdue",
             Self::UrgentNotice => "urgent_notice",
             Self::CareMissed => "care_missed",
+            Self::ActivityIn => "activity_in",
+            Self::ActivityTomorrow => "activity_tomorrow",
         }
     }
 
@@ -93,6 +102,7 @@ impl InboxKind {
             Self::BillIssued | Self::BillOverdue => "/fees".to_owned(),
             Self::UrgentNotice => format!("/notices/{subject_id}"),
             Self::CareMissed => "/care".to_owned(),
+            Self::ActivityIn | Self::ActivityTomorrow => format!("/activities/{subject_id}"),
         }
     }
 }

@@ -58,6 +58,8 @@ CREATE TABLE activity_sessions (
     taken        BIGINT NOT NULL DEFAULT 0,
     closed_at    BIGINT,
     closed_by    BIGINT REFERENCES users (id),
+    -- When those going were reminded the day before.
+    reminded_at  BIGINT,
     CHECK (ends_at > starts_at),
     CHECK (taken >= 0 AND (capacity IS NULL OR taken <= capacity)),
     CHECK ((closed_at IS NULL) = (closed_by IS NULL))
@@ -103,3 +105,11 @@ CREATE TABLE activity_attendance (
 ALTER TABLE point_entries ADD COLUMN session_id BIGINT REFERENCES activity_sessions (id);
 CREATE UNIQUE INDEX point_entries_one_per_session ON point_entries (session_id, user_id)
     WHERE kind = 'award' AND session_id IS NOT NULL;
+
+-- Two more kinds of news: a place came free for someone waiting, and an
+-- activity tomorrow.
+ALTER TABLE inbox_items DROP CONSTRAINT inbox_items_kind_check;
+ALTER TABLE inbox_items ADD CONSTRAINT inbox_items_kind_check CHECK (kind IN ('ticket_assigned',
+    'ticket_started', 'ticket_resolved', 'ticket_comment', 'ticket_given', 'points_awarded',
+    'points_reversed', 'swap_ready', 'swap_handed_over', 'swap_cancelled', 'bill_issued',
+    'bill_overdue', 'urgent_notice', 'care_missed', 'activity_in', 'activity_tomorrow'));

@@ -81,6 +81,8 @@ CREATE TABLE activity_sessions (
     taken        INTEGER NOT NULL DEFAULT 0,
     closed_at    INTEGER,
     closed_by    INTEGER REFERENCES users (id),
+    -- When those going were reminded the day before.
+    reminded_at  INTEGER,
     CHECK (ends_at > starts_at),
     CHECK (taken >= 0 AND (capacity IS NULL OR taken <= capacity)),
     CHECK ((closed_at IS NULL) = (closed_by IS NULL))
@@ -126,6 +128,31 @@ CREATE TABLE activity_attendance (
 ALTER TABLE point_entries ADD COLUMN session_id INTEGER REFERENCES activity_sessions (id);
 CREATE UNIQUE INDEX point_entries_one_per_session ON point_entries (session_id, user_id)
     WHERE kind = 'award' AND session_id IS NOT NULL;
+
+-- Two more kinds of news: a place came free for someone waiting, and an
+-- activity tomorrow. SQLite cannot change a CHECK: the table is rebuilt.
+CREATE TABLE inbox_items_new (
+    id                INTEGER PRIMARY KEY,
+    user_id           INTEGER NOT NULL REFERENCES users (id),
+    kind              TEXT    NOT NULL CHECK (kind IN ('ticket_assigned', 'ticket_started',
+                          'ticket_resolved', 'ticket_comment', 'ticket_given', 'points_awarded',
+                          'points_reversed', 'swap_ready', 'swap_handed_over', 'swap_cancelled',
+                          'bill_issued', 'bill_overdue', 'urgent_notice', 'care_missed',
+                          'activity_in', 'activity_tomorrow')),
+    subject_id        INTEGER NOT NULL,
+    words             TEXT    NOT NULL DEFAULT '' CHECK (length(words) <= 200),
+    amount            INTEGER,
+    for_household_id  INTEGER REFERENCES households (id),
+    created_at        INTEGER NOT NULL,
+    read_at           INTEGER
+);
+INSERT INTO inbox_items_new SELECT id, user_id, kind, subject_id, words, amount, for_household_id,
+    created_at, read_at FROM inbox_items;
+DROP TABLE inbox_items;
+ALTER TABLE inbox_items_new RENAME TO inbox_items;
+CREATE INDEX inbox_items_user ON inbox_items (user_id, id);
+CREATE INDEX inbox_items_unread ON inbox_items (user_id) WHERE read_at IS NULL;
+CREATE INDEX inbox_items_created ON inbox_items (created_at);
 
 COMMIT;
 PRAGMA foreign_keys = ON;

@@ -16,6 +16,7 @@ mod list;
 mod person_code;
 mod signups;
 pub mod store;
+pub mod sweep;
 
 use sha2::{Digest, Sha256};
 use utoipa_axum::router::OpenApiRouter;

@@ -4,7 +4,7 @@
 //! waiting list. `DELETE …/signups/{signup_id}`: 去不了了, up to the start;
 //! the first on the waiting list moves up in the same transaction.
 
-use app::model::{ErrorBody, ErrorCode, NewSignup, Signup, SignupStatus};
+use app::model::{ErrorBody, ErrorCode, InboxKind, NewSignup, Signup, SignupStatus};
 use axum::extract::State;
 use axum::http::StatusCode;
 
@@ -15,6 +15,7 @@ use crate::audit::{self, Entry};
 use crate::db::now_millis;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
+use crate::inbox::{self, News, To};
 use crate::state::AppState;
 
 #[utoipa::path(post, path = "/v1/activities/{id}/signups", tag = "activities",
@@ -164,6 +165,21 @@ pub async fn withdraw(
     } else {
         None
     };
+    if let Some(person) = moved {
+        let news = News {
+            kind: InboxKind::ActivityIn,
+            subject: id,
+            words: &row.title,
+            amount: None,
+            at: now,
+        };
+        let to = To::Resident {
+            user: person,
+            community,
+            except: caller.user_id,
+        };
+        inbox::deliver(&mut tx, &news, to).await?;
+    }
     let mut entry = Entry::new("activities.withdraw", Some(caller.user_id))
         .community(community)
         .detail(serde_json::json!({

@@ -450,20 +450,22 @@ pub async fn cancel_signup(
 }
 
 /// Gives a freed place back, then to the first on the waiting list (in
-/// arrival order); the sign-up moved up, if any.
+/// arrival order); the person moved up, if any.
 pub async fn move_up(tx: &mut crate::db::Tx, session: i64) -> sqlx::Result<Option<i64>> {
     sqlx::query("UPDATE activity_sessions SET taken = taken - 1 WHERE id = $1")
         .bind(session)
         .execute(&mut *tx)
         .await?;
-    let next: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM activity_signups WHERE session_id = $1 AND status = 'waiting'
+    let next: Option<(i64, i64)> = sqlx::query_as(
+        "SELECT id, user_id FROM activity_signups WHERE session_id = $1 AND status = 'waiting'
          ORDER BY id LIMIT 1",
     )
     .bind(session)
     .fetch_optional(&mut *tx)
     .await?;
-    let Some(next) = next else { return Ok(None) };
+    let Some((next, person)) = next else {
+        return Ok(None);
+    };
     if !take_place(tx, session).await? {
         return Ok(None);
     }
@@ -471,7 +473,7 @@ pub async fn move_up(tx: &mut crate::db::Tx, session: i64) -> sqlx::Result<Optio
         .bind(next)
         .execute(&mut *tx)
         .await?;
-    Ok(Some(next))
+    Ok(Some(person))
 }
 
 // Attendance.
@@ -964,4 +966,41 @@ where
     .bind(to)
     .fetch_all(executor)
     .await
+}
+
+/// Sessions starting within a day, published more than a day before, whose
+/// people were not yet reminded: marked reminded, and returned as
+/// (activity, title, community, the people going).
+pub async fn to_remind(
+    tx: &mut crate::db::Tx,
+    now: i64,
+) -> sqlx::Result<Vec<(i64, String, i64, Vec<i64>)>> {
+    let due: Vec<(i64, i64, String, i64)> = sqlx::query_as(
+        "SELECT n.id, a.id, a.title, a.community_id FROM activity_sessions n
+         JOIN activities a ON a.id = n.activity_id
+         WHERE n.reminded_at IS NULL AND n.closed_at IS NULL AND a.cancelled_at IS NULL
+           AND n.starts_at > $1 AND n.starts_at <= $1 + 86400000
+           AND a.created_at < n.starts_at - 86400000
+         ORDER BY n.starts_at LIMIT 200",
+    )
+    .bind(now)
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut out = Vec::new();
+    for (session, activity, title, community) in due {
+        sqlx::query("UPDATE activity_sessions SET reminded_at = $2 WHERE id = $1")
+            .bind(session)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        let people: Vec<i64> = sqlx::query_scalar(
+            "SELECT user_id FROM activity_signups WHERE session_id = $1 AND status = 'in'
+             ORDER BY id",
+        )
+        .bind(session)
+        .fetch_all(&mut *tx)
+        .await?;
+        out.push((activity, title, community, people));
+    }
+    Ok(out)
 }

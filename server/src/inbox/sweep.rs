@@ -17,6 +17,7 @@ pub const KEEP_DAYS: i64 = 90;
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Swept {
     pub overdue_bills: usize,
+    pub reminders: usize,
     pub pruned: u64,
 }
 
@@ -25,10 +26,12 @@ pub async fn run_once(db: &Db, now: i64) -> sqlx::Result<Swept> {
     let mut tx = db.writer().begin().await?;
     let overdue = crate::fees::store::mark_overdue_told(&mut tx, now).await?;
     store::deliver_bills(&mut tx, InboxKind::BillOverdue, &overdue, now).await?;
+    let reminders = crate::activities::sweep::remind(&mut tx, now).await?;
     let pruned = store::prune(&mut tx, now - KEEP_DAYS * DAY).await?;
     tx.commit().await?;
     Ok(Swept {
         overdue_bills: overdue.len(),
+        reminders,
         pruned,
     })
 }
@@ -42,6 +45,7 @@ pub async fn run(db: Db) {
             Ok(s) if s == Swept::default() => {}
             Ok(s) => tracing::info!(
                 overdue_bills = s.overdue_bills,
+                reminders = s.reminders,
                 pruned = s.pruned,
                 "inbox sweep"
             ),

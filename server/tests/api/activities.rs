@@ -17,7 +17,20 @@ on_both_backends!(
     an_hourly_roster_pays_half_hours_rounded_down,
     bad_activities_and_sign_ups_change_nothing,
     a_member_without_a_phone_registers_and_keeps_the_points,
+    the_day_before_those_going_are_reminded_once,
 );
+
+/// The kinds of the inbox items a person has.
+async fn news(user: &User) -> Vec<String> {
+    let (status, inbox) = user.get("/api/v1/inbox?limit=100").await;
+    assert_eq!(status, 200, "{inbox}");
+    inbox["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["kind"].as_str().map(str::to_owned))
+        .collect()
+}
 
 async fn rule(app: &TestApp, name: &str) -> i64 {
     sqlx::query_scalar("SELECT id FROM point_rules WHERE name = $1")
@@ -281,6 +294,10 @@ async fn a_withdrawal_moves_the_waiting_list_up(app: TestApp) {
     assert_error(&again, "already_cancelled");
     let (_, detail) = neighbour.get(&format!("/api/v1/activities/{id}")).await;
     assert_eq!(detail["mine"][0]["status"], "in", "{detail}");
+    assert!(
+        news(&neighbour).await.contains(&"activity_in".to_owned()),
+        "the neighbour is told"
+    );
     assert_eq!(detail["next"]["taken"], 1);
     assert_eq!(detail["next"]["waiting"], 1);
     let (_, grandma_now) = manager
@@ -613,4 +630,30 @@ async fn a_member_without_a_phone_registers_and_keeps_the_points(app: TestApp) {
         .await;
     assert_eq!(status, 201, "{other}");
     assert_ne!(other["id"], grandma);
+}
+
+async fn the_day_before_those_going_are_reminded_once(app: TestApp) {
+    let manager = app.login(MANAGER).await;
+    let father = app.login(RESIDENT).await;
+    let mut daughter = app.login(HELPER).await;
+    daughter.acting_for = Some(app.zhang_household().await);
+    // Published more than a day ahead: reminded the day before.
+    let made = patrol(&manager, &app, 30 * 60, 31 * 60, None).await;
+    let id = made["id"].as_i64().expect("id");
+    let (status, _) = father
+        .post(&format!("/api/v1/activities/{id}/signups"), json!({}))
+        .await;
+    assert_eq!(status, 201);
+    let sweep = |at: i64| server::inbox::sweep::run_once(&app.db, at);
+    let now = now_millis();
+    assert_eq!(sweep(now).await.expect("sweep").reminders, 0, "too early");
+    assert_eq!(sweep(now + 7 * HOUR).await.expect("sweep").reminders, 1);
+    assert_eq!(
+        sweep(now + 8 * HOUR).await.expect("sweep").reminders,
+        0,
+        "once"
+    );
+    for who in [&father, &daughter] {
+        assert!(news(who).await.contains(&"activity_tomorrow".to_owned()));
+    }
 }
