@@ -628,3 +628,11 @@ pub async fn add_member(
 pub async fn turnout(month: &str) -> Result<crate::model::Turnout, ApiError> {
     get(&format!("/api/v1/activities/turnout?month={month}")).await
 }
+
+/// Someone's ledger (a manager, or a helper for the household's person).
+pub async fn ledger_of(user: Option<i64>) -> Result<Ledger, ApiError> {
+    match user {
+        Some(u) => get(&format!("/api/v1/points/ledger?limit=100&user_id={u}")).await,
+        None => ledger().await,
+    }
+}

@@ -63,6 +63,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/repairs") view={Lazy::<routes::RepairQueue>::new()} />
                     <Route path=path!("/points") view={Lazy::<routes::Points>::new()} />
                     <Route path=path!("/points/board") view={Lazy::<routes::Board>::new()} />
+                    <Route path=path!("/points/statement") view={Lazy::<routes::Statement>::new()} />
                     <Route path=path!("/manage/points") view={Lazy::<routes::PointsOffice>::new()} />
                     <Route path=path!("/manage/shop") view={Lazy::<routes::ShopOffice>::new()} />
                     <Route path=path!("/notices") view={Lazy::<routes::Notices>::new()} />

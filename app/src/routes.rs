@@ -109,6 +109,7 @@ capability!(repairs_page / repairs_piece: RepairsPage {
 capability!(points_page / points_piece: PointsPage {
     Points => points::PointsPage,
     Board => points::BoardPage,
+    Statement => points::StatementPage,
 } also {
     HomeCard => home::PointsCard,
 });

@@ -153,6 +153,13 @@ test('the office publishes a patrol; the daughter signs her father up, the offic
   await open(father, '/points');
   await expect(father.locator('main')).toContainText('今晚治安巡逻');
 
+  // Her month on paper, for the office to hand over.
+  const wife = members.find((m: { name: string }) => m.name === '刘桂兰');
+  await open(office, `/points/statement?user_id=${wife.user_id}`);
+  await expect(office.locator('.statement')).toContainText('治安巡逻（今晚治安巡逻）');
+  await expect(office.locator('.statement-sum')).toContainText('现在还有 5 分');
+  await check(office, 'points-statement-normal');
+
   // The office's month, and the poster for the board.
   await open(office, '/activities/turnout');
   await expect(office.locator('.activity', { hasText: '今晚治安巡逻' })).toContainText('来了 3 · 发了 15 分');

@@ -20,9 +20,15 @@ pub const RULES: [(&str, i64, &str); 3] = [
 /// The activity each rule's volunteering was: (title, kind, place, start
 /// time, hours).
 const PAST: [(&str, ActivityKind, &str, &str, i64); 3] = [
-    ("治安巡逻", ActivityKind::Patrol, "大门口集合", "19:00", 2),
-    ("疫情防控值守", ActivityKind::Duty, "北门岗亭", "08:00", 3),
-    ("环境整治", ActivityKind::Cleanup, "中心花园", "09:00", 2),
+    ("晚间巡逻", ActivityKind::Patrol, "大门口集合", "19:00", 2),
+    ("北门值守", ActivityKind::Duty, "北门岗亭", "08:00", 3),
+    (
+        "中心花园大扫除",
+        ActivityKind::Cleanup,
+        "中心花园",
+        "09:00",
+        2,
+    ),
 ];
 
 /// An activity open for sign-up: (title, kind, place, rule, in how many

@@ -5,12 +5,14 @@
 mod board;
 mod ledger;
 mod office;
+mod statement;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 pub use board::BoardPage;
 pub use office::PointsOfficePage;
+pub use statement::StatementPage;
 
 use super::intro::IntroPage;
 use super::shop::{PickupCode, Shelf};

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 
 use crate::api::{self, ApiError};
 use crate::components::{FormError, TextField, submit_action};
@@ -210,6 +211,9 @@ fn Adjust() -> impl IntoView {
                 <FormError error />
                 {move || done.get().map(|b| view! { <p class="card issued" role="status">{p().adjusted.replace("{b}", &b.to_string())}</p> })}
                 <button type="submit" class="button primary" disabled=move || person.get().is_none()>{move || p().adjust_go}</button>
+                {move || person.get().map(|u| view! {
+                    <A href=format!("/points/statement?user_id={u}") attr:class="button">{p().statement}</A>
+                })}
             </form>
         </details>
     }
