@@ -13,6 +13,8 @@ pub struct HouseholdWords {
     pub import_ok_rows: &'static str,
     pub import_problem_rows: &'static str,
     pub import_done: &'static str,
+    /// "{updated}" flats already there, "{members}" people without a phone added.
+    pub import_more: &'static str,
 }
 
 pub const ZH: HouseholdWords = HouseholdWords {
@@ -28,6 +30,7 @@ pub const ZH: HouseholdWords = HouseholdWords {
     import_ok_rows: "行没有问题",
     import_problem_rows: "行有问题，请改好后再导入",
     import_done: "已导入",
+    import_more: "更新了 {updated} 户；添加了 {members} 位没有手机的住户（物业代管）",
 };
 
 pub const EN: HouseholdWords = HouseholdWords {
@@ -43,4 +46,5 @@ pub const EN: HouseholdWords = HouseholdWords {
     import_ok_rows: "rows are fine",
     import_problem_rows: "rows have problems; fix them and try again",
     import_done: "Imported",
+    import_more: "{updated} flats updated; {members} people without a phone added (kept by the office)",
 };

@@ -328,6 +328,9 @@ pub struct ImportRow {
     pub area_hundredths_m2: i64,
     pub resident_name: String,
     pub resident_phone: String,
+    /// The flat is there already: its area and contact are updated.
+    #[serde(default)]
+    pub existing: bool,
     /// Plain words, with the column at fault; empty when the row is fine.
     pub problems: Vec<String>,
 }
@@ -341,6 +344,13 @@ pub struct ImportReport {
     pub rows: Vec<ImportRow>,
     pub buildings_created: i64,
     pub households_created: i64,
+    /// Flats already there whose area and contact were updated.
+    #[serde(default)]
+    pub households_updated: i64,
+    /// Rows with a name and no phone: people added as members without a
+    /// phone (once; a name the flat already has is not added again).
+    #[serde(default)]
+    pub members_created: i64,
 }
 
 /// `POST /api/v1/admin/households/import` query.

@@ -82,7 +82,8 @@ fn area(input: &str) -> Option<i64> {
     (value > 0).then_some(value)
 }
 
-/// Parses and checks every row. `existing` holds "building\tflat" already in
+/// Parses and checks every row (a flat in `existing` is marked, to be
+/// updated). `existing` holds "building\tflat" already in
 /// the community. A problem with the header is an error; problems with rows
 /// are listed on the rows.
 pub fn parse(text: &str, existing: &HashSet<String>) -> Result<Vec<ImportRow>, ApiError> {
@@ -141,9 +142,8 @@ pub fn parse(text: &str, existing: &HashSet<String>) -> Result<Vec<ImportRow>, A
         let key = format!("{building}\t{flat}");
         if !seen.insert(key.clone()) {
             problems.push(format!("第 {line} 行：{building} {flat} 在文件里重复了"));
-        } else if existing.contains(&key) {
-            problems.push(format!("第 {line} 行：{building} {flat} 已经有了"));
         }
+        let there = existing.contains(&key);
         let name = text_cell::<texts::Contact>(cell(4), line, "姓名", &mut problems);
         let phone_text = cell(5);
         let phone = if phone_text.is_empty() {
@@ -166,6 +166,7 @@ pub fn parse(text: &str, existing: &HashSet<String>) -> Result<Vec<ImportRow>, A
             area_hundredths_m2: area.unwrap_or(0),
             resident_name: name,
             resident_phone: phone,
+            existing: there,
             problems,
         });
     }
@@ -203,7 +204,7 @@ mod tests {
             &existing,
         )
         .expect("header is fine");
-        assert!(rows[0].problems[0].contains("已经有了"));
+        assert!(rows[0].existing && rows[0].problems.is_empty());
         assert!(rows[1].problems.iter().any(|p| p.contains("第 3 行“类型”")));
         assert!(rows[1].problems.iter().any(|p| p.contains("第 3 行“面积”")));
         assert!(rows[2].problems.iter().any(|p| p.contains("“电话”")));

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use app::model::{BuildingKind, ErrorBody, ErrorCode, ImportQuery, ImportReport};
+use app::model::{BuildingKind, ErrorBody, ErrorCode, ImportQuery, ImportReport, Role};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
@@ -12,6 +12,7 @@ use serde_json::json;
 
 use super::{csv_in, store};
 use crate::accounts::session::Caller;
+use crate::accounts::store::{Scope, insert_membership};
 use crate::audit::{self, Entry};
 use crate::communities::{
     self,
@@ -55,17 +56,20 @@ pub async fn import(
     })?;
     let text = csv_in::decode(&body)?;
     let community = query.community_id;
-    let existing: HashSet<String> = store::households(state.db.reader(), community, None)
+    let flats: HashMap<String, i64> = store::households(state.db.reader(), community, None)
         .await?
         .into_iter()
-        .map(|h| format!("{}\t{}", h.building, h.flat_label))
+        .map(|h| (format!("{}\t{}", h.building, h.flat_label), h.id))
         .collect();
+    let existing: HashSet<String> = flats.keys().cloned().collect();
     let rows = csv_in::parse(&text, &existing)?;
     let mut report = ImportReport {
         written: false,
         rows,
         buildings_created: 0,
         households_created: 0,
+        households_updated: 0,
+        members_created: 0,
     };
     if let Some(first) = report.rows.iter().flat_map(|r| &r.problems).next() {
         if query.dry_run == Some(true) {
@@ -84,40 +88,71 @@ pub async fn import(
     let next_order = known.iter().map(|b| b.sort_order).max().unwrap_or(0);
     let mut buildings: HashMap<String, i64> = known.into_iter().map(|b| (b.name, b.id)).collect();
     for row in &report.rows {
-        let building = if let Some(id) = buildings.get(&row.building) {
-            *id
-        } else {
-            // Rows with an unknown kind were refused above.
-            let kind = BuildingKind::try_from(row.building_kind.clone())
-                .map_err(|e| ApiError::Internal(e.into()))?;
-            let id = insert_building(
+        let household =
+            if let Some(id) = flats.get(&format!("{}\t{}", row.building, row.flat_label)) {
+                store::set_area(&mut tx, *id, row.area_hundredths_m2).await?;
+                report.households_updated += 1;
+                *id
+            } else {
+                let building = if let Some(id) = buildings.get(&row.building) {
+                    *id
+                } else {
+                    // Rows with an unknown kind were refused above.
+                    let kind = BuildingKind::try_from(row.building_kind.clone())
+                        .map_err(|e| ApiError::Internal(e.into()))?;
+                    let id = insert_building(
+                        &mut tx,
+                        community,
+                        &row.building,
+                        kind,
+                        next_order + report.buildings_created + 1,
+                    )
+                    .await?;
+                    report.buildings_created += 1;
+                    buildings.insert(row.building.clone(), id);
+                    id
+                };
+                let id = insert_household(
+                    &mut tx,
+                    community,
+                    building,
+                    &row.flat_label,
+                    row.area_hundredths_m2,
+                )
+                .await?;
+                report.households_created += 1;
+                id
+            };
+        store::set_contact(&mut tx, household, &row.resident_name, &row.resident_phone).await?;
+        // A name without a phone: someone the office keeps (代管成员),
+        // added once.
+        if !row.resident_name.is_empty()
+            && row.resident_phone.is_empty()
+            && !store::has_member_named(&mut tx, household, &row.resident_name).await?
+        {
+            let member = store::insert_member(&mut tx, &row.resident_name, caller.user_id).await?;
+            insert_membership(
                 &mut tx,
-                community,
-                &row.building,
-                kind,
-                next_order + report.buildings_created + 1,
+                member,
+                Role::Resident,
+                Scope::Household {
+                    community_id: community,
+                    household_id: household,
+                },
+                None,
             )
             .await?;
-            report.buildings_created += 1;
-            buildings.insert(row.building.clone(), id);
-            id
-        };
-        let household = insert_household(
-            &mut tx,
-            community,
-            building,
-            &row.flat_label,
-            row.area_hundredths_m2,
-        )
-        .await?;
-        store::set_contact(&mut tx, household, &row.resident_name, &row.resident_phone).await?;
-        report.households_created += 1;
+            report.members_created += 1;
+        }
     }
     audit::record(
         &mut tx,
         Entry::new("households.import", Some(caller.user_id))
             .community(community)
-            .detail(json!({ "households": report.households_created, "buildings": report.buildings_created })),
+            .detail(json!({
+                "households": report.households_created, "updated": report.households_updated,
+                "buildings": report.buildings_created, "members": report.members_created,
+            })),
     )
     .await?;
     tx.commit().await?;

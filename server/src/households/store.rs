@@ -226,3 +226,31 @@ pub async fn insert_member(tx: &mut crate::db::Tx, name: &str, added_by: i64) ->
     .fetch_one(&mut *tx)
     .await
 }
+
+/// Corrects a flat's area (a re-imported list).
+pub async fn set_area(tx: &mut crate::db::Tx, household: i64, area: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE households SET area_hundredths_m2 = $2 WHERE id = $1")
+        .bind(household)
+        .bind(area)
+        .execute(&mut *tx)
+        .await
+        .map(drop)
+}
+
+/// Whether a live resident of the household has this name.
+pub async fn has_member_named(
+    tx: &mut crate::db::Tx,
+    household: i64,
+    name: &str,
+) -> sqlx::Result<bool> {
+    sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.household_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL
+           AND u.name = $2",
+    )
+    .bind(household)
+    .bind(name)
+    .fetch_one(&mut *tx)
+    .await
+    .map(|n: i64| n > 0)
+}

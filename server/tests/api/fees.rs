@@ -381,10 +381,13 @@ async fn households_import_all_or_nothing_with_every_problem_named(app: TestApp)
             .as_str()
             .is_some_and(|p| p.contains("第 3 行“面积”"))
     );
-    assert!(
-        preview["rows"][2]["problems"][0]
-            .as_str()
-            .is_some_and(|p| p.contains("已经有了"))
+    // A flat already there is updated, not refused.
+    assert_eq!(
+        (
+            preview["rows"][2]["existing"].as_bool(),
+            preview["rows"][2]["problems"].as_array().map(Vec::len)
+        ),
+        (Some(true), Some(0))
     );
     let (status, body) = manager
         .post_csv(&path(false), bad.as_bytes().to_vec())
@@ -405,6 +408,38 @@ async fn households_import_all_or_nothing_with_every_problem_named(app: TestApp)
         (Some(2), Some(1))
     );
     assert_eq!(households().await, before + 2);
+
+    // Again, with a name and no phone: the flat is updated and its member
+    // without a phone added, once however often the list is imported.
+    let again = "楼,类型,门牌,面积,姓名,电话\n3号楼,筒子楼,102,26.5,王奶奶,\n";
+    for members in [1, 0] {
+        let (status, report) = manager
+            .post_csv(&path(false), again.as_bytes().to_vec())
+            .await;
+        assert_eq!(status, 200, "{report}");
+        assert_eq!(
+            (
+                report["households_updated"].as_i64(),
+                report["members_created"].as_i64(),
+                report["households_created"].as_i64()
+            ),
+            (Some(1), Some(members), Some(0))
+        );
+    }
+    assert_eq!(households().await, before + 2);
+    let area: i64 = sqlx::query_scalar(
+        "SELECT h.area_hundredths_m2 FROM households h JOIN buildings b ON b.id = h.building_id
+         WHERE b.community_id = $1 AND b.name = '3号楼' AND h.flat_label = '102'",
+    )
+    .bind(community)
+    .fetch_one(app.db.reader())
+    .await
+    .expect("area");
+    assert_eq!(area, 2650);
+    let kept = app
+        .count("SELECT CAST(COUNT(*) AS BIGINT) FROM users WHERE name = '王奶奶' AND phone IS NULL")
+        .await;
+    assert_eq!(kept, 1);
 
     let (status, body) = manager
         .post_csv(&path(true), b"building,flat_label\nx,1\n".to_vec())

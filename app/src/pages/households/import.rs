@@ -66,7 +66,12 @@ pub fn ImportPage() -> impl IntoView {
             view! {
                 <section class="card" role="status">
                     {if r.written {
-                        view! { <p class="status ok">{t.household.import_done} " " {r.households_created}</p> }.into_any()
+                        view! {
+                            <p class="status ok">{t.household.import_done} " " {r.households_created}</p>
+                            <p>{t.household.import_more
+                                .replace("{updated}", &r.households_updated.to_string())
+                                .replace("{members}", &r.members_created.to_string())}</p>
+                        }.into_any()
                     } else {
                         view! { <p>{ok} " " {t.household.import_ok_rows}</p> }.into_any()
                     }}
