@@ -153,6 +153,10 @@ test('the office publishes a patrol; the daughter signs her father up, the offic
   await open(father, '/points');
   await expect(father.locator('main')).toContainText('今晚治安巡逻');
 
+  // The red board names the activity beside him.
+  await open(father, '/points/board');
+  await expect(father.locator('.board li', { hasText: '张某' }).first()).toContainText('今晚治安巡逻');
+
   // Her month on paper, for the office to hand over.
   const wife = members.find((m: { name: string }) => m.name === '刘桂兰');
   await open(office, `/points/statement?user_id=${wife.user_id}`);

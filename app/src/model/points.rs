@@ -212,6 +212,10 @@ pub struct BoardLine {
     pub name: String,
     pub building: String,
     pub points: i64,
+    /// The activities that earned the month's points, latest first (at
+    /// most three).
+    #[serde(default)]
+    pub activities: Vec<String>,
 }
 
 /// `GET /api/v1/points/leaderboard`.
@@ -320,6 +324,7 @@ pub fn rank(lines: Vec<(String, String, i64)>) -> Vec<BoardLine> {
             name,
             building,
             points,
+            activities: Vec::new(),
         });
     }
     out

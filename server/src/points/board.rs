@@ -34,17 +34,31 @@ pub async fn leaderboard(
     let db = state.db.reader();
     let full = store::board_names(db, community).await? == "full";
     let rows = store::board(db, community, &from, &to, BOARD_SIZE).await?;
-    let lines = rows
-        .into_iter()
-        .map(|r| {
-            let shown = if full { r.name } else { surname_only(&r.name) };
-            (shown, r.building.unwrap_or_default(), r.earned)
-        })
-        .collect();
+    let people: Vec<i64> = rows.iter().map(|r| r.user_id).collect();
+    let mut lines = rank(
+        rows.into_iter()
+            .map(|r| {
+                let shown = if full { r.name } else { surname_only(&r.name) };
+                (shown, r.building.unwrap_or_default(), r.earned)
+            })
+            .collect(),
+    );
+    // Which activities earned it ("巡逻 …"); `rank` keeps the order.
+    for (person, title) in store::board_activities(db, community, (&from, &to), &people).await? {
+        if let Some(line) = people
+            .iter()
+            .position(|p| *p == person)
+            .and_then(|i| lines.get_mut(i))
+            && line.activities.len() < 3
+            && !line.activities.contains(&title)
+        {
+            line.activities.push(title);
+        }
+    }
     Ok(AppJson(Leaderboard {
         community_id: community,
         month: from[..7].to_owned(),
-        lines: rank(lines),
+        lines,
     }))
 }
 

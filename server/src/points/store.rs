@@ -398,9 +398,38 @@ where
 /// One earner of the month.
 #[derive(FromRow)]
 pub struct BoardRow {
+    pub user_id: i64,
     pub name: String,
     pub building: Option<String>,
     pub earned: i64,
+}
+
+/// The activities each of these people earned points at in `[from, to)`:
+/// (person, title), latest first.
+pub async fn board_activities<'e, E>(
+    executor: E,
+    community: i64,
+    (from, to): (&str, &str),
+    people: &[i64],
+) -> sqlx::Result<Vec<(i64, String)>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    if people.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut q = Sql::new(
+        "SELECT e.user_id, a.title FROM point_entries e
+         JOIN activity_sessions n ON n.id = e.session_id JOIN activities a ON a.id = n.activity_id
+         WHERE e.kind = 'award' AND e.community_id = $1 AND e.earned_on >= $2 AND e.earned_on < $3
+           AND e.user_id IN ",
+    );
+    q.bind_written(community)
+        .bind_written(from.to_owned())
+        .bind_written(to.to_owned())
+        .bind_list(people.iter().copied())
+        .push(" ORDER BY e.id DESC");
+    q.fetch_all(executor).await
 }
 
 /// The month's top earners, most first.
@@ -415,7 +444,7 @@ where
     E: sqlx::Executor<'e, Database = Any>,
 {
     sqlx::query_as(
-        "SELECT u.name,
+        "SELECT e.user_id, u.name,
             (SELECT b.name FROM memberships m JOIN households h ON h.id = m.household_id
                JOIN buildings b ON b.id = h.building_id
              WHERE m.user_id = e.user_id AND m.role = 'resident' AND h.community_id = $1

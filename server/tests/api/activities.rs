@@ -225,6 +225,17 @@ async fn a_patrol_from_publishing_to_points(app: TestApp) {
     let (_, late) = father.post(&path, json!({})).await;
     assert_error(&late, "activity_closed");
 
+    // The red board names the activity beside the earners.
+    let (_, board) = father.get("/api/v1/points/leaderboard").await;
+    assert!(
+        board["lines"]
+            .as_array()
+            .expect("lines")
+            .iter()
+            .any(|l| l["name"] == "张某" && l["activities"][0] == "周末治安巡逻"),
+        "{board}"
+    );
+
     // The office's month: who came, the points, and the CSV of it all.
     let (status, month) = manager.get("/api/v1/activities/turnout").await;
     assert_eq!(status, 200, "{month}");

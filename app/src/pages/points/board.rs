@@ -36,7 +36,10 @@ pub fn BoardPage() -> impl IntoView {
                     {b.lines.into_iter().map(|l| view! {
                         <li class="card" class:top={l.rank <= 3}>
                             <span class="rank">{p().rank.replace("{n}", &l.rank.to_string())}</span>
-                            <span class="who"><strong>{l.name}</strong> <small class="soft">{l.building}</small></span>
+                            <span class="who">
+                                <strong>{l.name}</strong> <small class="soft">{l.building}</small>
+                                {(!l.activities.is_empty()).then(|| view! { <small class="board-activities">{l.activities.join("、")}</small> })}
+                            </span>
                             <span class="pts">{l.points} " " <small>{p().points}</small></span>
                         </li>
                     }).collect_view()}
