@@ -67,8 +67,9 @@ async function api(page: Page, method: 'GET' | 'POST', url: string, data?: objec
 }
 
 test('the office publishes a patrol; the daughter signs her father up, the office two members without a phone; check-in by the code, by the camera and by the list; closing gives +5 each', async ({ browser }) => {
-  // The office publishes this evening's patrol (it starts in ten minutes).
-  const office = await person(browser, false);
+  // The office (in large text) publishes this evening's patrol (it starts
+  // in ten minutes).
+  const office = await person(browser, true);
   await login(office, MANAGER);
   await open(office, '/activities/new');
   const [day, from] = beijing(10);
@@ -78,7 +79,7 @@ test('the office publishes a patrol; the daughter signs her father up, the offic
   await office.getByLabel('日期').fill(day);
   await office.getByLabel('开始时间').fill(from);
   await office.getByLabel('结束时间').fill(to > from ? to : '23:59');
-  await check(office, 'activity-new-normal');
+  await check(office, 'activity-new-large');
   await office.getByRole('button', { name: '发布活动' }).click();
   await expect(office.getByRole('heading', { level: 2, name: '今晚治安巡逻' })).toBeVisible();
   const id = Number(new URL(office.url()).pathname.split('/').pop());
@@ -108,12 +109,12 @@ test('the office publishes a patrol; the daughter signs her father up, the offic
     await member.getByRole('button', { name: '报名' }).click();
     await expect(office.locator('.said')).toContainText(`${name} · 已报名`);
   }
-  await check(office, 'activity-for-someone-normal');
+  await check(office, 'activity-for-someone-large');
 
   // At the gate, 1: the organiser's phone shows the code; the father types it.
   const code = (await office.locator('.run-code .big-code').textContent())?.trim() ?? '';
   expect(code).toMatch(/^\d{6}$/);
-  await check(office, 'activity-run-normal');
+  await check(office, 'activity-run-large');
   const father = await person(browser, true);
   await login(father, RESIDENT);
   await open(father, `/activities/${id}`);
@@ -162,12 +163,12 @@ test('the office publishes a patrol; the daughter signs her father up, the offic
   await open(office, `/points/statement?user_id=${wife.user_id}`);
   await expect(office.locator('.statement')).toContainText('治安巡逻（今晚治安巡逻）');
   await expect(office.locator('.statement-sum')).toContainText('现在还有 5 分');
-  await check(office, 'points-statement-normal');
+  await check(office, 'points-statement-large');
 
   // The office's month, and the poster for the board.
   await open(office, '/activities/turnout');
   await expect(office.locator('.activity', { hasText: '今晚治安巡逻' })).toContainText('来了 3 · 发了 15 分');
-  await check(office, 'activity-turnout-normal');
+  await check(office, 'activity-turnout-large');
   await open(father, `/activities/${id}/poster`);
   await expect(father.locator('.poster-title')).toHaveText('今晚治安巡逻');
   await check(father, 'activity-poster-large');

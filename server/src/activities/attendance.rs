@@ -43,11 +43,7 @@ pub async fn attendance(
     let at = store::session_of(db, id, query.session_id, now)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let session = store::sessions(db, id)
-        .await?
-        .into_iter()
-        .find(|s| s.session_id == at.id)
-        .ok_or(ApiError::NotFound)?;
+    let session = store::session(db, at.id).await?.ok_or(ApiError::NotFound)?;
     let lines = store::lines(db, at.id)
         .await?
         .into_iter()

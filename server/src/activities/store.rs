@@ -286,20 +286,39 @@ where
     q.fetch_all(executor).await
 }
 
+/// A session's columns as [`SessionRow`] reads them, with its waiting list.
+macro_rules! session_columns {
+    () => {
+        "SELECT n.id AS session_id, n.starts_at, n.ends_at, n.capacity, n.taken, n.closed_at,
+                (SELECT CAST(COUNT(*) AS BIGINT) FROM activity_signups w
+                  WHERE w.session_id = n.id AND w.status = 'waiting') AS waiting
+         FROM activity_sessions n"
+    };
+}
+
 /// Every session of an activity, in time order.
 pub async fn sessions<'e, E>(executor: E, activity: i64) -> sqlx::Result<Vec<SessionRow>>
 where
     E: sqlx::Executor<'e, Database = Any>,
 {
-    sqlx::query_as(
-        "SELECT n.id AS session_id, n.starts_at, n.ends_at, n.capacity, n.taken, n.closed_at,
-                (SELECT CAST(COUNT(*) AS BIGINT) FROM activity_signups w
-                  WHERE w.session_id = n.id AND w.status = 'waiting') AS waiting
-         FROM activity_sessions n WHERE n.activity_id = $1 ORDER BY n.starts_at, n.id",
-    )
+    sqlx::query_as(concat!(
+        session_columns!(),
+        " WHERE n.activity_id = $1 ORDER BY n.starts_at, n.id"
+    ))
     .bind(activity)
     .fetch_all(executor)
     .await
+}
+
+/// One session.
+pub async fn session<'e, E>(executor: E, session: i64) -> sqlx::Result<Option<SessionRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(concat!(session_columns!(), " WHERE n.id = $1"))
+        .bind(session)
+        .fetch_optional(executor)
+        .await
 }
 
 // Writing.

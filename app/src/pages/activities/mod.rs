@@ -28,21 +28,13 @@ use crate::model::time::{SHANGHAI_OFFSET_MINUTES, civil, parse_rfc3339};
 use crate::model::{Activity, ActivitySession, SignupStatus};
 use crate::state::use_session;
 
-/// The household one speaks for: the one acted for, else the first.
-fn household(session: crate::state::SessionState) -> Option<i64> {
-    session.acting_for.get().or_else(|| {
-        session.me.with(|m| {
-            m.as_ref()
-                .and_then(|m| m.households.first().map(|h| h.household_id))
-        })
-    })
-}
-
 /// The people of that household (none without one).
 fn household_members() -> LocalResource<Vec<crate::model::Member>> {
     let session = use_session();
+    // Signing in always picks a household to act for (the first, unless
+    // one was chosen before): `acting_for` is the household one speaks for.
     LocalResource::new(move || {
-        let h = household(session);
+        let h = session.acting_for.get();
         async move {
             match h {
                 Some(h) => api::members(h).await.unwrap_or_default(),

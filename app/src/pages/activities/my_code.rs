@@ -18,7 +18,7 @@ pub fn MyCodePage() -> impl IntoView {
     let whose = RwSignal::new(None::<i64>);
     let me = move || session.me.with(|m| m.as_ref().map(|m| m.id));
     let code = LocalResource::new(move || {
-        let (chosen, h, me) = (whose.get(), super::household(session), me());
+        let (chosen, h, me) = (whose.get(), session.acting_for.get(), me());
         async move {
             let who = match (chosen, h) {
                 (Some(who), _) => Some(who),
