@@ -250,6 +250,9 @@ pub struct PointResident {
     pub building: String,
     pub flat_label: String,
     pub balance: i64,
+    /// False for a member the office keeps (代管成员): they cannot log in,
+    /// so they cannot organise an activity either.
+    pub has_phone: bool,
 }
 
 /// `GET /api/v1/points/residents` query (managers).

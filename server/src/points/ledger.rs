@@ -135,6 +135,7 @@ pub async fn residents(
                 building: r.building,
                 flat_label: r.flat_label,
                 balance: r.balance.unwrap_or(0),
+                has_phone: r.has_phone != 0,
             })
             .collect(),
     ))

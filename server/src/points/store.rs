@@ -343,6 +343,7 @@ pub struct ResidentRow {
     pub building: String,
     pub flat_label: String,
     pub balance: Option<i64>,
+    pub has_phone: i64,
 }
 
 /// The community's residents (of one building if given), by building, flat and name.
@@ -356,7 +357,7 @@ where
 {
     sqlx::query_as(
         "SELECT u.id AS user_id, u.name, b.id AS building_id, b.name AS building, h.flat_label,
-                a.balance
+                a.balance, CAST(CASE WHEN u.phone IS NULL THEN 0 ELSE 1 END AS BIGINT) AS has_phone
          FROM memberships m JOIN users u ON u.id = m.user_id
          JOIN households h ON h.id = m.household_id JOIN buildings b ON b.id = h.building_id
          LEFT JOIN point_accounts a ON a.user_id = u.id AND a.community_id = h.community_id

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{mine_words, places_words, session_words, words};
+use super::{mine_words, places_words, session_words, spoken, words};
 use crate::api;
 use crate::components::{ErrorNotice, FormError, Loading, TextField};
 use crate::i18n::use_i18n;
@@ -65,16 +65,7 @@ fn Detail(
     let id = a.id;
     let spoken = {
         let a = a.clone();
-        move || {
-            let w = w();
-            format!(
-                "{}。{}。{}。{}。",
-                a.title,
-                session_words(&a.next, w, i18n.0.get()),
-                a.place,
-                w.pays(a.points, a.unit)
-            )
-        }
+        move || spoken(&a, w(), i18n.0.get())
     };
     let roster = detail.schedule.len() > 1;
     // For a one-off, those already going are not offered again.
@@ -165,7 +156,7 @@ fn Detail(
             {(!detail.details.is_empty()).then(|| view! { <p class="card activity-details">{detail.details.clone()}</p> })}
             {
                 let a = a.clone();
-                move || mine_words(&a, w()).map(|m| view! { <p class="activity-mine">{m}</p> })
+                move || mine_words(&a, w(), i18n.0.get()).map(|m| view! { <p class="activity-mine">{m}</p> })
             }
             <ul class="signups">
                 {a.mine.iter().filter(|s| s.status != SignupStatus::Cancelled).map(|s| {

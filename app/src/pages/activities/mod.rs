@@ -26,6 +26,7 @@ use crate::components::{ErrorNotice, Loading};
 use crate::i18n::{Lang, use_i18n};
 use crate::model::time::{SHANGHAI_OFFSET_MINUTES, civil, parse_rfc3339};
 use crate::model::{Activity, ActivitySession, SignupStatus};
+use crate::pages::notices::ReadAloud;
 use crate::state::use_session;
 
 /// The people of that household (none without one).
@@ -75,26 +76,47 @@ fn places_words(session: &ActivitySession, w: &Words) -> String {
     }
 }
 
-/// The household's sign-ups for one activity: "你报名了：张建国、王秀英（排队第 1 位）".
-fn mine_words(activity: &Activity, w: &Words) -> Option<String> {
+/// The household's sign-ups for one activity: "你报名了：张建国、王秀英（排队第 1 位）"
+/// ("You signed up: Zhang Jianguo, Wang Xiuying (1st in line)").
+fn mine_words(activity: &Activity, w: &Words, lang: Lang) -> Option<String> {
     if activity.mine.is_empty() {
         return None;
     }
+    let (colon, comma, open, close) = match lang {
+        Lang::ZhCn => ("：", "、", "（", "）"),
+        Lang::En => (": ", ", ", " (", ")"),
+    };
     let names: Vec<String> = activity
         .mine
         .iter()
         .map(|s| match (s.status, s.position) {
-            (SignupStatus::Waiting, Some(p)) => {
-                format!(
-                    "{}（{}）",
-                    s.name,
-                    w.position.replace("{n}", &p.to_string())
-                )
-            }
+            (SignupStatus::Waiting, Some(p)) => format!(
+                "{}{open}{}{close}",
+                s.name,
+                w.position.replace("{n}", &p.to_string())
+            ),
             _ => s.name.clone(),
         })
         .collect();
-    Some(format!("{}：{}", w.signed_up, names.join("、")))
+    Some(format!("{}{colon}{}", w.signed_up, names.join(comma)))
+}
+
+/// An activity as the 朗读 button says it: what, when, where, what it pays.
+fn spoken(a: &Activity, w: &Words, lang: Lang) -> String {
+    let stop = match lang {
+        Lang::ZhCn => "。",
+        Lang::En => ". ",
+    };
+    [
+        a.title.clone(),
+        session_words(&a.next, w, lang),
+        a.place.clone(),
+        w.pays(a.points, a.unit),
+        places_words(&a.next, w),
+    ]
+    .into_iter()
+    .map(|part| part + stop)
+    .collect()
 }
 
 /// One activity in a list: what, when, where, what it pays, the places,
@@ -124,7 +146,7 @@ fn ActivityItem(activity: Activity) -> impl IntoView {
             }</p>
             {
                 let a = activity.clone();
-                move || mine_words(&a, w()).map(|m| view! { <p class="activity-mine">{m}</p> })
+                move || mine_words(&a, w(), i18n.0.get()).map(|m| view! { <p class="activity-mine">{m}</p> })
             }
         </li>
     }
@@ -132,6 +154,7 @@ fn ActivityItem(activity: Activity) -> impl IntoView {
 
 #[component]
 pub fn ActivitiesPage() -> impl IntoView {
+    let i18n = use_i18n();
     let session = use_session();
     let past = RwSignal::new(false);
     let loaded = LocalResource::new(move || {
@@ -157,6 +180,7 @@ pub fn ActivitiesPage() -> impl IntoView {
             Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),
             Some(Ok(list)) if list.items.is_empty() => view! { <p class="card">{w().none}</p> }.into_any(),
             Some(Ok(list)) => view! {
+                <ReadAloud text={list.items.iter().map(|a| spoken(a, w(), i18n.0.get_untracked())).collect::<String>()} />
                 <ul class="activities">
                     {list.items.into_iter().map(|activity| view! { <ActivityItem activity /> }).collect_view()}
                 </ul>
@@ -196,5 +220,84 @@ pub fn ActivitiesCard() -> impl IntoView {
                 </section>
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words::of;
+    use super::*;
+    use crate::model::{ActivityKind, PointUnit, Signup};
+
+    fn patrol(mine: Vec<Signup>) -> Activity {
+        Activity {
+            id: 1,
+            community_id: 1,
+            title: "今晚治安巡逻".into(),
+            kind: ActivityKind::Patrol,
+            place: "北门".into(),
+            rule_name: "治安巡逻".into(),
+            points: 5,
+            unit: PointUnit::Time,
+            organiser_name: "王主任".into(),
+            buildings: Vec::new(),
+            weekdays: Vec::new(),
+            // Wednesday 9 December 2026, 19:00–21:00 in Shanghai.
+            next: ActivitySession {
+                id: 1,
+                starts_at: "2026-12-09T11:00:00Z".into(),
+                ends_at: "2026-12-09T13:00:00Z".into(),
+                capacity: Some(10),
+                taken: 7,
+                waiting: 0,
+                closed: false,
+            },
+            sessions: 1,
+            cancelled: false,
+            mine,
+        }
+    }
+
+    fn signup(name: &str, status: SignupStatus, position: Option<i64>) -> Signup {
+        Signup {
+            id: 1,
+            activity_id: 1,
+            session_id: 1,
+            user_id: 1,
+            name: name.into(),
+            status,
+            position,
+            starts_at: String::new(),
+            signed_by: None,
+        }
+    }
+
+    #[test]
+    fn read_aloud_says_what_when_where_and_the_places_left() {
+        let a = patrol(Vec::new());
+        let zh = spoken(&a, of(Lang::ZhCn), Lang::ZhCn);
+        assert!(zh.starts_with("今晚治安巡逻。12月9日 "), "{zh}");
+        assert!(zh.contains("19:00–21:00。北门。"), "{zh}");
+        assert!(zh.contains('3'), "three places left: {zh}");
+        let en = spoken(&a, of(Lang::En), Lang::En);
+        assert!(en.contains("19:00–21:00. "), "{en}");
+        assert!(!en.contains('。'), "{en}");
+    }
+
+    #[test]
+    fn the_households_signups_use_each_languages_punctuation() {
+        assert_eq!(
+            mine_words(&patrol(Vec::new()), of(Lang::ZhCn), Lang::ZhCn),
+            None
+        );
+        let a = patrol(vec![
+            signup("张建国", SignupStatus::In, None),
+            signup("王秀英", SignupStatus::Waiting, Some(1)),
+        ]);
+        let zh = mine_words(&a, of(Lang::ZhCn), Lang::ZhCn).unwrap_or_default();
+        assert!(zh.ends_with("：张建国、王秀英（排队第 1 位）"), "{zh}");
+        let en = mine_words(&a, of(Lang::En), Lang::En).unwrap_or_default();
+        assert!(en.contains(": 张建国, 王秀英 ("), "{en}");
+        assert!(!en.contains('（') && !en.contains('、'), "{en}");
     }
 }

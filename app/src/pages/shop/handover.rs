@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::counter::Counter;
 use super::goods::GoodsEditor;
 use crate::api::{self, ApiError};
 use crate::components::{ConfirmButton, FormError, TextField};
@@ -59,6 +60,7 @@ pub fn ShopOfficePage() -> impl IntoView {
         } else {
             view! { <ul class="plain swaps">{list.into_iter().map(|r| view! { <li><Handover redemption=r on_done=refresh /></li> }).collect_view()}</ul> }.into_any()
         })}
+        <Counter on_done=Callback::new(move |()| waiting.refetch()) />
         <h3 class="section-title">{move || p().waiting}</h3>
         {move || waiting.get().and_then(Result::ok).map(|list| if list.is_empty() {
             view! { <p class="card">{p().waiting_empty}</p> }.into_any()
@@ -71,7 +73,7 @@ pub fn ShopOfficePage() -> impl IntoView {
 
 /// One swap at the counter: who, where, what; hand it over or call it off.
 #[component]
-fn Handover(redemption: Redemption, on_done: Callback<()>) -> impl IntoView {
+pub(super) fn Handover(redemption: Redemption, on_done: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let p = move || i18n.t().point;
     let error = RwSignal::new(None::<ApiError>);

@@ -16,6 +16,9 @@ pub fn Shelf(
     got: RwSignal<Option<Redemption>>,
     on_change: Callback<()>,
     items: LocalResource<Result<Vec<ShopItem>, ApiError>>,
+    /// Swapping for someone else at the office's counter.
+    #[prop(default = None)]
+    for_user: Option<i64>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let retry = Callback::new(move |()| items.refetch());
@@ -23,8 +26,9 @@ pub fn Shelf(
         got.set(Some(r));
         items.refetch();
         on_change.run(());
-        // The code is what matters now: bring the top of the page into view.
-        if let Some(w) = web_sys::window() {
+        // The code is what matters now: bring the top of the page into view
+        // (the counter shows it where the office is looking).
+        if let Some(w) = web_sys::window().filter(|_| for_user.is_none()) {
             w.scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
@@ -36,7 +40,7 @@ pub fn Shelf(
             Some(Ok(list)) if list.is_empty() => view! { <p class="card">{i18n.t().point.shop_empty}</p> }.into_any(),
             Some(Ok(list)) => view! {
                 <ul class="plain goods">
-                    {list.into_iter().map(|item| view! { <li><Goods item balance on_swap=refresh /></li> }).collect_view()}
+                    {list.into_iter().map(|item| view! { <li><Goods item balance on_swap=refresh for_user /></li> }).collect_view()}
                 </ul>
             }
             .into_any(),
@@ -60,7 +64,12 @@ pub fn PickupCode(redemption: Redemption) -> impl IntoView {
 }
 
 #[component]
-fn Goods(item: ShopItem, balance: i64, on_swap: Callback<Redemption>) -> impl IntoView {
+fn Goods(
+    item: ShopItem,
+    balance: i64,
+    on_swap: Callback<Redemption>,
+    for_user: Option<i64>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let p = move || i18n.t().point;
     let asking = RwSignal::new(false);
@@ -71,7 +80,7 @@ fn Goods(item: ShopItem, balance: i64, on_swap: Callback<Redemption>) -> impl In
             api::redeem(NewRedemption {
                 item_id: id,
                 quantity: None,
-                user_id: None,
+                user_id: for_user,
             })
         },
         error,
