@@ -196,6 +196,15 @@ pub async fn register(body: RegisterRequest) -> Result<Me, ApiError> {
     send_json(Request::post("/api/v1/auth/register"), &body).await
 }
 
+/// The household's members kept without a phone, for the code on its slip.
+pub async fn kept_members(code: String) -> Result<Vec<crate::model::KeptMember>, ApiError> {
+    send_json(
+        Request::post("/api/v1/auth/kept-members"),
+        &crate::model::KeptMembersRequest { code },
+    )
+    .await
+}
+
 pub async fn logout() -> Result<(), ApiError> {
     send_empty(Request::post("/api/v1/auth/logout")).await
 }

@@ -19,6 +19,30 @@ pub struct RegisterRequest {
     /// With a helper code: the relation to the household (default `other`).
     #[serde(default)]
     pub relation: Option<Relation>,
+    /// With a household code: the member the office kept without a phone
+    /// (from `POST /api/v1/auth/kept-members`) whose record this person
+    /// takes over, history and all.
+    #[serde(default)]
+    pub member_id: Option<i64>,
+}
+
+/// `POST /api/v1/auth/kept-members`: the code from the household's slip.
+/// POST, so the code never sits in an address or a log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct KeptMembersRequest {
+    #[cfg_attr(feature = "openapi", schema(example = "K7QH3M9P"))]
+    pub code: String,
+}
+
+/// A household member the office keeps without a phone, as the person
+/// registering chooses "this is me".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct KeptMember {
+    pub user_id: i64,
+    pub name: String,
 }
 
 /// `POST /api/v1/auth/login`.

@@ -84,6 +84,7 @@ error_codes! {
     InvalidFields invalid_fields,
     InvalidFlat invalid_flat,
     InvalidLimit invalid_limit,
+    InvalidMember invalid_member,
     /// `cursor` is not a position this list gave out, or came with `offset`.
     InvalidCursor invalid_cursor,
     InvalidMonth invalid_month,

@@ -52,9 +52,9 @@ pub mod text;
 pub mod time;
 
 pub use account::{
-    ChangePasswordRequest, CommunityAccess, HelperInfo, HouseholdAccess, IssuedCode, Language,
-    LinkHelperRequest, LoginRequest, Me, RegisterRequest, Relation, ResetPasswordRequest, Role,
-    UpdateMe,
+    ChangePasswordRequest, CommunityAccess, HelperInfo, HouseholdAccess, IssuedCode, KeptMember,
+    KeptMembersRequest, Language, LinkHelperRequest, LoginRequest, Me, RegisterRequest, Relation,
+    ResetPasswordRequest, Role, UpdateMe,
 };
 pub use activity::{
     Activity, ActivityDetail, ActivityKind, ActivityList, ActivityPatch, ActivityQuery,

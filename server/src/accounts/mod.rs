@@ -2,6 +2,7 @@
 
 pub mod codes;
 pub mod helpers;
+mod kept_members;
 mod login;
 pub mod me;
 pub mod password;
@@ -23,6 +24,7 @@ use crate::state::AppState;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(register::register))
+        .routes(routes!(kept_members::kept_members))
         .routes(routes!(login::login))
         .routes(routes!(login::logout))
         .routes(routes!(password_change::change_password))

@@ -15,10 +15,20 @@ const TOO_MANY: &str = "登录失败次数太多，请 15 分钟后再试，或�
 
 /// Refuses with 429 when this phone or address has failed too often.
 pub async fn check(db: &Db, phone: &str, ip: &str) -> Result<(), ApiError> {
+    check_saying(db, phone, ip, TOO_MANY).await
+}
+
+/// The same for other guesses (codes), counted under keys of their own.
+pub async fn check_saying(
+    db: &Db,
+    key: &str,
+    ip: &str,
+    too_many: &'static str,
+) -> Result<(), ApiError> {
     let since = now_millis() - WINDOW;
-    let (by_phone, by_ip) = store::failures_since(db.reader(), phone, ip, since).await?;
-    if by_phone >= PER_PHONE || by_ip >= PER_IP {
-        return Err(ApiError::TooManyRequests(TOO_MANY));
+    let (by_key, by_ip) = store::failures_since(db.reader(), key, ip, since).await?;
+    if by_key >= PER_PHONE || by_ip >= PER_IP {
+        return Err(ApiError::TooManyRequests(too_many));
     }
     Ok(())
 }

@@ -20,7 +20,7 @@ use crate::state::AppState;
 #[utoipa::path(post, path = "/v1/auth/register", tag = "accounts", request_body = RegisterRequest,
     responses(
         (status = 201, description = "Registered and logged in; sets the session cookie", body = Me),
-        (status = 400, description = "Invalid phone, name, password or code", body = ErrorBody),
+        (status = 400, description = "Invalid phone, name, password or code; or the member chosen is not one kept without a phone in the code's household", body = ErrorBody),
         (status = 403, description = "Missing CSRF header", body = ErrorBody),
         (status = 409, description = "Phone already registered, or the code has no slot left", body = ErrorBody),
         (status = 415, description = "Not JSON", body = ErrorBody),
@@ -47,12 +47,22 @@ pub async fn register(
     }
     // Someone the office kept without a phone takes over their own record
     // (points, sign-ups and all) when they register with the household's
-    // code under the same name.
-    let kept = match store::registration_code(&mut tx, &code).await? {
-        Some(r) => store::kept_member(&mut tx, r.household_id, name)
+    // code: the one they chose from the list, or else the one of the same name.
+    let kept = match (
+        store::registration_code(&mut tx, &code).await?,
+        body.member_id,
+    ) {
+        (Some(r), Some(member)) => {
+            if !store::is_kept_member(&mut tx, r.household_id, member).await? {
+                return Err(not_on_the_list());
+            }
+            Some((member, r.household_id, r.community_id))
+        }
+        (None, Some(_)) => return Err(not_on_the_list()),
+        (Some(r), None) => store::kept_member(&mut tx, r.household_id, name)
             .await?
             .map(|member| (member, r.household_id, r.community_id)),
-        None => None,
+        (None, None) => None,
     };
     if let Some((member, household, community)) = kept {
         store::give_phone(&mut tx, member, phone.as_str(), &hash).await?;
@@ -102,6 +112,13 @@ pub async fn register(
     .await?;
     tx.commit().await?;
     start_session(&state, user_id, StatusCode::CREATED).await
+}
+
+fn not_on_the_list() -> ApiError {
+    ApiError::bad_request(
+        ErrorCode::InvalidMember,
+        "名单里没有这个人：请重新输入登记码，从名单里选自己",
+    )
 }
 
 /// What a code lets a new person join as.

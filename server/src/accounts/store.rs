@@ -186,6 +186,40 @@ where
     .await
 }
 
+/// The household's members the office keeps without a phone, in the order added.
+pub async fn kept_members<'e, E>(executor: E, household: i64) -> sqlx::Result<Vec<(i64, String)>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT u.id, u.name FROM users u JOIN memberships m ON m.user_id = u.id
+         WHERE m.household_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL
+           AND u.phone IS NULL AND u.disabled_at IS NULL
+         ORDER BY u.id",
+    )
+    .bind(household)
+    .fetch_all(executor)
+    .await
+}
+
+/// Whether `user` is a member of the household kept without a phone.
+pub async fn is_kept_member(
+    tx: &mut crate::db::Tx,
+    household: i64,
+    user: i64,
+) -> sqlx::Result<bool> {
+    sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM users u JOIN memberships m ON m.user_id = u.id
+         WHERE m.household_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL
+           AND u.phone IS NULL AND u.disabled_at IS NULL AND u.id = $2",
+    )
+    .bind(household)
+    .bind(user)
+    .fetch_one(&mut *tx)
+    .await
+    .map(|n: i64| n > 0)
+}
+
 /// A member of the household the office keeps without a phone, by name.
 pub async fn kept_member(
     tx: &mut crate::db::Tx,

@@ -17,6 +17,7 @@ on_both_backends!(
     an_hourly_roster_pays_half_hours_rounded_down,
     bad_activities_and_sign_ups_change_nothing,
     a_member_without_a_phone_registers_and_keeps_the_points,
+    wrong_codes_for_the_kept_list_are_throttled,
     the_day_before_those_going_are_reminded_once,
 );
 
@@ -612,14 +613,48 @@ async fn a_member_without_a_phone_registers_and_keeps_the_points(app: TestApp) {
         .and_then(|s| s.iter().find(|s| s["household_id"] == household))
         .map(|s| s["code"].clone())
         .expect("slip");
+    // The code opens the list of those the office keeps: she chooses herself.
+    let grandpa = member(&manager, household, "张老根").await;
+    let her = app.anonymous();
+    let (status, kept) = her
+        .post("/api/v1/auth/kept-members", json!({"code": code}))
+        .await;
+    assert_eq!(status, 200, "{kept}");
+    assert_eq!(
+        kept,
+        json!([{"user_id": grandma, "name": "王秀英"}, {"user_id": grandpa, "name": "张老根"}]),
+        "in the order the office added them, and nobody who has a phone"
+    );
+    let (status, body) = her
+        .post("/api/v1/auth/kept-members", json!({"code": "WRONG123"}))
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].clone()),
+        (400, json!("invalid_code"))
+    );
     let users = app
         .count("SELECT CAST(COUNT(*) AS BIGINT) FROM users")
         .await;
-    let her = app.anonymous();
+    // Someone else's record (a member with a phone, or of another
+    // household) is refused and nothing changes.
+    let father = user_id(&app, RESIDENT).await;
+    for other in [father, 999_999] {
+        let (status, body) = her
+            .post(
+                "/api/v1/auth/register",
+                json!({"phone": "13700000077", "name": "王秀英", "password": "grandma-1949", "code": code, "member_id": other}),
+            )
+            .await;
+        assert_eq!(
+            (status, body["error"]["code"].clone()),
+            (400, json!("invalid_member")),
+            "{body}"
+        );
+    }
     let (status, me) = her
         .post(
             "/api/v1/auth/register",
-            json!({"phone": "13700000077", "name": "王秀英", "password": "grandma-1949", "code": code}),
+            json!({"phone": "13700000077", "name": "王秀英", "password": "grandma-1949", "code": code, "member_id": grandma}),
         )
         .await;
     assert_eq!(status, 201, "{me}");
@@ -631,6 +666,21 @@ async fn a_member_without_a_phone_registers_and_keeps_the_points(app: TestApp) {
     );
     let (_, summary) = her.get("/api/v1/points/summary").await;
     assert_eq!(summary["balance"], 30, "{summary}");
+    // She is off the list now; the grandfather, of the same name typed
+    // without choosing, takes over his record too (clients that predate the list).
+    let (_, kept) = app
+        .anonymous()
+        .post("/api/v1/auth/kept-members", json!({"code": code}))
+        .await;
+    assert_eq!(kept, json!([{"user_id": grandpa, "name": "张老根"}]));
+    let (status, him) = app
+        .anonymous()
+        .post(
+            "/api/v1/auth/register",
+            json!({"phone": "13700000079", "name": "张老根", "password": "grandpa-1940", "code": code}),
+        )
+        .await;
+    assert_eq!((status, him["id"].clone()), (201, json!(grandpa)), "{him}");
     // Someone of another name is a new person, as before.
     let (status, other) = app
         .anonymous()
@@ -641,6 +691,24 @@ async fn a_member_without_a_phone_registers_and_keeps_the_points(app: TestApp) {
         .await;
     assert_eq!(status, 201, "{other}");
     assert_ne!(other["id"], grandma);
+}
+
+/// Guessing codes through the list is throttled like logins, per address.
+async fn wrong_codes_for_the_kept_list_are_throttled(app: TestApp) {
+    let someone = app.anonymous();
+    for n in 0..50 {
+        let (status, _) = someone
+            .post(
+                "/api/v1/auth/kept-members",
+                json!({"code": format!("WRONG{n:03}")}),
+            )
+            .await;
+        assert_eq!(status, 400);
+    }
+    let (status, body) = someone
+        .post("/api/v1/auth/kept-members", json!({"code": "WRONG999"}))
+        .await;
+    assert_eq!(status, 429, "{body}");
 }
 
 async fn the_day_before_those_going_are_reminded_once(app: TestApp) {

@@ -4,8 +4,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, ApiError};
 use crate::components::{FormError, PasswordField, TextField, parse_text, submit_action};
-use crate::i18n::use_i18n;
-use crate::model::{RegisterRequest, Relation};
+use crate::i18n::{Lang, use_i18n};
+use crate::model::{KeptMember, RegisterRequest, Relation};
 use crate::state::use_session;
 
 /// Registration with the code from the household's slip (prefilled from the
@@ -22,6 +22,8 @@ pub fn RegisterPage() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let relation = RwSignal::new(Relation::Child);
+    // Whose record the office kept (without a phone) this person takes over.
+    let member = RwSignal::new(None::<i64>);
     let error = RwSignal::new(None::<ApiError>);
     let submit = submit_action(api::register, error, move |me| {
         session.sign_in(me, false);
@@ -42,6 +44,7 @@ pub fn RegisterPage() -> impl IntoView {
             password: password.get_untracked(),
             code: code.get_untracked(),
             relation: as_helper.then(|| relation.get_untracked()),
+            member_id: member.get_untracked(),
         });
     };
     view! {
@@ -51,6 +54,7 @@ pub fn RegisterPage() -> impl IntoView {
         // goes in a body, never into the address.
         <form class="card form" method="post" on:submit=on_submit>
             <TextField id="code" label=Signal::derive(move || i18n.t().account.code) hint=Signal::derive(move || i18n.t().account.code_hint) value=code />
+            {(!as_helper).then(|| view! { <KeptChoice code member name /> }.into_any())}
             <TextField id="phone" label=Signal::derive(move || i18n.t().account.phone) hint=Signal::derive(move || i18n.t().account.phone_hint) value=phone kind="tel" autocomplete="tel" inputmode="numeric" />
             <TextField id="name" label=Signal::derive(move || i18n.t().account.name) hint=Signal::derive(move || i18n.t().account.name_hint) value=name autocomplete="name" />
             <PasswordField id="password" label=Signal::derive(move || i18n.t().account.password) hint=Signal::derive(move || i18n.t().account.password_hint) value=password autocomplete="new-password" />
@@ -61,6 +65,93 @@ pub fn RegisterPage() -> impl IntoView {
             </button>
         </form>
         <A href="/login" attr:class="button">{move || i18n.t().account.have_account}</A>
+    }
+}
+
+/// The choice's words, in the accounts piece rather than the shared
+/// strings: (question, why, none of these).
+fn kept_words(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::ZhCn => [
+            "物业已经替家里这几位记着积分，有您吗？",
+            "选自己的名字，您的积分和报名都还在。",
+            "都不是，我是新登记的",
+        ],
+        Lang::En => [
+            "The office keeps points for these members of your household. Are you one of them?",
+            "Choose your name and your points and sign-ups stay yours.",
+            "None of them: I am new",
+        ],
+    }
+}
+
+/// A code is eight letters and digits, with spaces or hyphens anywhere.
+fn complete_code(code: &str) -> Option<String> {
+    let code: String = code.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    (code.chars().count() == 8 && code.chars().all(|c| c.is_ascii_alphanumeric())).then_some(code)
+}
+
+/// Once the household's code is complete: the members the office keeps
+/// without a phone, as big radio buttons; choosing one fills in the name.
+#[component]
+fn KeptChoice(
+    code: RwSignal<String>,
+    member: RwSignal<Option<i64>>,
+    name: RwSignal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let w = move || kept_words(i18n.0.get());
+    let kept = LocalResource::new(move || {
+        let code = complete_code(&code.get());
+        async move {
+            match code {
+                Some(c) => api::kept_members(c).await.unwrap_or_default(),
+                None => Vec::new(),
+            }
+        }
+    });
+    // Another code, another list: an earlier choice no longer stands.
+    Effect::new(move || {
+        let list: Vec<KeptMember> = kept.get().unwrap_or_default();
+        if member
+            .get_untracked()
+            .is_some_and(|m| !list.iter().any(|k| k.user_id == m))
+        {
+            member.set(None);
+        }
+    });
+    move || {
+        let list = kept.get().unwrap_or_default();
+        (!list.is_empty()).then(|| view! {
+            <fieldset class="field kept">
+                <legend>{move || w()[0]}</legend>
+                <p class="soft">{move || w()[1]}</p>
+                <div class="choice">
+                    {list.into_iter().map(|k| {
+                        let (id, for_id) = (format!("kept-{}", k.user_id), format!("kept-{}", k.user_id));
+                        let who = k.user_id;
+                        view! {
+                            <label class="radio" for=for_id>
+                                <input type="radio" id=id name="kept" prop:checked=move || member.get() == Some(who)
+                                    on:change={
+                                        let n = k.name.clone();
+                                        move |_| {
+                                            member.set(Some(who));
+                                            name.set(n.clone());
+                                        }
+                                    } />
+                                <span>{k.name.clone()}</span>
+                            </label>
+                        }
+                    }).collect_view()}
+                    <label class="radio" for="kept-none">
+                        <input type="radio" id="kept-none" name="kept" prop:checked=move || member.get().is_none()
+                            on:change=move |_| member.set(None) />
+                        <span>{move || w()[2]}</span>
+                    </label>
+                </div>
+            </fieldset>
+        })
     }
 }
 
@@ -106,5 +197,19 @@ pub fn RelationChoice(relation: RwSignal<Relation>) -> impl IntoView {
                     .collect_view()}
             </div>
         </fieldset>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::complete_code;
+
+    #[test]
+    fn a_code_is_complete_at_eight_letters_and_digits_however_spaced() {
+        assert_eq!(complete_code("K7QH 3M9P").as_deref(), Some("K7QH3M9P"));
+        assert_eq!(complete_code("k7qh-3m9p").as_deref(), Some("k7qh3m9p"));
+        assert_eq!(complete_code("K7QH3M9"), None);
+        assert_eq!(complete_code("K7QH3M9PX"), None);
+        assert_eq!(complete_code("K7QH3M9！"), None);
     }
 }

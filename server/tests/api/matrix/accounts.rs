@@ -50,6 +50,14 @@ pub fn rows(ids: &Fixture) -> Vec<Row> {
             [400; 9],
         ),
         row(
+            "POST /v1/auth/kept-members",
+            Call::Post(
+                "/api/v1/auth/kept-members".into(),
+                Box::new(|_| json!({"code": "22222222"})),
+            ),
+            [400; 9],
+        ),
+        row(
             "POST /v1/auth/reset-password",
             Call::Post(
                 "/api/v1/auth/reset-password".into(),
