@@ -79,15 +79,21 @@ test('the office publishes a patrol; the daughter signs her father up, the offic
   await office.getByLabel('日期').fill(day);
   await office.getByLabel('开始时间').fill(from);
   await office.getByLabel('结束时间').fill(to > from ? to : '23:59');
+  // A resident volunteer with a phone leads it.
+  await office.getByLabel('组织人', { exact: true }).selectOption({ label: '6号楼' });
+  await office.getByLabel('哪一位居民志愿者').selectOption({ label: '401 杨志强' });
   await check(office, 'activity-new-large');
   await office.getByRole('button', { name: '发布活动' }).click();
   await expect(office.getByRole('heading', { level: 2, name: '今晚治安巡逻' })).toBeVisible();
   const id = Number(new URL(office.url()).pathname.split('/').pop());
 
+  await expect(office.locator('.facts')).toContainText('杨志强');
+
   // The daughter, in another city, signs her father up from 活动.
   const daughter = await person(browser, false);
   await login(daughter, HELPER);
   await open(daughter, '/activities');
+  await expect(daughter.getByRole('button', { name: '朗读' })).toBeVisible();
   await daughter.getByRole('link', { name: '今晚治安巡逻' }).click();
   await expect(daughter.locator('.facts')).toContainText('每次 +5 分');
   await daughter.getByRole('button', { name: '报名', exact: true }).click();
@@ -172,4 +178,58 @@ test('the office publishes a patrol; the daughter signs her father up, the offic
   await open(father, `/activities/${id}/poster`);
   await expect(father.locator('.poster-title')).toHaveText('今晚治安巡逻');
   await check(father, 'activity-poster-large');
+});
+
+test('the office keeps a grandmother without a phone: she swaps at the counter; later she registers with the slip, chooses herself, keeps her points and signs up from 首页', async ({ browser }) => {
+  const office = await person(browser, false);
+  await login(office, MANAGER);
+  const community = (await api(office, 'GET', '/api/v1/me')).communities[0].community_id;
+  const slip = (await api(office, 'GET', `/api/v1/admin/households/codes?community_id=${community}`)).slips.find(
+    (s: { building: string; flat_label: string }) => s.building === '3号楼' && s.flat_label === '201',
+  );
+  const grandma = await api(office, 'POST', `/api/v1/households/${slip.household_id}/members`, { name: '张奶奶' });
+  await api(office, 'POST', '/api/v1/points/adjustments', {
+    community_id: community,
+    user_id: grandma.user_id,
+    amount: 17,
+    reason: '补记纸上登记的打扫',
+  });
+
+  // At the counter she swaps a bar of soap; the office hands it over there and then.
+  await open(office, '/manage/shop');
+  const counter = office.locator('details.counter');
+  await counter.locator('summary').click();
+  await counter.getByLabel('楼栋').selectOption({ label: '3号楼' });
+  await counter.getByLabel('谁来换').selectOption({ label: '201 张奶奶' });
+  await expect(counter.locator('.big-line')).toContainText('张奶奶 现在有 17');
+  const soap = counter.locator('.goods-card', { hasText: '香皂' });
+  await soap.getByRole('button', { name: '换' }).click();
+  await soap.locator('.confirm').getByRole('button').first().click();
+  await expect(counter.locator('.handover')).toContainText('张奶奶');
+  await check(office, 'shop-counter-normal');
+  await counter.locator('.handover').getByRole('button', { name: '已交给住户' }).click();
+  await expect(counter.locator('.big-line')).toContainText('张奶奶 现在有 7');
+
+  // Her grandson buys her a phone: the slip's QR opens 注册 with the code in it.
+  const her = await person(browser, true);
+  await her.goto(`/register?code=${slip.code}`);
+  await expect(her.locator('html[data-app]')).toHaveCount(1);
+  await her.getByLabel('张奶奶').check();
+  await expect(her.getByLabel('姓名')).toHaveValue('张奶奶');
+  await check(her, 'register-kept-member-large');
+  await her.getByLabel('手机号').fill('13700000066');
+  await her.getByLabel('密码', { exact: true }).fill('grandma-1950');
+  await her.getByRole('button', { name: '注册' }).click();
+  await expect(her).toHaveURL(/\/$/);
+  await expect(her.locator('main')).toContainText('张奶奶');
+
+  // Her points came with her; she signs up for the patrol from 首页.
+  await open(her, '/points');
+  await expect(her.locator('.balance .big-figure')).toContainText('7');
+  await open(her, '/');
+  await her.locator('.activities-card').getByRole('link', { name: '全部活动' }).click();
+  await her.getByRole('link', { name: '周六晚治安巡逻' }).click();
+  await her.getByRole('button', { name: '报名', exact: true }).click();
+  await expect(her.locator('.said')).toContainText('张奶奶 · 已报名');
+  await check(her, 'activity-signed-up-herself-large');
 });

@@ -50,7 +50,9 @@ async function routes(page: Page, role: string): Promise<string[]> {
       const notices = await json('/api/v1/notices?limit=1');
       const notice = notices.items?.[0]?.id;
       const activity = (await json('/api/v1/activities')).items?.[0]?.id;
+      const someone = (await json('/api/v1/points/residents'))?.[0]?.user_id;
       return [
+        ...(someone ? [`/points/statement?user_id=${someone}`] : []),
         '/activities', '/activities/new', '/activities/turnout', ...(activity ? [`/activities/${activity}/run`, `/activities/${activity}/poster`] : []),
         '/', '/manage', '/manage/codes', '/manage/fees', '/manage/import', '/manage/audit', '/manage/repairs', '/manage/points',
         '/manage/shop', '/manage/care', '/repairs', '/repairs/new?office=1', '/points', '/points/board', '/notices', '/notices/new', '/me',

@@ -73,7 +73,17 @@ fn Detail(
         .into_iter()
         .filter(|p| roster || !a.mine.iter().any(|s| s.user_id == p.user_id))
         .collect();
-    let chosen = RwSignal::new(people.first().map(|p| p.user_id));
+    // Oneself first; a helper (or anyone already going) the first of the rest.
+    let me = use_session()
+        .me
+        .with_untracked(|m| m.as_ref().map(|m| m.id));
+    let chosen = RwSignal::new(
+        people
+            .iter()
+            .find(|p| Some(p.user_id) == me)
+            .or(people.first())
+            .map(|p| p.user_id),
+    );
     let sign_up = move |session_id: Option<i64>| {
         error.set(None);
         let body = NewSignup {
