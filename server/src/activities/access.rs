@@ -112,8 +112,9 @@ pub async fn for_person(
     person: i64,
 ) -> Result<(i64, i64), ApiError> {
     let db = state.db.reader();
-    let place = store::residence_in(db, community, person)
+    let place = crate::points::store::residence_in(db, community, person)
         .await?
+        .map(|r| (r.household_id, r.building_id))
         .ok_or(ApiError::NotFound)?;
     let family = caller
         .household()

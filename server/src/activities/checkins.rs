@@ -63,7 +63,7 @@ pub async fn check_in(
     }
     let (method, people) = if let Some(code) = &body.code {
         // One's own phone: the person is the caller, a resident here.
-        if store::residence_in(db, community, caller.user_id)
+        if crate::points::store::residence_in(db, community, caller.user_id)
             .await?
             .is_none()
         {

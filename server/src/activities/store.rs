@@ -748,28 +748,6 @@ where
     .map(|n: i64| n > 0)
 }
 
-/// Where a person lives in a community: (household, building), if a live
-/// resident of it.
-pub async fn residence_in<'e, E>(
-    executor: E,
-    community: i64,
-    user: i64,
-) -> sqlx::Result<Option<(i64, i64)>>
-where
-    E: sqlx::Executor<'e, Database = Any>,
-{
-    sqlx::query_as(
-        "SELECT h.id, h.building_id FROM memberships m JOIN households h ON h.id = m.household_id
-         JOIN users u ON u.id = m.user_id
-         WHERE m.user_id = $1 AND h.community_id = $2 AND m.role = 'resident'
-           AND m.revoked_at IS NULL AND u.disabled_at IS NULL ORDER BY m.id LIMIT 1",
-    )
-    .bind(user)
-    .bind(community)
-    .fetch_optional(executor)
-    .await
-}
-
 /// Whether an activity is for this building (or for everyone).
 pub async fn invites<'e, E>(executor: E, activity: i64, building: i64) -> sqlx::Result<bool>
 where

@@ -37,6 +37,7 @@ pub async fn whose(
         for Residence {
             community_id: community,
             household_id: household,
+            ..
         } in store::residences(db, user).await?
         {
             if helped.contains(&household) {

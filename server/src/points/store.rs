@@ -130,6 +130,7 @@ pub async fn post(tx: &mut crate::db::Tx, e: &Entry<'_>) -> Result<i64, ApiError
 pub struct Residence {
     pub community_id: i64,
     pub household_id: i64,
+    pub building_id: i64,
 }
 
 /// Each live resident membership of a user, oldest first.
@@ -138,7 +139,7 @@ where
     E: sqlx::Executor<'e, Database = Any>,
 {
     sqlx::query_as(
-        "SELECT h.community_id, h.id AS household_id FROM memberships m
+        "SELECT h.community_id, h.id AS household_id, h.building_id FROM memberships m
          JOIN households h ON h.id = m.household_id JOIN users u ON u.id = m.user_id
          WHERE m.user_id = $1 AND m.role = 'resident' AND m.revoked_at IS NULL
            AND u.disabled_at IS NULL ORDER BY m.id",
@@ -146,6 +147,21 @@ where
     .bind(user)
     .fetch_all(executor)
     .await
+}
+
+/// Where a person lives in a community: their oldest live residence there.
+pub async fn residence_in<'e, E>(
+    executor: E,
+    community: i64,
+    user: i64,
+) -> sqlx::Result<Option<Residence>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    Ok(residences(executor, user)
+        .await?
+        .into_iter()
+        .find(|r| r.community_id == community))
 }
 
 /// The first live resident of a household.
