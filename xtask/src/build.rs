@@ -15,8 +15,10 @@ use crate::{cargo, root, split, system, target_dir};
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const PROFILE: &str = "wasm-release";
 
-/// The most a first visit may download, brotli-compressed (issue #9).
-pub const FIRST_VISIT_BUDGET: u64 = 200 * 1024;
+/// The most a first visit may download, brotli-compressed: 200 KB in issue
+/// #9, lowered to 195 KB when each capability's words left the shell (190.3
+/// KB measured); issue #17 aims at 150 KB.
+pub const FIRST_VISIT_BUDGET: u64 = 195 * 1024;
 
 /// The split point whose pieces only the office uses (`app/src/routes.rs`):
 /// the service worker fetches them when first used, not at install.

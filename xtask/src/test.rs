@@ -63,7 +63,7 @@ pub fn all() -> anyhow::Result<()> {
     // End to end: the release web app and a debug server, driven by Playwright
     // in Debian's Chromium.
     let built = build::site()?;
-    // The first-load budget: a first visit downloads at most 200 KB brotli.
+    // The first-load budget: a first visit downloads at most 195 KB brotli.
     built.check_budget()?;
     let site = built.dir;
     cargo(&["build", "-p", "server"])?;

@@ -79,7 +79,7 @@ pub fn PasswordField(
                     aria-controls=id
                     on:click=move |_| shown.update(|s| *s = !*s)
                 >
-                    {move || if shown.get() { i18n.t().account.hide_password } else { i18n.t().account.show_password }}
+                    {move || if shown.get() { i18n.account().hide_password } else { i18n.account().show_password }}
                 </button>
             </div>
         </div>

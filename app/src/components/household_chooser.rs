@@ -11,7 +11,7 @@ use crate::state::{use_managed_buildings, use_managed_community};
 #[component]
 pub fn HouseholdChooser(household: RwSignal<Option<i64>>) -> impl IntoView {
     let i18n = use_i18n();
-    let r = move || i18n.t().repair;
+    let r = move || i18n.repair();
     let community = use_managed_community();
     let building = RwSignal::new(None::<i64>);
     let buildings = use_managed_buildings();

@@ -33,7 +33,7 @@ pub fn TabBar() -> impl IntoView {
             _ => 0,
         };
         (unread > 0).then(|| view! {
-            <span class="badge">{unread}<span class="visually-hidden">{i18n.t().notice.unread}</span></span>
+            <span class="badge">{unread}<span class="visually-hidden">{i18n.t().notices_unread}</span></span>
         })
     };
     view! {

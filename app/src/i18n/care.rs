@@ -3,10 +3,6 @@
 pub struct CareWords {
     pub title: &'static str,
     pub intro: &'static str,
-    /// The big button on 首页.
-    pub fine: &'static str,
-    pub fine_hint: &'static str,
-    pub thanks: &'static str,
     /// "{name}" has checked in today at "{time}".
     pub done_today: &'static str,
     pub not_yet: &'static str,
@@ -38,9 +34,6 @@ pub struct CareWords {
 pub const ZH: CareWords = CareWords {
     title: "报平安",
     intro: "独自在家的老人每天按一下“我很好”。过了时间还没按，家里人和物业马上知道，当天就能打电话、上门看看。",
-    fine: "我很好",
-    fine_hint: "每天按一下，家里人就放心了",
-    thanks: "收到了，今天已报平安。",
     done_today: "{name}今天 {time} 已报平安",
     not_yet: "{name}今天还没报平安",
     away_until: "{name}出门了，{day} 回来",
@@ -71,9 +64,6 @@ pub const ZH: CareWords = CareWords {
 pub const EN: CareWords = CareWords {
     title: "Daily check-in",
     intro: "Someone who lives alone taps \"I'm fine\" each day. If the time passes without it, family and the office know at once and can call or knock the same day.",
-    fine: "I'm fine",
-    fine_hint: "One tap a day puts your family at ease",
-    thanks: "Thank you: checked in for today.",
     done_today: "{name} checked in today at {time}",
     not_yet: "{name} has not checked in today",
     away_until: "{name} is away until {day}",

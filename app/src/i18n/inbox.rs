@@ -4,11 +4,8 @@ use crate::model::InboxKind;
 
 pub struct InboxWords {
     pub title: &'static str,
-    /// The row on 首页 and the link on 我的.
-    pub open: &'static str,
     pub all_read: &'static str,
     pub empty: &'static str,
-    pub unread: &'static str,
     /// "{who}" is the residents' names and the flat.
     pub for_household: &'static str,
     pub see: &'static str,
@@ -60,10 +57,8 @@ impl InboxWords {
 
 pub const ZH: InboxWords = InboxWords {
     title: "消息",
-    open: "我的消息",
     all_read: "全部标为已读",
     empty: "还没有消息。报修有进展、得了积分、账单来了，都会在这里告诉您。",
-    unread: "未读",
     for_household: "代办：{who}",
     see: "去看看",
     call: "打电话",
@@ -88,10 +83,8 @@ pub const ZH: InboxWords = InboxWords {
 
 pub const EN: InboxWords = InboxWords {
     title: "Messages",
-    open: "My messages",
     all_read: "Mark all as read",
     empty: "No messages yet. Repair progress, points and new bills will be told here.",
-    unread: "unread",
     for_household: "For {who}",
     see: "Open",
     call: "Call",

@@ -66,6 +66,47 @@ impl I18n {
     }
 }
 
+/// Each capability's words are looked up by the pages that use them, never
+/// through `Strings`: a field there would put both languages of every page's
+/// words into the shell, while a method called only from one capability's
+/// pages travels, with its words, in that capability's piece of the WASM.
+macro_rules! capability_words {
+    ($($name:ident: $module:ident::$ty:ident,)*) => {
+        impl Lang {
+            $(
+                pub fn $name(self) -> &'static $module::$ty {
+                    match self {
+                        Self::ZhCn => &$module::ZH,
+                        Self::En => &$module::EN,
+                    }
+                }
+            )*
+        }
+
+        impl I18n {
+            $(
+                /// This capability's words in the current language (tracked).
+                pub fn $name(self) -> &'static $module::$ty {
+                    self.0.get().$name()
+                }
+            )*
+        }
+    };
+}
+
+capability_words! {
+    audit: audit::AuditWords,
+    guide: guide::Guide,
+    point: points::PointWords,
+    repair: repairs::RepairWords,
+    fee: fees::FeeWords,
+    notice: notices::NoticeWords,
+    account: accounts::AccountWords,
+    household: households::HouseholdWords,
+    inbox: inbox::InboxWords,
+    care: care::CareWords,
+}
+
 /// The language context set up by `App`.
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()

@@ -1,27 +1,17 @@
 /// The keys every locale file fills in.
 pub struct Strings {
-    /// The managers' audit log page.
-    pub audit: &'static super::audit::AuditWords,
-    /// The helpers' home-screen guide.
-    pub guide: &'static super::guide::Guide,
-    /// 积分 and the shop.
-    pub point: &'static super::points::PointWords,
-    /// 报修.
-    pub repair: &'static super::repairs::RepairWords,
-    /// 物业费: the resident's bills and receipts, the office's collection page.
-    pub fee: &'static super::fees::FeeWords,
-    /// 通知公告: the list, a notice, the editor, the reach page and the printed sheet.
-    pub notice: &'static super::notices::NoticeWords,
-    /// Logging in, registering, resetting a password, the household's helpers and the office's accounts.
-    pub account: &'static super::accounts::AccountWords,
-    /// The office's households: registration slips and the CSV import.
-    pub household: &'static super::households::HouseholdWords,
-    /// 报平安.
-    pub care: &'static super::care::CareWords,
-    /// 消息: the inbox.
-    pub inbox: &'static super::inbox::InboxWords,
     /// What each API error code means.
     pub errors: &'static crate::model::ErrorWords,
+    pub notices_unread: &'static str,
+    pub urgent: &'static str,
+    pub see_details: &'static str,
+    /// The big button on 首页.
+    pub care_fine: &'static str,
+    pub care_fine_hint: &'static str,
+    pub care_thanks: &'static str,
+    /// The row on 首页 and the link on 我的.
+    pub inbox_open: &'static str,
+    pub inbox_unread: &'static str,
     pub app_name: &'static str,
     pub call_office: &'static str,
     pub call_office_named: &'static str,

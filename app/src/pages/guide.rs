@@ -9,7 +9,7 @@ use crate::i18n::use_i18n;
 pub fn InstallGuidePage() -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        let g = i18n.t().guide;
+        let g = i18n.guide();
         view! {
             <h2 class="section-title">{g.title}</h2>
             <p class="card">{g.intro}</p>

@@ -16,7 +16,7 @@ pub fn Households() -> impl IntoView {
     let households = move || session.me.get().map(|me| me.households).unwrap_or_default();
     view! {
         <section id="act-for" aria-labelledby="households-heading">
-            <h3 id="households-heading" class="section-title">{move || i18n.t().account.my_households}</h3>
+            <h3 id="households-heading" class="section-title">{move || i18n.account().my_households}</h3>
             <For each=households key=|h| (h.household_id, h.role) let:household>
                 <HouseholdCard household />
             </For>
@@ -32,8 +32,8 @@ fn HouseholdCard(household: HouseholdAccess) -> impl IntoView {
     let several = move || session.me.get().is_some_and(|me| me.households.len() > 1);
     let acting = move || session.acting_for.get() == Some(id);
     let role_words = move || match household.role {
-        Role::Resident => i18n.t().account.role_resident,
-        _ => i18n.t().account.role_helper,
+        Role::Resident => i18n.account().role_resident,
+        _ => i18n.account().role_helper,
     };
     let is_resident = household.role == Role::Resident;
     view! {
@@ -49,7 +49,7 @@ fn HouseholdCard(household: HouseholdAccess) -> impl IntoView {
                     aria-pressed=move || if acting() { "true" } else { "false" }
                     on:click=move |_| session.set_acting_for(Some(id))
                 >
-                    {move || if acting() { i18n.t().account.acting_now } else { i18n.t().account.act_for_this }}
+                    {move || if acting() { i18n.account().acting_now } else { i18n.account().act_for_this }}
                 </button>
             })}
             {is_resident.then(|| view! { <Helpers household=id /> })}
@@ -75,11 +75,11 @@ fn Helpers(household: i64) -> impl IntoView {
     let retry = Callback::new(move |()| list.refetch());
     view! {
         <div class="helpers">
-            <h5>{move || i18n.t().account.helpers_title}</h5>
+            <h5>{move || i18n.account().helpers_title}</h5>
             {move || match list.get() {
                 None => view! { <Loading /> }.into_any(),
                 Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),
-                Some(Ok(helpers)) if helpers.is_empty() => view! { <p class="soft">{i18n.t().account.helpers_none}</p> }.into_any(),
+                Some(Ok(helpers)) if helpers.is_empty() => view! { <p class="soft">{i18n.account().helpers_none}</p> }.into_any(),
                 Some(Ok(helpers)) => view! {
                     <ul class="plain">
                         {helpers.into_iter().map(|h| {
@@ -92,14 +92,14 @@ fn Helpers(household: i64) -> impl IntoView {
                                     }
                                 });
                             });
-                            let question = Signal::derive(move || i18n.t().account.revoke_confirm.replace("{name}", &name));
+                            let question = Signal::derive(move || i18n.account().revoke_confirm.replace("{name}", &name));
                             view! {
                                 <li class="helper">
                                     <span><strong>{h.name.clone()}</strong> " " {h.phone.clone()}</span>
                                     <ConfirmButton
-                                        label=Signal::derive(move || i18n.t().account.revoke.to_owned())
+                                        label=Signal::derive(move || i18n.account().revoke.to_owned())
                                         question
-                                        yes=Signal::derive(move || i18n.t().account.yes_revoke.to_owned())
+                                        yes=Signal::derive(move || i18n.account().yes_revoke.to_owned())
                                         on_confirm=revoke
                                     />
                                 </li>
@@ -115,15 +115,15 @@ fn Helpers(household: i64) -> impl IntoView {
                     let link = format!("{origin}/register?for=helper&code={}", code.code);
                     view! {
                         <div class="card issued" role="status">
-                            <p>{i18n.t().account.helper_code_shown}</p>
+                            <p>{i18n.account().helper_code_shown}</p>
                             <p class="big-code">{code.code.clone()}</p>
-                            <p>{i18n.t().account.helper_code_link}</p>
+                            <p>{i18n.account().helper_code_link}</p>
                             <p class="link-text">{link}</p>
                         </div>
                     }.into_any()
                 }
                 None => view! {
-                    <button type="button" class="button" on:click=issue>{i18n.t().account.helper_code_button}</button>
+                    <button type="button" class="button" on:click=issue>{i18n.account().helper_code_button}</button>
                 }.into_any(),
             }}
         </div>
@@ -158,13 +158,13 @@ pub fn LinkHelper() -> impl IntoView {
     // Folded away: most people here are residents, not helpers.
     view! {
         <details class="card">
-        <summary>{move || i18n.t().account.link_title}</summary>
+        <summary>{move || i18n.account().link_title}</summary>
         <form class="form" on:submit=on_submit>
-            <TextField id="helper-code" label=Signal::derive(move || i18n.t().account.code) hint=Signal::derive(move || i18n.t().account.code_hint) value=code />
+            <TextField id="helper-code" label=Signal::derive(move || i18n.account().code) hint=Signal::derive(move || i18n.account().code_hint) value=code />
             <RelationChoice relation />
             <FormError error />
-            {move || done.get().then(|| view! { <p class="status ok" role="status">{i18n.t().account.linked}</p> })}
-            <button type="submit" class="button primary">{move || i18n.t().account.link_button}</button>
+            {move || done.get().then(|| view! { <p class="status ok" role="status">{i18n.account().linked}</p> })}
+            <button type="submit" class="button primary">{move || i18n.account().link_button}</button>
         </form>
         </details>
     }

@@ -30,22 +30,22 @@ pub fn LoginPage() -> impl IntoView {
         });
     };
     view! {
-        <h2 class="section-title">{move || i18n.t().account.login_title}</h2>
+        <h2 class="section-title">{move || i18n.account().login_title}</h2>
         // method="post": sent without the app (JavaScript off), a password
         // goes in a body, never into the address.
         <form class="card form" method="post" on:submit=on_submit>
-            <TextField id="phone" label=Signal::derive(move || i18n.t().account.phone) value=phone kind="tel" autocomplete="tel" inputmode="numeric" />
-            <PasswordField id="password" label=Signal::derive(move || i18n.t().account.password) value=password />
+            <TextField id="phone" label=Signal::derive(move || i18n.account().phone) value=phone kind="tel" autocomplete="tel" inputmode="numeric" />
+            <PasswordField id="password" label=Signal::derive(move || i18n.account().password) value=password />
             <FormError error />
             <button type="submit" class="button primary" disabled=move || submit.pending().get()>
-                {move || if submit.pending().get() { i18n.t().account.logging_in } else { i18n.t().account.login_button }}
+                {move || if submit.pending().get() { i18n.account().logging_in } else { i18n.account().login_button }}
             </button>
         </form>
-        <A href="/register" attr:class="button">{move || i18n.t().account.no_account}</A>
+        <A href="/register" attr:class="button">{move || i18n.account().no_account}</A>
         <section class="card">
-            <p>{move || i18n.t().account.forgot_password}</p>
+            <p>{move || i18n.account().forgot_password}</p>
             <CallOfficeButton />
-            <A href="/reset-password" attr:class="button">{move || i18n.t().account.have_reset_code}</A>
+            <A href="/reset-password" attr:class="button">{move || i18n.account().have_reset_code}</A>
         </section>
     }
 }

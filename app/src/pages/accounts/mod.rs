@@ -38,7 +38,7 @@ pub fn MePage() -> impl IntoView {
         }}
         <LanguageChoice />
         <LargeTextSwitch />
-        <A href="/help/install" attr:class="button">{move || i18n.t().guide.link}</A>
+        <A href="/help/install" attr:class="button">{move || i18n.guide().link}</A>
     }
 }
 
@@ -48,10 +48,10 @@ fn SignedOut() -> impl IntoView {
     let community = use_community();
     view! {
         <section class="card">
-            <p>{move || i18n.t().account.me_login_prompt}</p>
+            <p>{move || i18n.account().me_login_prompt}</p>
             <div class="stack">
-                <A href="/login" attr:class="button primary">{move || i18n.t().account.login_button}</A>
-                <A href="/register" attr:class="button">{move || i18n.t().account.no_account}</A>
+                <A href="/login" attr:class="button primary">{move || i18n.account().login_button}</A>
+                <A href="/register" attr:class="button">{move || i18n.account().no_account}</A>
             </div>
         </section>
         <section aria-labelledby="my-community-heading">
@@ -87,13 +87,13 @@ fn SignedIn() -> impl IntoView {
             </section>
         })}
         <A href="/inbox" attr:class="button">
-            {move || i18n.t().inbox.open}
+            {move || i18n.t().inbox_open}
             {move || counts.get().filter(|c| c.inbox > 0).map(|c| view! {
-                " " <span class="badge">{c.inbox}<span class="visually-hidden">{i18n.t().inbox.unread}</span></span>
+                " " <span class="badge">{c.inbox}<span class="visually-hidden">{i18n.t().inbox_unread}</span></span>
             })}
         </A>
         {move || session.me.with(|m| m.as_ref().is_some_and(|me| !me.households.is_empty())).then(|| view! {
-            <A href="/care" attr:class="button">{i18n.t().care.title}</A>
+            <A href="/care" attr:class="button">{i18n.care().title}</A>
         })}
         <households::Households />
         <households::LinkHelper />
@@ -101,9 +101,9 @@ fn SignedIn() -> impl IntoView {
             <A href="/manage" attr:class="button">{i18n.t().manage_title}</A>
         })}
         <ConfirmButton
-            label=Signal::derive(move || i18n.t().account.logout.to_owned())
-            question=Signal::derive(move || i18n.t().account.logout_confirm.to_owned())
-            yes=Signal::derive(move || i18n.t().account.yes_logout.to_owned())
+            label=Signal::derive(move || i18n.account().logout.to_owned())
+            question=Signal::derive(move || i18n.account().logout_confirm.to_owned())
+            yes=Signal::derive(move || i18n.account().yes_logout.to_owned())
             on_confirm=logout
         />
     }

@@ -37,12 +37,12 @@ pub fn StaffForm(community: i64) -> impl IntoView {
     view! {
         <form class="card form" on:submit=on_submit aria-labelledby="staff-heading">
             <h3 id="staff-heading">{move || i18n.t().manage_staff}</h3>
-            <TextField id="staff-phone" label=Signal::derive(move || i18n.t().account.phone) value=phone kind="tel" inputmode="numeric" />
-            <TextField id="staff-name" label=Signal::derive(move || i18n.t().account.name) value=name />
-            <PasswordField id="staff-password" label=Signal::derive(move || i18n.t().account.password) hint=Signal::derive(move || i18n.t().account.password_hint) value=password autocomplete="new-password" />
+            <TextField id="staff-phone" label=Signal::derive(move || i18n.account().phone) value=phone kind="tel" inputmode="numeric" />
+            <TextField id="staff-name" label=Signal::derive(move || i18n.account().name) value=name />
+            <PasswordField id="staff-password" label=Signal::derive(move || i18n.account().password) hint=Signal::derive(move || i18n.account().password_hint) value=password autocomplete="new-password" />
             <FormError error />
-            {move || done.get().then(|| view! { <p class="status ok" role="status">{i18n.t().account.staff_created}</p> })}
-            <button type="submit" class="button primary">{move || i18n.t().account.create_staff_button}</button>
+            {move || done.get().then(|| view! { <p class="status ok" role="status">{i18n.account().staff_created}</p> })}
+            <button type="submit" class="button primary">{move || i18n.account().create_staff_button}</button>
         </form>
     }
 }
@@ -69,15 +69,15 @@ pub fn ResetForm(community: i64) -> impl IntoView {
     view! {
         <form class="card form" on:submit=on_submit aria-labelledby="reset-heading">
             <h3 id="reset-heading">{move || i18n.t().manage_reset}</h3>
-            <TextField id="reset-phone" label=Signal::derive(move || i18n.t().account.phone) value=phone kind="tel" inputmode="numeric" />
+            <TextField id="reset-phone" label=Signal::derive(move || i18n.account().phone) value=phone kind="tel" inputmode="numeric" />
             <FormError error />
             {move || issued.get().map(|code| view! {
                 <div class="card issued" role="status">
-                    <p>{i18n.t().account.reset_issued}</p>
+                    <p>{i18n.account().reset_issued}</p>
                     <p class="big-code">{code.code}</p>
                 </div>
             })}
-            <button type="submit" class="button primary">{move || i18n.t().account.reset_issue_button}</button>
+            <button type="submit" class="button primary">{move || i18n.account().reset_issue_button}</button>
         </form>
     }
 }

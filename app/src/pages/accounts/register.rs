@@ -48,23 +48,23 @@ pub fn RegisterPage() -> impl IntoView {
         });
     };
     view! {
-        <h2 class="section-title">{move || i18n.t().account.register_title}</h2>
-        <p>{move || if as_helper { i18n.t().account.register_helper_intro } else { i18n.t().account.register_intro }}</p>
+        <h2 class="section-title">{move || i18n.account().register_title}</h2>
+        <p>{move || if as_helper { i18n.account().register_helper_intro } else { i18n.account().register_intro }}</p>
         // method="post": sent without the app (JavaScript off), a password
         // goes in a body, never into the address.
         <form class="card form" method="post" on:submit=on_submit>
-            <TextField id="code" label=Signal::derive(move || i18n.t().account.code) hint=Signal::derive(move || i18n.t().account.code_hint) value=code />
+            <TextField id="code" label=Signal::derive(move || i18n.account().code) hint=Signal::derive(move || i18n.account().code_hint) value=code />
             {(!as_helper).then(|| view! { <KeptChoice code member name /> }.into_any())}
-            <TextField id="phone" label=Signal::derive(move || i18n.t().account.phone) hint=Signal::derive(move || i18n.t().account.phone_hint) value=phone kind="tel" autocomplete="tel" inputmode="numeric" />
-            <TextField id="name" label=Signal::derive(move || i18n.t().account.name) hint=Signal::derive(move || i18n.t().account.name_hint) value=name autocomplete="name" />
-            <PasswordField id="password" label=Signal::derive(move || i18n.t().account.password) hint=Signal::derive(move || i18n.t().account.password_hint) value=password autocomplete="new-password" />
+            <TextField id="phone" label=Signal::derive(move || i18n.account().phone) hint=Signal::derive(move || i18n.account().phone_hint) value=phone kind="tel" autocomplete="tel" inputmode="numeric" />
+            <TextField id="name" label=Signal::derive(move || i18n.account().name) hint=Signal::derive(move || i18n.account().name_hint) value=name autocomplete="name" />
+            <PasswordField id="password" label=Signal::derive(move || i18n.account().password) hint=Signal::derive(move || i18n.account().password_hint) value=password autocomplete="new-password" />
             {as_helper.then(|| view! { <RelationChoice relation /> })}
             <FormError error />
             <button type="submit" class="button primary" disabled=move || submit.pending().get()>
-                {move || i18n.t().account.register_button}
+                {move || i18n.account().register_button}
             </button>
         </form>
-        <A href="/login" attr:class="button">{move || i18n.t().account.have_account}</A>
+        <A href="/login" attr:class="button">{move || i18n.account().have_account}</A>
     }
 }
 
@@ -167,18 +167,18 @@ pub fn RelationChoice(relation: RwSignal<Relation>) -> impl IntoView {
     ];
     view! {
         <fieldset class="field relation">
-            <legend>{move || i18n.t().account.relation}</legend>
+            <legend>{move || i18n.account().relation}</legend>
             <div class="choice">
                 {options
                     .into_iter()
                     .map(|(value, id)| {
                         let words = move || {
-                            let t = i18n.t();
+                            let t = i18n.account();
                             match value {
-                                Relation::Child => t.account.relation_child,
-                                Relation::Spouse => t.account.relation_spouse,
-                                Relation::Relative => t.account.relation_relative,
-                                Relation::Other => t.account.relation_other,
+                                Relation::Child => t.relation_child,
+                                Relation::Spouse => t.relation_spouse,
+                                Relation::Relative => t.relation_relative,
+                                Relation::Other => t.relation_other,
                             }
                         };
                         view! {

@@ -31,17 +31,17 @@ pub fn ResetPasswordPage() -> impl IntoView {
         });
     };
     view! {
-        <h2 class="section-title">{move || i18n.t().account.reset_title}</h2>
-        <p>{move || i18n.t().account.reset_intro}</p>
+        <h2 class="section-title">{move || i18n.account().reset_title}</h2>
+        <p>{move || i18n.account().reset_intro}</p>
         // method="post": sent without the app (JavaScript off), a password
         // goes in a body, never into the address.
         <form class="card form" method="post" on:submit=on_submit>
-            <TextField id="phone" label=Signal::derive(move || i18n.t().account.phone) value=phone kind="tel" autocomplete="tel" inputmode="numeric" />
-            <TextField id="code" label=Signal::derive(move || i18n.t().account.reset_code) hint=Signal::derive(move || i18n.t().account.code_hint) value=code />
-            <PasswordField id="password" label=Signal::derive(move || i18n.t().account.new_password) hint=Signal::derive(move || i18n.t().account.password_hint) value=password autocomplete="new-password" />
+            <TextField id="phone" label=Signal::derive(move || i18n.account().phone) value=phone kind="tel" autocomplete="tel" inputmode="numeric" />
+            <TextField id="code" label=Signal::derive(move || i18n.account().reset_code) hint=Signal::derive(move || i18n.account().code_hint) value=code />
+            <PasswordField id="password" label=Signal::derive(move || i18n.account().new_password) hint=Signal::derive(move || i18n.account().password_hint) value=password autocomplete="new-password" />
             <FormError error />
             <button type="submit" class="button primary" disabled=move || submit.pending().get()>
-                {move || i18n.t().account.reset_button}
+                {move || i18n.account().reset_button}
             </button>
         </form>
     }

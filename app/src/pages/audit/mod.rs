@@ -41,7 +41,7 @@ pub fn AuditPage() -> impl IntoView {
         async move { api::audit(&q).await }
     });
     let retry = Callback::new(move |()| page.refetch());
-    let words = move || i18n.t().audit;
+    let words = move || i18n.audit();
     view! {
         <h2 class="section-title">{move || words().title}</h2>
         <div class="card filters">

@@ -12,7 +12,7 @@ pub fn MissedPage() -> impl IntoView {
     let i18n = use_i18n();
     let list = LocalResource::new(api::care_missed);
     let retry = Callback::new(move |()| list.refetch());
-    let c = move || i18n.t().care;
+    let c = move || i18n.care();
     view! {
         <div class="title-row">
             <h2 class="section-title">{move || c().missed_title}</h2>

@@ -31,7 +31,7 @@ fn time_of(rfc3339: &str) -> String {
 fn Today(care: CareSettings) -> impl IntoView {
     let i18n = use_i18n();
     let name = care.name.clone();
-    let c = move || i18n.t().care;
+    let c = move || i18n.care();
     let sentence = {
         let care = care.clone();
         move || {
@@ -92,14 +92,14 @@ pub fn CareCard() -> impl IntoView {
         care.get().flatten().map(|care| {
             if care.enabled {
                 view! {
-                    <section class="card care-card" aria-label=move || i18n.t().care.title>
+                    <section class="card care-card" aria-label=move || i18n.care().title>
                         <Today care />
-                        <A href="/care" attr:class="button">{move || i18n.t().care.title}</A>
+                        <A href="/care" attr:class="button">{move || i18n.care().title}</A>
                     </section>
                 }
                 .into_any()
             } else {
-                view! { <A href="/care" attr:class="button">{move || i18n.t().care.set_up}</A> }
+                view! { <A href="/care" attr:class="button">{move || i18n.care().set_up}</A> }
                     .into_any()
             }
         })

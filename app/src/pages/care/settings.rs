@@ -18,8 +18,8 @@ pub fn CarePage() -> impl IntoView {
     });
     let retry = Callback::new(move |()| loaded.refetch());
     view! {
-        <h2 class="section-title">{move || i18n.t().care.title}</h2>
-        <p class="soft">{move || i18n.t().care.intro}</p>
+        <h2 class="section-title">{move || i18n.care().title}</h2>
+        <p class="soft">{move || i18n.care().intro}</p>
         {move || match loaded.get() {
             None => view! { <Loading /> }.into_any(),
             Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),
@@ -31,7 +31,7 @@ pub fn CarePage() -> impl IntoView {
 #[component]
 fn Settings(care: CareSettings) -> impl IntoView {
     let i18n = use_i18n();
-    let c = move || i18n.t().care;
+    let c = move || i18n.care();
     let current = RwSignal::new(care.clone());
     let enabled = RwSignal::new(care.enabled);
     let deadline = RwSignal::new(care.deadline.clone());

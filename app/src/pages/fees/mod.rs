@@ -14,13 +14,13 @@ use crate::api;
 use crate::components::icons::Icon;
 use crate::components::{ErrorNotice, Loading};
 use crate::format::{now_millis, when};
-use crate::i18n::{Strings, use_i18n};
+use crate::i18n::{Lang, use_i18n};
 use crate::model::{Bill, BillStatus, yuan};
 use crate::state::use_session;
 
 /// "2026 年物业费" / "物业费 2026".
-pub fn bill_title(t: &'static Strings, bill: &Bill) -> String {
-    t.fee
+pub fn bill_title(lang: Lang, bill: &Bill) -> String {
+    lang.fee()
         .bill_of
         .replace("{period}", &bill.period)
         .replace("{name}", &bill.schedule_name)
@@ -36,7 +36,7 @@ pub fn FeesPage() -> impl IntoView {
         } else if session.is_manager() {
             view! { <A href="/manage/fees" attr:class="button primary">{move || use_i18n().t().manage_fees}</A> }.into_any()
         } else {
-            view! { <IntroPage icon=Icon::Coin title=|t| t.fee.title intro=|t| t.fee.intro how=|t| t.fee.ask_office /> }.into_any()
+            view! { <IntroPage icon=Icon::Coin title=|l| l.fee().title intro=|l| l.fee().intro how=|l| l.fee().ask_office /> }.into_any()
         }
     }
 }
@@ -51,11 +51,11 @@ fn MyBills() -> impl IntoView {
     });
     let retry = Callback::new(move |()| list.refetch());
     view! {
-        <h2 class="section-title">{move || i18n.t().fee.title}</h2>
+        <h2 class="section-title">{move || i18n.fee().title}</h2>
         {move || match list.get() {
             None => view! { <Loading /> }.into_any(),
             Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),
-            Some(Ok(list)) if list.bills.is_empty() => view! { <p class="card">{i18n.t().fee.none}</p> }.into_any(),
+            Some(Ok(list)) if list.bills.is_empty() => view! { <p class="card">{i18n.fee().none}</p> }.into_any(),
             Some(Ok(list)) => view! {
                 <p class="soft">{list.household.community_name.clone()} " · " {list.household.building.clone()} " " {list.household.flat_label.clone()}</p>
                 {list.bills.into_iter().map(|bill| view! { <BillCard bill /> }).collect_view()}
@@ -78,15 +78,15 @@ pub fn BillCard(bill: Bill, #[prop(optional)] household: Option<i64>) -> impl In
     let for_label = bill.clone();
     let for_heading = bill.clone();
     view! {
-        <section class="card bill" aria-label=move || bill_title(i18n.t(), &for_label)>
-            <h3>{move || bill_title(i18n.t(), &for_heading)}</h3>
+        <section class="card bill" aria-label=move || bill_title(i18n.0.get(), &for_label)>
+            <h3>{move || bill_title(i18n.0.get(), &for_heading)}</h3>
             <p class="big">"¥" {yuan(bill.amount_fen)}</p>
-            <p><span class=status_class>{move || i18n.t().fee.bill_status(bill.status)}</span></p>
+            <p><span class=status_class>{move || i18n.fee().bill_status(bill.status)}</span></p>
             {(bill.owed_fen > 0).then(|| view! {
-                <p>{move || i18n.t().fee.owed} " ¥" {yuan(bill.owed_fen)} " · " {move || i18n.t().fee.due} " " {move || when(&due, now, i18n.t(), i18n.0.get())}</p>
+                <p>{move || i18n.fee().owed} " ¥" {yuan(bill.owed_fen)} " · " {move || i18n.fee().due} " " {move || when(&due, now, i18n.t(), i18n.0.get())}</p>
             })}
             {(!bill.payments.is_empty()).then(|| view! {
-                <h4>{move || i18n.t().fee.history}</h4>
+                <h4>{move || i18n.fee().history}</h4>
                 <ul class="plain payments">
                     {bill.payments.iter().map(|p| {
                         let href = match household {
@@ -96,11 +96,11 @@ pub fn BillCard(bill: Bill, #[prop(optional)] household: Option<i64>) -> impl In
                         let (method, reversed, reversal) = (p.method, p.reversed, p.reverses.is_some());
                         view! {
                             <li>
-                                <span>{p.paid_on.clone()} " · " {move || i18n.t().fee.method(method)} " · ¥" {yuan(p.amount_fen)}
-                                    {reversed.then(|| view! { " · " <strong>{move || i18n.t().fee.reversed}</strong> })}
-                                    {reversal.then(|| view! { " · " <strong>{move || i18n.t().fee.reversal}</strong> })}
+                                <span>{p.paid_on.clone()} " · " {move || i18n.fee().method(method)} " · ¥" {yuan(p.amount_fen)}
+                                    {reversed.then(|| view! { " · " <strong>{move || i18n.fee().reversed}</strong> })}
+                                    {reversal.then(|| view! { " · " <strong>{move || i18n.fee().reversal}</strong> })}
                                 </span>
-                                {(!reversal).then(|| view! { <A href=href attr:class="button">{move || i18n.t().fee.receipt}</A> })}
+                                {(!reversal).then(|| view! { <A href=href attr:class="button">{move || i18n.fee().receipt}</A> })}
                             </li>
                         }
                     }).collect_view()}

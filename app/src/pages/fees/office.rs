@@ -38,33 +38,33 @@ pub fn FeeOfficePage() -> impl IntoView {
                 let chosen = s.period.clone();
                 view! {
                     <div class="card toolbar no-print">
-                        <label for="fee-period">{t.fee.period}</label>
+                        <label for="fee-period">{i18n.fee().period}</label>
                         <select id="fee-period" on:change=move |ev| period.set(Some(event_target_value(&ev)))>
                             {s.periods.iter().map(|p| view! { <option value=p.clone() selected=*p == chosen>{p.clone()}</option> }).collect_view()}
                         </select>
                     </div>
                     <section class="card">
                         <p class="big">{s.total.paid_households} " / " {s.total.billed_households} " "
-                            <small>{t.fee.rate_households} " (" {percent(s.total.paid_households, s.total.billed_households)} "%)"</small></p>
-                        <p>{t.fee.rate_money} " ¥" {yuan(s.total.collected_fen)} " / ¥" {yuan(s.total.billed_fen)}
+                            <small>{i18n.fee().rate_households} " (" {percent(s.total.paid_households, s.total.billed_households)} "%)"</small></p>
+                        <p>{i18n.fee().rate_money} " ¥" {yuan(s.total.collected_fen)} " / ¥" {yuan(s.total.billed_fen)}
                             " (" {percent(s.total.collected_fen, s.total.billed_fen)} "%)"</p>
                         <div class="choice no-print">
-                            <a class="button" href=format!("/api/v1/fees/export/bills.csv?community_id={community}&period={}", s.period) download="bills.csv">{t.fee.export_bills}</a>
-                            <a class="button" href=format!("/api/v1/fees/export/payments.csv?community_id={community}&period={}", s.period) download="payments.csv">{t.fee.export_payments}</a>
+                            <a class="button" href=format!("/api/v1/fees/export/bills.csv?community_id={community}&period={}", s.period) download="bills.csv">{i18n.fee().export_bills}</a>
+                            <a class="button" href=format!("/api/v1/fees/export/payments.csv?community_id={community}&period={}", s.period) download="payments.csv">{i18n.fee().export_payments}</a>
                         </div>
                     </section>
                     <FindHousehold community on_change=retry />
                     <section aria-labelledby="by-building">
-                        <h3 id="by-building" class="section-title">{t.fee.by_building}</h3>
+                        <h3 id="by-building" class="section-title">{i18n.fee().by_building}</h3>
                         <ul class="plain buildings">{s.buildings.iter().map(building_row).collect_view()}</ul>
                     </section>
                     <section aria-labelledby="arrears">
-                        <h3 id="arrears" class="section-title">{t.fee.arrears} " (" {s.arrears.len()} ")"</h3>
+                        <h3 id="arrears" class="section-title">{i18n.fee().arrears} " (" {s.arrears.len()} ")"</h3>
                         <button type="button" class="button no-print" on:click=|_| {
                             if let Some(w) = web_sys::window() { let _ = w.print(); }
                         }>{t.print}</button>
-                        <div class="chips no-print" role="group" aria-label=t.fee.sort>
-                            {[(0_u8, t.fee.sort_owed), (1, t.fee.sort_flat), (2, t.fee.sort_months)].into_iter().map(|(k, label)| view! {
+                        <div class="chips no-print" role="group" aria-label=i18n.fee().sort>
+                            {[(0_u8, i18n.fee().sort_owed), (1, i18n.fee().sort_flat), (2, i18n.fee().sort_months)].into_iter().map(|(k, label)| view! {
                                 <button type="button" class="chip" aria-pressed=move || if order.get() == k { "true" } else { "false" }
                                     on:click=move |_| order.set(k)>{label}</button>
                             }).collect_view()}
@@ -83,15 +83,15 @@ pub fn FeeOfficePage() -> impl IntoView {
                                 view! {
                                     <li class="card">
                                         <strong>{a.building.clone()} " " {a.flat_label.clone()}</strong>
-                                        <span>{t.fee.owed} " ¥" {yuan(a.owed_fen)} " · " {a.months_overdue} " " {t.fee.months_overdue}</span>
+                                        <span>{i18n.fee().owed} " ¥" {yuan(a.owed_fen)} " · " {a.months_overdue} " " {i18n.fee().months_overdue}</span>
                                         {if a.phones.is_empty() {
-                                            view! { <span class="soft">{t.fee.no_phone}</span> }.into_any()
+                                            view! { <span class="soft">{i18n.fee().no_phone}</span> }.into_any()
                                         } else {
                                             a.phones.iter().map(|p| view! { <a class="tel nowrap" href=format!("tel:{p}")>{p.clone()}</a> }).collect_view().into_any()
                                         }}
                                         <button type="button" class="button no-print" aria-expanded=move || if open.get() == Some(id) { "true" } else { "false" }
                                             on:click=move |_| open.set(if open.get_untracked() == Some(id) { None } else { Some(id) })>
-                                            {t.fee.record}
+                                            {i18n.fee().record}
                                         </button>
                                         {move || (open.get() == Some(id)).then(|| view! { <HouseholdPayments household=id on_change=retry /> })}
                                     </li>
@@ -125,7 +125,7 @@ fn FindHousehold(community: i64, on_change: Callback<()>) -> impl IntoView {
     });
     view! {
         <section class="card form no-print" aria-labelledby="find-household">
-            <h3 id="find-household">{move || i18n.t().fee.record}</h3>
+            <h3 id="find-household">{move || i18n.fee().record}</h3>
             <div class="field">
                 <label for="find-building">{move || i18n.t().building}</label>
                 <select id="find-building" on:change=move |ev| {
@@ -139,7 +139,7 @@ fn FindHousehold(community: i64, on_change: Callback<()>) -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="find-flat">{move || i18n.t().fee.flat}</label>
+                <label for="find-flat">{move || i18n.fee().flat}</label>
                 <select id="find-flat" on:change=move |ev| household.set(event_target_value(&ev).parse().ok())>
                     <option value="">"—"</option>
                     {move || flats.get().unwrap_or_default().into_iter().map(|h| view! {
@@ -181,7 +181,7 @@ fn HouseholdPayments(household: i64, on_change: Callback<()>) -> impl IntoView {
             let owed = bill.owed_fen;
             let id = bill.id;
             let payments: Vec<_> = bill.payments.iter().filter(|p| p.reverses.is_none() && !p.reversed).cloned().collect();
-            let title = bill_title(i18n.t(), &bill);
+            let title = bill_title(i18n.0.get(), &bill);
             view! {
                 <div class="household-bill">
                     <BillCard bill household=household />
@@ -244,32 +244,32 @@ fn PaymentForm(bill: i64, owed: i64, title: String, on_done: Callback<()>) -> im
     let [amount_id, method_id, date_id, receipt_id] = ids;
     let method_label = method_id.clone();
     view! {
-        <form class="form pay" on:submit=on_submit aria-label=format!("{} {}", i18n.t().fee.record, title)>
+        <form class="form pay" on:submit=on_submit aria-label=format!("{} {}", i18n.fee().record, title)>
             <div class="field">
-                <label for=amount_id.clone()>{move || i18n.t().fee.amount_yuan}</label>
+                <label for=amount_id.clone()>{move || i18n.fee().amount_yuan}</label>
                 <input id=amount_id inputmode="decimal" prop:value=move || amount.get() on:input=move |ev| amount.set(event_target_value(&ev)) />
             </div>
             <div class="field">
-                <label for=method_label>{move || i18n.t().fee.method}</label>
+                <label for=method_label>{move || i18n.fee().method}</label>
                 <select id=method_id on:change=move |ev| {
                     if let Some(m) = PaymentMethod::parse(&event_target_value(&ev)) { method.set(m) }
                 }>
                     {PaymentMethod::ALL.into_iter().map(|m| view! {
-                        <option value=m.as_str() selected=move || method.get() == m>{move || i18n.t().fee.method(m)}</option>
+                        <option value=m.as_str() selected=move || method.get() == m>{move || i18n.fee().method(m)}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for=date_id.clone()>{move || i18n.t().fee.paid_on}</label>
+                <label for=date_id.clone()>{move || i18n.fee().paid_on}</label>
                 <input id=date_id type="date" prop:value=move || paid_on.get() on:input=move |ev| paid_on.set(event_target_value(&ev)) />
             </div>
             <div class="field">
-                <label for=receipt_id.clone()>{move || i18n.t().fee.receipt_no_optional}</label>
+                <label for=receipt_id.clone()>{move || i18n.fee().receipt_no_optional}</label>
                 <input id=receipt_id prop:value=move || receipt.get() on:input=move |ev| receipt.set(event_target_value(&ev)) />
             </div>
             <FormError error />
-            {move || done.get().then(|| view! { <p class="status ok" role="status">{i18n.t().fee.recorded}</p> })}
-            <button type="submit" class="button primary">{move || i18n.t().fee.pay_button}</button>
+            {move || done.get().then(|| view! { <p class="status ok" role="status">{i18n.fee().recorded}</p> })}
+            <button type="submit" class="button primary">{move || i18n.fee().pay_button}</button>
         </form>
     }
 }
@@ -295,13 +295,13 @@ fn ReverseForm(payment: i64, label: String, on_done: Callback<()>) -> impl IntoV
     let field_id = format!("reverse-{payment}");
     view! {
         <details class="card reverse no-print">
-            <summary>{move || i18n.t().fee.reverse} " · " {label.clone()}</summary>
-            <TextField id=field_id label=Signal::derive(move || i18n.t().fee.reverse_reason) value=reason />
+            <summary>{move || i18n.fee().reverse} " · " {label.clone()}</summary>
+            <TextField id=field_id label=Signal::derive(move || i18n.fee().reverse_reason) value=reason />
             <FormError error />
             <ConfirmButton
-                label=Signal::derive(move || i18n.t().fee.reverse.to_owned())
-                question=Signal::derive(move || i18n.t().fee.reverse_confirm.to_owned())
-                yes=Signal::derive(move || i18n.t().fee.reverse.to_owned())
+                label=Signal::derive(move || i18n.fee().reverse.to_owned())
+                question=Signal::derive(move || i18n.fee().reverse_confirm.to_owned())
+                yes=Signal::derive(move || i18n.fee().reverse.to_owned())
                 on_confirm=reverse
             />
         </details>

@@ -37,15 +37,15 @@ pub fn ReceiptPage() -> impl IntoView {
                     if let Some(w) = web_sys::window() { let _ = w.print(); }
                 }>{t.print}</button>
                 <article class="receipt">
-                    <h2>{h.community_name.clone()} " · " {t.fee.receipt_title}</h2>
+                    <h2>{h.community_name.clone()} " · " {i18n.fee().receipt_title}</h2>
                     <dl>
-                        <dt>{t.fee.receipt_household}</dt><dd>{h.building.clone()} " " {h.flat_label.clone()}</dd>
-                        <dt>{t.fee.receipt_period}</dt><dd>{super::bill_title(t, &bill)}</dd>
-                        <dt>{t.fee.receipt_amount}</dt><dd class="amount">"¥" {yuan(p.amount_fen)}</dd>
-                        <dt>{t.fee.receipt_amount_words}</dt><dd>{daxie(p.amount_fen)}</dd>
-                        <dt>{t.fee.receipt_method}</dt><dd>{t.fee.method(p.method)}</dd>
-                        <dt>{t.fee.receipt_date}</dt><dd>{p.paid_on.clone()}</dd>
-                        <dt>{t.fee.receipt_no}</dt><dd>{p.receipt_no.clone()}</dd>
+                        <dt>{i18n.fee().receipt_household}</dt><dd>{h.building.clone()} " " {h.flat_label.clone()}</dd>
+                        <dt>{i18n.fee().receipt_period}</dt><dd>{super::bill_title(i18n.0.get(), &bill)}</dd>
+                        <dt>{i18n.fee().receipt_amount}</dt><dd class="amount">"¥" {yuan(p.amount_fen)}</dd>
+                        <dt>{i18n.fee().receipt_amount_words}</dt><dd>{daxie(p.amount_fen)}</dd>
+                        <dt>{i18n.fee().receipt_method}</dt><dd>{i18n.fee().method(p.method)}</dd>
+                        <dt>{i18n.fee().receipt_date}</dt><dd>{p.paid_on.clone()}</dd>
+                        <dt>{i18n.fee().receipt_no}</dt><dd>{p.receipt_no.clone()}</dd>
                     </dl>
                 </article>
             }.into_any()

@@ -54,8 +54,8 @@ pub fn HomePage() -> impl IntoView {
                 view! {
                     <div class="urgent-banner" role="alert">
                         <Svg icon=Icon::Bell />
-                        <span><strong>{i18n.t().notice.urgent} "："{n.title.clone()}</strong> " "
-                            <A href=format!("/notices/{}", n.id)>{i18n.t().notice.see_details}</A>
+                        <span><strong>{i18n.t().urgent} "："{n.title.clone()}</strong> " "
+                            <A href=format!("/notices/{}", n.id)>{i18n.t().see_details}</A>
                         </span>
                     </div>
                 }
@@ -137,16 +137,16 @@ fn FineButton() -> impl IntoView {
         {move || due().then(|| view! {
             <section class="care-fine" aria-labelledby="care-fine-hint">
                 <button type="button" class="button care-button" on:click=press>
-                    <Svg icon=Icon::Heart />{move || i18n.t().care.fine}
+                    <Svg icon=Icon::Heart />{move || i18n.t().care_fine}
                 </button>
-                <p id="care-fine-hint" class="soft">{move || i18n.t().care.fine_hint}</p>
+                <p id="care-fine-hint" class="soft">{move || i18n.t().care_fine_hint}</p>
                 {move || answer.get().and_then(Result::err).map(|e| view! {
                     <p class="card notice-bad" role="alert">{i18n.t().error(&e)}</p>
                 })}
             </section>
         })}
         {move || matches!(answer.get(), Some(Ok(()))).then(|| view! {
-            <p class="card care-thanks" role="status">{move || i18n.t().care.thanks}</p>
+            <p class="card care-thanks" role="status">{move || i18n.t().care_thanks}</p>
         })}
     }
 }
@@ -159,9 +159,9 @@ fn InboxRow() -> impl IntoView {
     view! {
         <A href="/inbox" attr:class="card inbox-row">
             <Svg icon=Icon::Mail />
-            <span class="name">{move || i18n.t().inbox.open}</span>
+            <span class="name">{move || i18n.t().inbox_open}</span>
             {move || counts.get().filter(|c| c.inbox > 0).map(|c| view! {
-                <span class="badge">{c.inbox}<span class="visually-hidden">{i18n.t().inbox.unread}</span></span>
+                <span class="badge">{c.inbox}<span class="visually-hidden">{i18n.t().inbox_unread}</span></span>
             })}
         </A>
     }
@@ -206,7 +206,7 @@ pub fn PointsCard() -> impl IntoView {
     });
     move || {
         summary.get().and_then(Result::ok).map(|s| {
-            let p = i18n.t().point;
+            let p = i18n.point();
             view! {
                 {s.balance.map(|b| view! {
                     <A href="/points" attr:class="card reach-card">
@@ -289,7 +289,7 @@ pub fn MyFeeCard() -> impl IntoView {
                 };
                 view! {
                     <A href="/fees" attr:class="card reach-card">
-                        <span class="soft">{crate::pages::fees::bill_title(t, &bill)}</span>
+                        <span class="soft">{crate::pages::fees::bill_title(i18n.0.get(), &bill)}</span>
                         <strong class="big-line">{state}</strong>
                     </A>
                 }

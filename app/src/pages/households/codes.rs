@@ -86,22 +86,22 @@ fn Slip(
     let registered = (!slip.residents.is_empty()).then(|| slip.residents.join("、"));
     view! {
         <article class="slip">
-            <p class="slip-title">{move || i18n.t().household.slip_title}</p>
+            <p class="slip-title">{move || i18n.household().slip_title}</p>
             <p class="slip-where">{community} " · " {slip.building.clone()} " " {slip.flat_label.clone()}</p>
             <div class="slip-body">
                 <div>
                     <p class="big-code">{slip.code.clone()}</p>
-                    <p class="slip-how">{move || i18n.t().household.slip_how}</p>
+                    <p class="slip-how">{move || i18n.household().slip_how}</p>
                     <p class="slip-phone">{move || i18n.t().call_office} " " <span class="nowrap">{phone.clone()}</span></p>
                 </div>
                 <QrSvg text=url />
             </div>
             <div class="no-print slip-state">
-                {registered.map(|names| view! { <p class="status ok">{i18n.t().household.slip_registered} "：" {names}</p> })}
+                {registered.map(|names| view! { <p class="status ok">{i18n.household().slip_registered} "：" {names}</p> })}
                 <ConfirmButton
-                    label=Signal::derive(move || i18n.t().household.regenerate.to_owned())
-                    question=Signal::derive(move || i18n.t().household.regenerate_confirm.to_owned())
-                    yes=Signal::derive(move || i18n.t().household.regenerate.to_owned())
+                    label=Signal::derive(move || i18n.household().regenerate.to_owned())
+                    question=Signal::derive(move || i18n.household().regenerate_confirm.to_owned())
+                    yes=Signal::derive(move || i18n.household().regenerate.to_owned())
                     on_confirm=regenerate
                 />
             </div>

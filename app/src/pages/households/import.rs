@@ -48,35 +48,34 @@ pub fn ImportPage() -> impl IntoView {
     view! {
         <h2 class="section-title">{move || i18n.t().manage_import}</h2>
         <section class="card form">
-            <p>{move || i18n.t().household.import_intro}</p>
+            <p>{move || i18n.household().import_intro}</p>
             <div class="field">
-                <label for="import-file">{move || i18n.t().household.import_file}</label>
+                <label for="import-file">{move || i18n.household().import_file}</label>
                 <input id="import-file" type="file" accept=".csv,text/csv" />
             </div>
             <div class="choice">
-                <button type="button" class="button" on:click=move |_| run(true)>{move || i18n.t().household.import_preview}</button>
-                <button type="button" class="button primary" on:click=move |_| run(false)>{move || i18n.t().household.import_commit}</button>
+                <button type="button" class="button" on:click=move |_| run(true)>{move || i18n.household().import_preview}</button>
+                <button type="button" class="button primary" on:click=move |_| run(false)>{move || i18n.household().import_commit}</button>
             </div>
             <FormError error />
         </section>
         {move || report.get().map(|r| {
-            let t = i18n.t();
             let bad: Vec<_> = r.rows.iter().filter(|row| !row.problems.is_empty()).cloned().collect();
             let ok = r.rows.len() - bad.len();
             view! {
                 <section class="card" role="status">
                     {if r.written {
                         view! {
-                            <p class="status ok">{t.household.import_done} " " {r.households_created}</p>
-                            <p>{t.household.import_more
+                            <p class="status ok">{i18n.household().import_done} " " {r.households_created}</p>
+                            <p>{i18n.household().import_more
                                 .replace("{updated}", &r.households_updated.to_string())
                                 .replace("{members}", &r.members_created.to_string())}</p>
                         }.into_any()
                     } else {
-                        view! { <p>{ok} " " {t.household.import_ok_rows}</p> }.into_any()
+                        view! { <p>{ok} " " {i18n.household().import_ok_rows}</p> }.into_any()
                     }}
                     {(!bad.is_empty()).then(|| view! {
-                        <p class="status bad">{bad.len()} " " {t.household.import_problem_rows}</p>
+                        <p class="status bad">{bad.len()} " " {i18n.household().import_problem_rows}</p>
                         <ul class="plain">{bad.into_iter().flat_map(|row| row.problems).map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                     })}
                 </section>

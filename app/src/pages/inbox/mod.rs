@@ -7,19 +7,19 @@ use leptos_router::components::A;
 use crate::api;
 use crate::components::{ErrorNotice, Loading};
 use crate::format::{now_millis, when};
-use crate::i18n::{Strings, use_i18n};
+use crate::i18n::{Lang, use_i18n};
 use crate::model::{HouseholdAccess, InboxItem, InboxKind, MarkRead, yuan};
 use crate::pages::notices::ReadAloud;
 use crate::state::{use_counts, use_session};
 
 /// The sentence an item says, in the reader's language.
-pub fn sentence(t: &Strings, item: &InboxItem) -> String {
+pub fn sentence(lang: Lang, item: &InboxItem) -> String {
     let amount = match (item.kind, item.amount) {
         (InboxKind::BillIssued | InboxKind::BillOverdue, Some(fen)) => yuan(fen),
         (_, Some(n)) => n.abs().to_string(),
         (_, None) => String::new(),
     };
-    t.inbox
+    lang.inbox()
         .sentence(item.kind)
         .replace("{words}", &item.words)
         .replace("{amount}", &amount)
@@ -73,16 +73,16 @@ pub fn InboxPage() -> impl IntoView {
     let any_unread = move || items.with(|l| l.iter().any(|i| !i.read));
     view! {
         <div class="title-row">
-            <h2 class="section-title">{move || i18n.t().inbox.title}</h2>
+            <h2 class="section-title">{move || i18n.inbox().title}</h2>
             {move || any_unread().then(|| view! {
-                <button type="button" class="button" on:click=all_read>{i18n.t().inbox.all_read}</button>
+                <button type="button" class="button" on:click=all_read>{i18n.inbox().all_read}</button>
             })}
         </div>
         {move || match first.get() {
             None => view! { <Loading /> }.into_any(),
             Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),
             Some(Ok(_)) if items.with(Vec::is_empty) => {
-                view! { <p class="card">{i18n.t().inbox.empty}</p> }.into_any()
+                view! { <p class="card">{i18n.inbox().empty}</p> }.into_any()
             }
             Some(Ok(_)) => view! {
                 <ul class="plain inbox">
@@ -93,7 +93,7 @@ pub fn InboxPage() -> impl IntoView {
             }.into_any(),
         }}
         {move || next.get().is_some().then(|| view! {
-            <button type="button" class="button" on:click=more>{i18n.t().inbox.more}</button>
+            <button type="button" class="button" on:click=more>{i18n.inbox().more}</button>
         })}
     }
 }
@@ -112,7 +112,7 @@ fn InboxCard(item: InboxItem, items: RwSignal<Vec<InboxItem>>) -> impl IntoView 
     let link = item.link.clone();
     let phone = item.phone.clone();
     let for_household_id = item.for_household_id;
-    let said = move || sentence(i18n.t(), &item);
+    let said = move || sentence(i18n.0.get(), &item);
     // `me` may still be on its way when the page is opened directly.
     let for_household = move || {
         for_household_id.and_then(|h| {
@@ -146,18 +146,18 @@ fn InboxCard(item: InboxItem, items: RwSignal<Vec<InboxItem>>) -> impl IntoView 
     view! {
         <article class=if unread { "card inbox-card unread" } else { "card inbox-card" }>
             <p class="inbox-sentence">
-                {unread.then(|| view! { <span class="tag unread">{move || i18n.t().inbox.unread}</span> " " })}
+                {unread.then(|| view! { <span class="tag unread">{move || i18n.t().inbox_unread}</span> " " })}
                 {said.clone()}
             </p>
             {move || for_household().map(|who| view! {
-                <p class="soft">{i18n.t().inbox.for_household.replace("{who}", &who)}</p>
+                <p class="soft">{i18n.inbox().for_household.replace("{who}", &who)}</p>
             })}
             <p class="soft">{move || when(&created, now, i18n.t(), i18n.0.get())}</p>
             <div class="actions">
                 {phone.map(|p| view! {
-                    <a class="button primary" href=format!("tel:{p}")>{move || i18n.t().inbox.call} " " {p.clone()}</a>
+                    <a class="button primary" href=format!("tel:{p}")>{move || i18n.inbox().call} " " {p.clone()}</a>
                 })}
-                <A href=link attr:class="button" on:click=opened>{move || i18n.t().inbox.see}</A>
+                <A href=link attr:class="button" on:click=opened>{move || i18n.inbox().see}</A>
                 <ReadAloud text=said() />
             </div>
         </article>
@@ -188,7 +188,7 @@ mod tests {
     fn every_kind_says_a_sentence_with_its_blanks_filled() {
         for lang in [Lang::ZhCn, Lang::En] {
             for kind in InboxKind::ALL {
-                let said = sentence(lang.strings(), &item(kind, "厨房水龙头", Some(12_050)));
+                let said = sentence(lang, &item(kind, "厨房水龙头", Some(12_050)));
                 assert!(!said.contains('{'), "{kind:?}: {said}");
                 assert!(said.contains("厨房水龙头"), "{kind:?}: {said}");
             }
@@ -197,7 +197,7 @@ mod tests {
 
     #[test]
     fn bills_say_yuan_and_points_say_points() {
-        let t = Lang::ZhCn.strings();
+        let t = Lang::ZhCn;
         assert_eq!(
             sentence(t, &item(InboxKind::BillOverdue, "2026-12", Some(12_050))),
             "2026-12 的物业费已过缴费期限，还差 120.50 元"

@@ -91,29 +91,29 @@ fn NoticeView(notice: Notice) -> impl IntoView {
     view! {
         <article class="card notice" class:urgent=n.urgent>
             <p class="notice-tags">
-                {n.urgent.then(|| view! { <span class="tag bad"><Svg icon=Icon::Bell />{move || i18n.t().notice.urgent}</span> })}
-                <span class="tag">{move || i18n.t().notice.category(n.category)}</span>
+                {n.urgent.then(|| view! { <span class="tag bad"><Svg icon=Icon::Bell />{move || i18n.t().urgent}</span> })}
+                <span class="tag">{move || i18n.notice().category(n.category)}</span>
             </p>
             <h2>{n.title.clone()}</h2>
             <p class="soft">
                 {notice.community_name.clone()} " · " {move || when(&published, now, i18n.t(), i18n.0.get())}
-                {n.updated_at.is_some().then(|| view! { " · " <strong>{move || i18n.t().notice.updated}</strong> })}
+                {n.updated_at.is_some().then(|| view! { " · " <strong>{move || i18n.notice().updated}</strong> })}
             </p>
             {(!n.buildings.is_empty()).then(|| view! {
-                <p class="soft">{move || i18n.t().notice.for_buildings} {n.buildings.join("、")}</p>
+                <p class="soft">{move || i18n.notice().for_buildings} {n.buildings.join("、")}</p>
             })}
             <div class="notice-body"><NoticeBody text=notice.body.clone() /></div>
         </article>
         <ReadAloud text=spoken />
-        <A href=format!("/notices/{id}/print") attr:class="button">{move || i18n.t().notice.print_notice}</A>
+        <A href=format!("/notices/{id}/print") attr:class="button">{move || i18n.notice().print_notice}</A>
         {move || session.is_manager().then(|| view! {
-            <A href=format!("/notices/{id}/reach") attr:class="button primary">{i18n.t().notice.see_reach}</A>
-            <A href=format!("/notices/{id}/edit") attr:class="button">{i18n.t().notice.edit_notice}</A>
+            <A href=format!("/notices/{id}/reach") attr:class="button primary">{i18n.notice().see_reach}</A>
+            <A href=format!("/notices/{id}/edit") attr:class="button">{i18n.notice().edit_notice}</A>
             {(!notice.archived).then(|| view! {
                 <ConfirmButton
-                    label=Signal::derive(move || i18n.t().notice.archive_notice.to_owned())
-                    question=Signal::derive(move || i18n.t().notice.archive_confirm.to_owned())
-                    yes=Signal::derive(move || i18n.t().notice.archive_notice.to_owned())
+                    label=Signal::derive(move || i18n.notice().archive_notice.to_owned())
+                    question=Signal::derive(move || i18n.notice().archive_confirm.to_owned())
+                    yes=Signal::derive(move || i18n.notice().archive_notice.to_owned())
                     on_confirm=archive
                 />
             })}

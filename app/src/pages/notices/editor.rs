@@ -113,42 +113,42 @@ fn Editor(existing: Option<Notice>) -> impl IntoView {
         submit.dispatch(());
     };
     let checkbox = move |id: &'static str,
-                         label: fn(&'static crate::i18n::Strings) -> &'static str,
+                         label: fn(crate::i18n::Lang) -> &'static str,
                          value: RwSignal<bool>| {
         view! {
             <label class="radio" for=id>
                 <input type="checkbox" id=id prop:checked=move || value.get() on:change=move |ev| value.set(event_target_checked(&ev)) />
-                <span>{move || label(i18n.t())}</span>
+                <span>{move || label(i18n.0.get())}</span>
             </label>
         }
     };
     view! {
-        <h2 class="section-title">{move || if editing.is_some() { i18n.t().notice.edit_notice } else { i18n.t().notice.new_notice }}</h2>
+        <h2 class="section-title">{move || if editing.is_some() { i18n.notice().edit_notice } else { i18n.notice().new_notice }}</h2>
         <form class="card form" on:submit=on_submit>
-            <TextField id="notice-title" label=Signal::derive(move || i18n.t().notice.title_label) value=title />
+            <TextField id="notice-title" label=Signal::derive(move || i18n.notice().title_label) value=title />
             <div class="field">
-                <label for="notice-body">{move || i18n.t().notice.body_label}</label>
-                <small id="notice-body-hint" class="hint">{move || i18n.t().notice.body_hint}</small>
+                <label for="notice-body">{move || i18n.notice().body_label}</label>
+                <small id="notice-body-hint" class="hint">{move || i18n.notice().body_hint}</small>
                 <textarea id="notice-body" rows="8" aria-describedby="notice-body-hint"
                     prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
             </div>
             <div class="field">
-                <label for="notice-category">{move || i18n.t().notice.category_label}</label>
+                <label for="notice-category">{move || i18n.notice().category_label}</label>
                 <select id="notice-category" on:change=move |ev| {
                     if let Some(c) = NoticeCategory::parse(&event_target_value(&ev)) { category.set(c) }
                 }>
                     {NoticeCategory::ALL.into_iter().map(|c| view! {
-                        <option value=c.as_str() selected=move || category.get() == c>{move || i18n.t().notice.category(c)}</option>
+                        <option value=c.as_str() selected=move || category.get() == c>{move || i18n.notice().category(c)}</option>
                     }).collect_view()}
                 </select>
             </div>
-            {checkbox("notice-urgent", |t| t.notice.urgent_label, urgent)}
-            {checkbox("notice-pinned", |t| t.notice.pinned_label, pinned)}
-            <TextField id="notice-expires" label=Signal::derive(move || i18n.t().notice.expires_label) value=expires kind="date" />
+            {checkbox("notice-urgent", |l| l.notice().urgent_label, urgent)}
+            {checkbox("notice-pinned", |l| l.notice().pinned_label, pinned)}
+            <TextField id="notice-expires" label=Signal::derive(move || i18n.notice().expires_label) value=expires kind="date" />
             {editing.is_none().then(|| view! {
                 <fieldset class="field">
-                    <legend>{move || i18n.t().notice.target_label}</legend>
-                    <p class="soft">{move || if chosen.get().is_empty() { i18n.t().notice.target_all } else { "" }}</p>
+                    <legend>{move || i18n.notice().target_label}</legend>
+                    <p class="soft">{move || if chosen.get().is_empty() { i18n.notice().target_all } else { "" }}</p>
                     <div class="choice">
                         {move || buildings.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|b| view! {
                             <ToggleInList id=format!("building-{}", b.id) value=b.id chosen>{b.name}</ToggleInList>
@@ -157,7 +157,7 @@ fn Editor(existing: Option<Notice>) -> impl IntoView {
                 </fieldset>
             })}
             <section class="preview" aria-labelledby="preview-heading">
-                <h3 id="preview-heading">{move || i18n.t().notice.preview}</h3>
+                <h3 id="preview-heading">{move || i18n.notice().preview}</h3>
                 <div class="card notice" class:urgent=move || urgent.get()>
                     <h4>{move || title.get()}</h4>
                     {move || view! { <NoticeBody text=body.get() /> }}
@@ -165,7 +165,7 @@ fn Editor(existing: Option<Notice>) -> impl IntoView {
             </section>
             <FormError error />
             <button type="submit" class="button primary" disabled=move || submit.pending().get()>
-                {move || if editing.is_some() { i18n.t().save } else { i18n.t().notice.publish }}
+                {move || if editing.is_some() { i18n.t().save } else { i18n.notice().publish }}
             </button>
         </form>
     }

@@ -34,7 +34,7 @@ pub fn NoticesPage() -> impl IntoView {
         if session.me.get().is_some() {
             view! { <NoticeList /> }.into_any()
         } else {
-            view! { <IntroPage icon=Icon::Bell title=|t| t.notice.title intro=|t| t.notice.intro how=|t| t.notice.ask_office /> }.into_any()
+            view! { <IntroPage icon=Icon::Bell title=|l| l.notice().title intro=|l| l.notice().intro how=|l| l.notice().ask_office /> }.into_any()
         }
     }
 }
@@ -52,7 +52,7 @@ fn NoticeList() -> impl IntoView {
     });
     let retry = Callback::new(move |()| list.refetch());
     let chip = move |category: Option<NoticeCategory>| {
-        let words = move || category.map_or(i18n.t().notice.all, |c| i18n.t().notice.category(c));
+        let words = move || category.map_or(i18n.notice().all, |c| i18n.notice().category(c));
         view! {
             <button
                 type="button"
@@ -66,12 +66,12 @@ fn NoticeList() -> impl IntoView {
     };
     view! {
         <div class="title-row">
-            <h2 class="section-title">{move || i18n.t().notice.title}</h2>
+            <h2 class="section-title">{move || i18n.notice().title}</h2>
             {move || session.is_manager().then(|| view! {
-                <A href="/notices/new" attr:class="button primary">{i18n.t().notice.new_notice}</A>
+                <A href="/notices/new" attr:class="button primary">{i18n.notice().new_notice}</A>
             })}
         </div>
-        <div class="chips" role="group" aria-label=move || i18n.t().notice.category_label>
+        <div class="chips" role="group" aria-label=move || i18n.notice().category_label>
             {chip(None)}
             {NoticeCategory::ALL.into_iter().map(|c| chip(Some(c))).collect_view()}
         </div>
@@ -85,7 +85,7 @@ fn NoticeList() -> impl IntoView {
                     .filter(|n| filter.get().is_none_or(|c| c == n.category))
                     .collect();
                 if items.is_empty() {
-                    view! { <p class="card">{i18n.t().notice.empty}</p> }.into_any()
+                    view! { <p class="card">{i18n.notice().empty}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="notices">
@@ -96,7 +96,7 @@ fn NoticeList() -> impl IntoView {
             }
         }}
         <button type="button" class="button" on:click=move |_| archived.update(|a| *a = !*a)>
-            {move || if archived.get() { i18n.t().notice.current } else { i18n.t().notice.archive }}
+            {move || if archived.get() { i18n.notice().current } else { i18n.notice().archive }}
         </button>
     }
 }
@@ -111,15 +111,15 @@ pub fn NoticeCard(notice: NoticeSummary) -> impl IntoView {
     view! {
         <A href=href attr:class=if notice.urgent { "card notice-card urgent" } else { "card notice-card" }>
             <span class="notice-tags">
-                {notice.urgent.then(|| view! { <span class="tag bad"><Svg icon=Icon::Bell />{move || i18n.t().notice.urgent}</span> })}
-                {notice.pinned.then(|| view! { <span class="tag">{move || i18n.t().notice.pinned}</span> })}
-                <span class="tag">{move || i18n.t().notice.category(notice.category)}</span>
-                {(!notice.read).then(|| view! { <span class="tag unread">{move || i18n.t().notice.unread}</span> })}
+                {notice.urgent.then(|| view! { <span class="tag bad"><Svg icon=Icon::Bell />{move || i18n.t().urgent}</span> })}
+                {notice.pinned.then(|| view! { <span class="tag">{move || i18n.notice().pinned}</span> })}
+                <span class="tag">{move || i18n.notice().category(notice.category)}</span>
+                {(!notice.read).then(|| view! { <span class="tag unread">{move || i18n.t().notices_unread}</span> })}
             </span>
             <strong class="notice-title">{notice.title.clone()}</strong>
             <span class="soft">
                 {move || when(&date, now, i18n.t(), i18n.0.get())}
-                {notice.updated_at.is_some().then(|| view! { " · " {move || i18n.t().notice.updated} })}
+                {notice.updated_at.is_some().then(|| view! { " · " {move || i18n.notice().updated} })}
             </span>
         </A>
     }

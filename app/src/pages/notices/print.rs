@@ -28,18 +28,18 @@ pub fn NoticePrintPage() -> impl IntoView {
                     if let Some(w) = web_sys::window() { let _ = w.print(); }
                 }>{i18n.t().print}</button>
                 <article class="poster">
-                    <p class="poster-community">{n.community_name.clone()} " · " {i18n.t().notice.title}</p>
+                    <p class="poster-community">{n.community_name.clone()} " · " {i18n.notice().title}</p>
                     <p class="poster-tags">
-                        {n.summary.urgent.then(|| view! { <span class="tag bad">{i18n.t().notice.urgent}</span> })}
-                        <span class="tag">{i18n.t().notice.category(n.summary.category)}</span>
+                        {n.summary.urgent.then(|| view! { <span class="tag bad">{i18n.t().urgent}</span> })}
+                        <span class="tag">{i18n.notice().category(n.summary.category)}</span>
                     </p>
                     <h2 class="poster-title">{n.summary.title.clone()}</h2>
                     <div class="poster-body"><NoticeBody text=n.body.clone() /></div>
                     <div class="poster-foot">
-                        <p>{i18n.t().notice.published_on} " " {date}</p>
+                        <p>{i18n.notice().published_on} " " {date}</p>
                         <div class="poster-qr">
                             <QrSvg text=url />
-                            <p>{i18n.t().notice.print_scan}</p>
+                            <p>{i18n.notice().print_scan}</p>
                         </div>
                     </div>
                 </article>

@@ -23,18 +23,18 @@ pub fn NoticeReachPage() -> impl IntoView {
                 100
             };
             view! {
-                <h2 class="section-title">{i18n.t().notice.reach_title}</h2>
+                <h2 class="section-title">{i18n.notice().reach_title}</h2>
                 <section class="card">
                     <h3>{r.title.clone()}</h3>
-                    <p class="big">{r.households_read} " / " {r.households} " " <small>{i18n.t().notice.reach_households} " (" {percent} "%)"</small></p>
-                    <p>{r.people_read} " / " {r.people} " " {i18n.t().notice.reach_people}</p>
+                    <p class="big">{r.households_read} " / " {r.households} " " <small>{i18n.notice().reach_households} " (" {percent} "%)"</small></p>
+                    <p>{r.people_read} " / " {r.people} " " {i18n.notice().reach_people}</p>
                 </section>
                 <button type="button" class="button no-print" on:click=|_| {
                     if let Some(w) = web_sys::window() { let _ = w.print(); }
                 }>{i18n.t().print}</button>
-                <h3 class="section-title">{i18n.t().notice.reach_unreached}</h3>
+                <h3 class="section-title">{i18n.notice().reach_unreached}</h3>
                 {if r.unreached.is_empty() {
-                    view! { <p class="card">{i18n.t().notice.reach_none}</p> }.into_any()
+                    view! { <p class="card">{i18n.notice().reach_none}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="plain unreached">
@@ -42,10 +42,10 @@ pub fn NoticeReachPage() -> impl IntoView {
                                 <li class="card">
                                     <strong>{h.building} " " {h.flat_label}</strong>
                                     {if h.contacts.is_empty() {
-                                        view! { <p class="soft">{i18n.t().notice.reach_nobody_registered}</p> }.into_any()
+                                        view! { <p class="soft">{i18n.notice().reach_nobody_registered}</p> }.into_any()
                                     } else {
                                         h.contacts.into_iter().map(|c| {
-                                            let role = if c.role == Role::Helper { i18n.t().account.role_helper } else { i18n.t().account.role_resident };
+                                            let role = if c.role == Role::Helper { i18n.account().role_helper } else { i18n.account().role_resident };
                                             view! {
                                                 <p>{c.name} " (" {role} ") "
                                                     <a class="tel nowrap" href=format!("tel:{}", c.phone)>{c.phone.clone()}</a>

@@ -54,7 +54,7 @@ pub fn ReadAloud(text: String) -> impl IntoView {
     });
     synthesis().map(|_| view! {
         <button type="button" class="button read-aloud" aria-pressed=move || if speaking.get() { "true" } else { "false" } on:click=toggle>
-            {move || if speaking.get() { i18n.t().notice.stop_reading } else { i18n.t().notice.read_aloud }}
+            {move || if speaking.get() { i18n.notice().stop_reading } else { i18n.notice().read_aloud }}
         </button>
     })
 }

@@ -11,7 +11,7 @@ use crate::model::time::shift_month as shift;
 #[component]
 pub fn BoardPage() -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || i18n.t().point;
+    let p = move || i18n.point();
     let this_month = today()[..7].to_owned();
     let month = RwSignal::new(this_month.clone());
     let board = LocalResource::new(move || {

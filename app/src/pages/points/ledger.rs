@@ -18,7 +18,7 @@ pub fn MySwaps(
     list: LocalResource<Result<Vec<Redemption>, ApiError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || i18n.t().point;
+    let p = move || i18n.point();
     move || {
         list.get().and_then(Result::ok).filter(|l| !l.is_empty()).map(|swaps| {
             view! {
@@ -63,7 +63,7 @@ pub fn MySwaps(
 #[component]
 pub fn LedgerList(entries: Vec<LedgerEntry>) -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || i18n.t().point;
+    let p = move || i18n.point();
     view! {
         <h2 class="section-title">{move || p().ledger}</h2>
         {if entries.is_empty() {

@@ -28,9 +28,9 @@ pub fn PointsPage() -> impl IntoView {
     let session = use_session();
     move || {
         let Some(me) = session.me.get() else {
-            return view! { <IntroPage icon=Icon::Gift title=|t| t.points_title intro=|t| t.points_intro how=|t| t.points_ask_office /> }.into_any();
+            return view! { <IntroPage icon=Icon::Gift title=|l| l.strings().points_title intro=|l| l.strings().points_intro how=|l| l.strings().points_ask_office /> }.into_any();
         };
-        let p = i18n.t().point;
+        let p = i18n.point();
         let household = !me.households.is_empty();
         // The links first: they never move when the points arrive.
         view! {
@@ -77,7 +77,7 @@ fn MyPoints() -> impl IntoView {
         None => view! { <Loading /> }.into_any(),
         Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),
         Some(Ok(l)) => {
-            let p = i18n.t().point;
+            let p = i18n.point();
             let helped = session
                 .acting_household()
                 .is_some_and(|h| h.role == crate::model::Role::Helper);

@@ -21,7 +21,7 @@ pub fn PointsOfficePage() -> impl IntoView {
     let i18n = use_i18n();
     let rules = LocalResource::new(api::point_rules);
     view! {
-        <h2 class="section-title">{move || i18n.t().point.office_points}</h2>
+        <h2 class="section-title">{move || i18n.point().office_points}</h2>
         <Award rules />
         <Adjust />
         <Rules rules />
@@ -36,7 +36,7 @@ type Rules = LocalResource<Result<Vec<crate::model::PointRule>, ApiError>>;
 #[component]
 fn Award(rules: Rules) -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || i18n.t().point;
+    let p = move || i18n.point();
     let rule = RwSignal::new(None::<i64>);
     let date = RwSignal::new(today());
     let quantity = RwSignal::new("1".to_owned());
@@ -160,7 +160,7 @@ fn Award(rules: Rules) -> impl IntoView {
 #[component]
 fn Adjust() -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || i18n.t().point;
+    let p = move || i18n.point();
     let people =
         LocalResource::new(|| async { api::point_residents(None).await.unwrap_or_default() });
     let person = RwSignal::new(None::<i64>);
@@ -223,7 +223,7 @@ fn Adjust() -> impl IntoView {
 #[component]
 fn Rules(rules: Rules) -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || i18n.t().point;
+    let p = move || i18n.point();
     let name = RwSignal::new(String::new());
     let points = RwSignal::new("5".to_owned());
     let unit = RwSignal::new(PointUnit::Time);
@@ -297,7 +297,7 @@ fn Rules(rules: Rules) -> impl IntoView {
 #[component]
 fn BoardNames() -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || i18n.t().point;
+    let p = move || i18n.point();
     let settings = LocalResource::new(api::point_settings);
     move || {
         settings.get().and_then(Result::ok).map(|s: PointSettings| {

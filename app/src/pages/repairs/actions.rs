@@ -39,7 +39,7 @@ pub fn Actions(detail: RepairDetail, on_change: RwSignal<Option<RepairDetail>>) 
             Err(refused) => error.set(Some(refused)),
         }
     });
-    let r = move || i18n.t().repair;
+    let r = move || i18n.repair();
     let has = |a: ActionName| detail.allowed.contains(&a);
     view! {
         <FormError error />
@@ -80,7 +80,7 @@ fn NoteAction(
     #[prop(optional)] title: Option<fn(&RepairWords) -> &'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let r = move || i18n.t().repair;
+    let r = move || i18n.repair();
     let note = RwSignal::new(String::new());
     let field = format!("note-{id}");
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -110,7 +110,7 @@ fn NoteAction(
 #[component]
 fn Rate(run: Callback<Result<RepairAction, ApiError>>) -> impl IntoView {
     let i18n = use_i18n();
-    let r = move || i18n.t().repair;
+    let r = move || i18n.repair();
     let stars = RwSignal::new(5_i64);
     let note = RwSignal::new(String::new());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -151,7 +151,7 @@ fn Rate(run: Callback<Result<RepairAction, ApiError>>) -> impl IntoView {
 #[component]
 fn Assign(run: Callback<Result<RepairAction, ApiError>>) -> impl IntoView {
     let i18n = use_i18n();
-    let r = move || i18n.t().repair;
+    let r = move || i18n.repair();
     let workers = LocalResource::new(api::repair_workers);
     let chosen = RwSignal::new(None::<i64>);
     Effect::new(move || {

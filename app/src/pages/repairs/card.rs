@@ -35,7 +35,7 @@ pub fn status_class(s: RepairStatus) -> &'static str {
 #[component]
 pub fn TicketCard(ticket: Repair) -> impl IntoView {
     let i18n = use_i18n();
-    let r = move || i18n.t().repair;
+    let r = move || i18n.repair();
     let now = now_millis();
     let created = ticket.created_at.clone();
     let (category, status) = (ticket.category, ticket.status);
@@ -44,7 +44,7 @@ pub fn TicketCard(ticket: Repair) -> impl IntoView {
             <span class="ticket-head">
                 <Svg icon=category_icon(category) />
                 <strong>{move || r().category(category)}</strong>
-                {ticket.urgent.then(|| view! { <span class="tag bad">{move || i18n.t().notice.urgent}</span> })}
+                {ticket.urgent.then(|| view! { <span class="tag bad">{move || i18n.t().urgent}</span> })}
                 {ticket.overdue.then(|| view! { <span class="tag bad">{move || r().overdue}</span> })}
             </span>
             <span class=status_class(status)>{move || r().status(status)}</span>

@@ -45,7 +45,7 @@ pub fn RepairDetailPage() -> impl IntoView {
 #[component]
 fn TicketView(detail: RepairDetail, on_change: RwSignal<Option<RepairDetail>>) -> impl IntoView {
     let i18n = use_i18n();
-    let r = move || i18n.t().repair;
+    let r = move || i18n.repair();
     let t = detail.ticket.clone();
     let now = now_millis();
     let (category, status) = (t.category, t.status);
@@ -58,7 +58,7 @@ fn TicketView(detail: RepairDetail, on_change: RwSignal<Option<RepairDetail>>) -
             <h2><Svg icon=category_icon(category) /><span>{move || r().category(category)}</span></h2>
             <p>
                 <span class=status_class(status)>{move || r().status(status)}</span>
-                {t.urgent.then(|| view! { " " <span class="tag bad">{move || i18n.t().notice.urgent}</span> })}
+                {t.urgent.then(|| view! { " " <span class="tag bad">{move || i18n.t().urgent}</span> })}
                 {t.overdue.then(|| view! { " " <span class="tag bad">{move || r().overdue}</span> })}
             </p>
             <p class="where">{t.address.clone()}</p>
@@ -108,7 +108,7 @@ fn TicketView(detail: RepairDetail, on_change: RwSignal<Option<RepairDetail>>) -
 #[component]
 fn TimelineLine(event: RepairEvent) -> impl IntoView {
     let i18n = use_i18n();
-    let r = move || i18n.t().repair;
+    let r = move || i18n.repair();
     let at = event.at.clone();
     let who = move || {
         let name = event
@@ -120,7 +120,7 @@ fn TimelineLine(event: RepairEvent) -> impl IntoView {
                 Some(h) => format!("（{} {h}）", r().for_household),
                 None => String::new(),
             },
-            Some(Role::Manager) => format!("（{}）", i18n.t().account.role_manager),
+            Some(Role::Manager) => format!("（{}）", i18n.account().role_manager),
             Some(Role::Staff) => format!("（{}）", r().worker),
             _ => String::new(),
         };

@@ -29,12 +29,12 @@ pub fn RepairsPage() -> impl IntoView {
     let session = use_session();
     move || {
         let Some(me) = session.me.get() else {
-            return view! { <IntroPage icon=Icon::Wrench title=|t| t.repairs_title intro=|t| t.repairs_intro how=|t| t.repairs_by_phone /> }.into_any();
+            return view! { <IntroPage icon=Icon::Wrench title=|l| l.strings().repairs_title intro=|l| l.strings().repairs_intro how=|l| l.strings().repairs_by_phone /> }.into_any();
         };
         let household = !me.households.is_empty();
         let staff = me.communities.iter().any(|c| c.role == Role::Staff);
         let manager = me.communities.iter().any(|c| c.role == Role::Manager);
-        let r = i18n.t().repair;
+        let r = i18n.repair();
         view! {
             {household.then(|| view! {
                 <A href="/repairs/new" attr:class="button report-big">

@@ -24,7 +24,7 @@ pub fn NewRepairPage() -> impl IntoView {
     let category = RwSignal::new(None::<RepairCategory>);
     let filed = RwSignal::new(None::<Repair>);
     move || {
-        let r = i18n.t().repair;
+        let r = i18n.repair();
         let office = office && session.is_manager();
         if let Some(ticket) = filed.get() {
             return view! { <Filed ticket /> }.into_any();
@@ -132,7 +132,7 @@ fn Details(
         }
         input.set_value("");
     };
-    let r = move || i18n.t().repair;
+    let r = move || i18n.repair();
     let radio = move |id: &'static str, value: bool, words: &'static str| {
         view! {
             <label class="radio" for=id>
@@ -227,7 +227,7 @@ fn Details(
 #[component]
 fn Filed(ticket: Repair) -> impl IntoView {
     let i18n = use_i18n();
-    let r = move || i18n.t().repair;
+    let r = move || i18n.repair();
     view! {
         <section class="card issued" role="status">
             <h2>{move || r().done_title}</h2>

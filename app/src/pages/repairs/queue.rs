@@ -20,7 +20,7 @@ const PAGE: u32 = 50;
 #[component]
 pub fn RepairQueuePage() -> impl IntoView {
     let i18n = use_i18n();
-    let r = move || i18n.t().repair;
+    let r = move || i18n.repair();
     let asked = use_query_map();
     let status = RwSignal::new(
         asked
@@ -147,7 +147,7 @@ pub fn Figures() -> impl IntoView {
     let summary = use_repair_feed().summary();
     move || {
         summary.get().flatten().and_then(|s| s.office).map(|f: RepairFigures| {
-            let r = i18n.t().repair;
+            let r = i18n.repair();
             let hours = f.median_resolve_minutes.map_or_else(|| "—".to_owned(), |m| {
                 // Hours with one decimal, from whole minutes, rounded.
                 let tenths = (m * 10 + 30) / 60;

@@ -41,7 +41,7 @@ fn words(lang: Lang) -> [&'static str; 6] {
 pub fn Counter(on_done: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let w = move || words(i18n.0.get());
-    let p = move || i18n.t().point;
+    let p = move || i18n.point();
     let buildings = use_managed_buildings();
     let building = RwSignal::new(None::<i64>);
     let person = RwSignal::new(None::<i64>);

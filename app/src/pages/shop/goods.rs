@@ -14,7 +14,7 @@ use crate::state::use_managed_community;
 #[component]
 pub fn GoodsEditor() -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || i18n.t().point;
+    let p = move || i18n.point();
     let items = LocalResource::new(|| api::shop_items(true));
     let changed = Callback::new(move |()| items.refetch());
     view! {
@@ -31,7 +31,7 @@ pub fn GoodsEditor() -> impl IntoView {
 #[component]
 fn ItemRow(item: ShopItem, on_change: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || i18n.t().point;
+    let p = move || i18n.point();
     let id = item.id;
     let price = RwSignal::new(item.price.to_string());
     let stock = RwSignal::new(item.stock.to_string());
@@ -91,7 +91,7 @@ fn ItemRow(item: ShopItem, on_change: Callback<()>) -> impl IntoView {
 #[component]
 fn NewItem(on_change: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || i18n.t().point;
+    let p = move || i18n.point();
     let name = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
     let price = RwSignal::new(String::new());
@@ -150,7 +150,7 @@ fn NewItem(on_change: Callback<()>) -> impl IntoView {
             <TextField id="item-limit" inputmode="numeric" label=Signal::derive(move || p().monthly_limit)
                 hint=Signal::derive(move || p().monthly_limit_hint) value=limit />
             <div class="field">
-                <label for="item-photo">{move || i18n.t().repair.add_photo}</label>
+                <label for="item-photo">{move || i18n.repair().add_photo}</label>
                 <input id="item-photo" type="file" accept="image/jpeg,image/png,image/webp" on:change=on_photo />
             </div>
             <FormError error />

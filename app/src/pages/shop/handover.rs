@@ -16,7 +16,7 @@ use crate::state::use_managed_community;
 #[component]
 pub fn ShopOfficePage() -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || i18n.t().point;
+    let p = move || i18n.point();
     let code = RwSignal::new(String::new());
     let found = RwSignal::new(None::<Vec<Redemption>>);
     let error = RwSignal::new(None::<ApiError>);
@@ -75,7 +75,7 @@ pub fn ShopOfficePage() -> impl IntoView {
 #[component]
 pub(super) fn Handover(redemption: Redemption, on_done: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || i18n.t().point;
+    let p = move || i18n.point();
     let error = RwSignal::new(None::<ApiError>);
     let id = redemption.id;
     let waiting = redemption.status == RedemptionStatus::Reserved;

@@ -33,11 +33,11 @@ pub fn Shelf(
         }
     });
     view! {
-        <h2 class="section-title">{move || i18n.t().point.shop}</h2>
+        <h2 class="section-title">{move || i18n.point().shop}</h2>
         {move || match items.get() {
             None => view! { <Loading /> }.into_any(),
             Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <p class="card">{i18n.t().point.shop_empty}</p> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p class="card">{i18n.point().shop_empty}</p> }.into_any(),
             Some(Ok(list)) => view! {
                 <ul class="plain goods">
                     {list.into_iter().map(|item| view! { <li><Goods item balance on_swap=refresh for_user /></li> }).collect_view()}
@@ -52,7 +52,7 @@ pub fn Shelf(
 #[component]
 pub fn PickupCode(redemption: Redemption) -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || i18n.t().point;
+    let p = move || i18n.point();
     view! {
         <section class="card issued" role="status">
             <h3>{move || p().code_title}</h3>
@@ -71,7 +71,7 @@ fn Goods(
     for_user: Option<i64>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let p = move || i18n.t().point;
+    let p = move || i18n.point();
     let asking = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
     let id = item.id;
