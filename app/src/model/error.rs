@@ -84,6 +84,7 @@ error_codes! {
     InvalidFields invalid_fields,
     InvalidFlat invalid_flat,
     InvalidLimit invalid_limit,
+    InvalidMethod invalid_method,
     InvalidMember invalid_member,
     /// `cursor` is not a position this list gave out, or came with `offset`.
     InvalidCursor invalid_cursor,
@@ -138,6 +139,8 @@ error_codes! {
     PhoneTaken phone_taken,
     PlaceRequired place_required,
     ReceiptTaken receipt_taken,
+    ClaimWaiting claim_waiting,
+    ClaimAnswered claim_answered,
     ReopenTooLate reopen_too_late,
     RuleInactive rule_inactive,
     SoldOut sold_out,

@@ -26,7 +26,7 @@ impl FeeBasis {
     }
 }
 
-super::stored_as_text!(FeeBasis, BillingPeriod, PaymentMethod);
+super::stored_as_text!(FeeBasis, BillingPeriod, PaymentMethod, ClaimStatus);
 
 /// How often bills are made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -402,4 +402,149 @@ mod tests {
         assert_eq!(BillStatus::derive(100, 40, 30, 20), BillStatus::Partial);
         assert_eq!(BillStatus::derive(100, 40, 10, 20), BillStatus::Overdue);
     }
+}
+
+// Paying from afar (issue #21): the office's collection codes and 我已付款.
+
+/// `GET /api/v1/fees/settings`: how to send the office money from afar —
+/// its WeChat and Alipay collection codes (photos the office uploaded) and
+/// its bank details.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FeeSettings {
+    pub community_id: i64,
+    pub wechat: Option<super::Photo>,
+    pub alipay: Option<super::Photo>,
+    /// Bank, account name and number, as the office wrote them; may be blank.
+    pub bank_details: String,
+}
+
+/// `GET /api/v1/fees/settings` query.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct FeeSettingsQuery {
+    /// Managers: which community (default: the first). Residents and
+    /// helpers: their household's, which is also the default.
+    pub community_id: Option<i64>,
+}
+
+/// `PUT /api/v1/fees/settings` (managers): the whole settings, replaced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FeeSettingsUpdate {
+    pub community_id: i64,
+    /// An upload of the manager's own (`POST /api/v1/uploads`), or none.
+    pub wechat_upload_id: Option<String>,
+    pub alipay_upload_id: Option<String>,
+    #[serde(default)]
+    pub bank_details: super::PaymentNote,
+}
+
+/// Where a claim stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimStatus {
+    /// 已告知物业，待确认.
+    Pending,
+    /// The office found the money: the payment is recorded.
+    Confirmed,
+    /// The office did not find it, and said why.
+    Declined,
+}
+
+impl ClaimStatus {
+    pub const ALL: [Self; 3] = [Self::Pending, Self::Confirmed, Self::Declined];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Confirmed => "confirmed",
+            Self::Declined => "declined",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+}
+
+/// `POST /api/v1/fees/bills/{id}/claims` (the household's resident or
+/// helper): "I have paid ¥X for this bill by WeChat on <date>".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewClaim {
+    /// Fen, more than 0 and at most what is still owed.
+    pub amount_fen: i64,
+    /// `wechat`, `alipay` or `bank_transfer` (cash is paid at the office).
+    pub method: PaymentMethod,
+    /// "YYYY-MM-DD": when the money was sent.
+    pub paid_on: String,
+    #[serde(default)]
+    pub note: super::PaymentNote,
+    /// A screenshot of the transfer: an upload of the claimant's own.
+    pub upload_id: Option<String>,
+}
+
+/// A payment claim, as the household and the office see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Claim {
+    pub id: i64,
+    pub bill_id: i64,
+    pub household_id: i64,
+    /// "3号楼 201".
+    pub address: String,
+    /// The bill's schedule and period: "物业费 2026".
+    pub schedule_name: String,
+    pub period: String,
+    /// What the bill still owes now.
+    pub owed_fen: i64,
+    pub amount_fen: i64,
+    pub method: PaymentMethod,
+    pub paid_on: String,
+    pub note: String,
+    pub photo: Option<super::Photo>,
+    pub status: ClaimStatus,
+    /// Who said it was paid: the resident, or the helper for them.
+    pub claimed_by: String,
+    pub claimed_at: String,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<String>,
+    /// Why the office declined it.
+    pub reason: Option<String>,
+    /// The receipt a confirmation issued.
+    pub receipt_no: Option<String>,
+}
+
+/// `GET /api/v1/fees/claims` query.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct ClaimsQuery {
+    /// Managers: the community's claims (default: the first they manage).
+    /// Residents and helpers always see their household's.
+    pub community_id: Option<i64>,
+    pub status: Option<ClaimStatus>,
+}
+
+/// `POST /api/v1/fees/claims/{id}/confirm` (managers): the money arrived.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ConfirmClaim {
+    /// Generated when absent.
+    pub receipt_no: Option<super::ReceiptNo>,
+}
+
+/// `POST /api/v1/fees/claims/{id}/decline` (managers): the money was not found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DeclineClaim {
+    /// What the claimant reads: "没有查到这笔转账，请打电话给物业".
+    pub reason: super::Reason,
 }

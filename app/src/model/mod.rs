@@ -70,10 +70,11 @@ pub use care::{
 pub use community::{BuildingKind, CommunitySummary};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, ErrorWords};
 pub use fees::{
-    Arrear, Bill, BillHousehold, BillList, BillStatus, BillingPeriod, BillsQuery, Collection,
-    ExportQuery, FeeBasis, FeeSchedule, FeeSummary, GenerateBills, GenerateResult, ImportQuery,
-    ImportReport, ImportRow, NewFeeSchedule, NewPayment, Payment, PaymentMethod, ReversePayment,
-    SummaryQuery,
+    Arrear, Bill, BillHousehold, BillList, BillStatus, BillingPeriod, BillsQuery, Claim,
+    ClaimStatus, ClaimsQuery, Collection, ConfirmClaim, DeclineClaim, ExportQuery, FeeBasis,
+    FeeSchedule, FeeSettings, FeeSettingsQuery, FeeSettingsUpdate, FeeSummary, GenerateBills,
+    GenerateResult, ImportQuery, ImportReport, ImportRow, NewClaim, NewFeeSchedule, NewPayment,
+    Payment, PaymentMethod, ReversePayment, SummaryQuery,
 };
 pub use health::Health;
 pub use inbox::{Counts, Inbox, InboxItem, InboxKind, InboxQuery, MAX_MARK_READ, MarkRead};

@@ -1,12 +1,19 @@
 //! Fees (物业费): schedules, bills from flat areas, payments recorded by the
-//! office (append-only, reversible), and collection figures.
+//! office (append-only, reversible) or claimed from afar and confirmed by it
+//! (我已付款), the office's collection codes, and collection figures.
 
 mod access;
 mod bills;
+mod claim;
+mod claims;
+mod confirm;
+mod decline;
 mod export;
 mod generate;
 mod payments;
+pub mod record;
 mod schedules;
+mod settings;
 pub(crate) mod store;
 mod summary;
 
@@ -31,6 +38,11 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(summary::summary))
         .routes(routes!(export::export_bills))
         .routes(routes!(export::export_payments))
+        .routes(routes!(settings::get_settings, settings::put_settings))
+        .routes(routes!(claim::claim_paid))
+        .routes(routes!(claims::list_claims))
+        .routes(routes!(confirm::confirm_claim))
+        .routes(routes!(decline::decline_claim))
 }
 
 /// Midnight in Shanghai on the first day of `month` of `year`, in Unix ms.

@@ -9,8 +9,8 @@ use serde_json::json;
 
 use super::access::managed_bill;
 use super::bills::bill_list;
+use super::record::{Received, record};
 use super::store::{self, PaymentLine};
-use crate::accounts::codes;
 use crate::accounts::session::Caller;
 use crate::audit::{self, Entry};
 use crate::db::now_millis;
@@ -19,7 +19,7 @@ use crate::extract::{AppJson, AppPath};
 use crate::state::AppState;
 
 /// A "YYYY-MM-DD" date between 2000 and 2100.
-fn paid_on(input: &str) -> Result<String, ApiError> {
+pub fn paid_on(input: &str) -> Result<String, ApiError> {
     let ok = input.len() == 10
         && app::model::time::parse_rfc3339(&format!("{input}T00:00:00Z")).is_some()
         && input[..4]
@@ -33,6 +33,17 @@ fn paid_on(input: &str) -> Result<String, ApiError> {
             "日期写法不对，应为 2026-03-02",
         ))
     }
+}
+
+/// More than 0 and at most ¥1,000,000.
+pub fn check_amount(fen: i64) -> Result<(), ApiError> {
+    if fen <= 0 || fen > 100_000_000 {
+        return Err(ApiError::bad_request(
+            ErrorCode::InvalidAmount,
+            "金额须大于 0",
+        ));
+    }
+    Ok(())
 }
 
 /// Records a payment the office received (partial payments allowed; more
@@ -55,50 +66,24 @@ pub async fn record_payment(
     AppJson(body): AppJson<NewPayment>,
 ) -> Result<(StatusCode, AppJson<BillList>), ApiError> {
     let (community, household) = managed_bill(&state, &caller, bill).await?;
-    if body.amount_fen <= 0 || body.amount_fen > 100_000_000 {
-        return Err(ApiError::bad_request(
-            ErrorCode::InvalidAmount,
-            "金额须大于 0",
-        ));
-    }
+    check_amount(body.amount_fen)?;
     let paid_on = paid_on(&body.paid_on)?;
-    let receipt = match body.receipt_no.as_deref() {
-        Some(r) if !r.is_empty() => r.to_owned(),
-        _ => format!("R{}-{}", paid_on.replace('-', ""), codes::generate()),
-    };
     let mut tx = state.db.writer().begin().await?;
-    if store::receipt_taken(&mut tx, community, &receipt).await? {
-        return Err(receipt_taken());
-    }
-    // The database refuses what would overpay: no race can either.
-    if !store::move_paid(&mut tx, bill, body.amount_fen).await? {
-        return Err(ApiError::conflict(
-            ErrorCode::Overpayment,
-            "收的钱比欠的多，请核对金额",
-        ));
-    }
-    let payment = PaymentLine {
-        bill,
-        community,
-        amount_fen: body.amount_fen,
-        method: body.method,
-        paid_on: &paid_on,
-        receipt_no: &receipt,
-        note: body.note.as_str(),
-        recorded_by: caller.user_id,
-        now: now_millis(),
-        reverses: None,
-    };
-    // Another process may have taken the number since the check.
-    if !store::insert_payment(&mut tx, &payment).await? {
-        return Err(receipt_taken());
-    }
-    audit::record(
+    record(
         &mut tx,
-        Entry::new("fees.payment_record", Some(caller.user_id))
-            .household(household)
-            .community(community)
-            .detail(json!({ "bill": bill, "amount_fen": body.amount_fen, "receipt_no": receipt })),
+        Received {
+            bill,
+            community,
+            household,
+            amount_fen: body.amount_fen,
+            method: body.method,
+            paid_on: &paid_on,
+            receipt_no: body.receipt_no.as_ref().map(app::model::Text::as_str),
+            note: body.note.as_str(),
+            by: caller.user_id,
+            via: "office",
+            now: now_millis(),
+        },
     )
     .await?;
     tx.commit().await?;
@@ -163,7 +148,7 @@ pub async fn reverse_payment(
         reverses: Some(payment),
     };
     // Another process may have reversed it since the check.
-    if !store::insert_payment(&mut tx, &reversal).await? {
+    if store::insert_payment(&mut tx, &reversal).await?.is_none() {
         return Err(already_reversed());
     }
     audit::record(
@@ -179,10 +164,6 @@ pub async fn reverse_payment(
         StatusCode::CREATED,
         AppJson(bill_list(&state, household).await?),
     ))
-}
-
-fn receipt_taken() -> ApiError {
-    ApiError::conflict(ErrorCode::ReceiptTaken, "这个收据号已经用过了")
 }
 
 fn already_reversed() -> ApiError {

@@ -3,11 +3,12 @@
 //! no enum knows is an error, never a silent default.
 
 use app::model::{
-    Bill, BillHousehold, BillStatus, BillingPeriod, FeeBasis, FeeSchedule, Payment, PaymentMethod,
+    Bill, BillHousehold, BillStatus, BillingPeriod, ClaimStatus, FeeBasis, FeeSchedule, Payment,
+    PaymentMethod,
 };
 use sqlx::{Any, FromRow};
 
-use crate::db::rfc3339;
+use crate::db::{Sql, rfc3339};
 
 #[derive(FromRow)]
 pub struct ScheduleRow {
@@ -380,16 +381,17 @@ pub struct PaymentLine<'a> {
     pub reverses: Option<i64>,
 }
 
-/// `Ok(false)` when a unique rule refused it: the receipt number is taken,
-/// or the payment is reversed already (another process got there first).
-pub async fn insert_payment<'e, E>(executor: E, new: &PaymentLine<'_>) -> sqlx::Result<bool>
+/// The payment's id; `None` when a unique rule refused it: the receipt
+/// number is taken, or the payment is reversed already (another process got
+/// there first).
+pub async fn insert_payment<'e, E>(executor: E, new: &PaymentLine<'_>) -> sqlx::Result<Option<i64>>
 where
     E: sqlx::Executor<'e, Database = Any>,
 {
-    let done = sqlx::query(
+    let done = sqlx::query_scalar(
         "INSERT INTO fee_payments (bill_id, community_id, amount_fen, method, paid_on, receipt_no,
              note, recorded_by, recorded_at, reverses_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(new.bill)
     .bind(new.community)
@@ -401,11 +403,11 @@ where
     .bind(new.recorded_by)
     .bind(new.now)
     .bind(new.reverses)
-    .execute(executor)
+    .fetch_one(executor)
     .await;
     match done {
-        Ok(_) => Ok(true),
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(false),
+        Ok(id) => Ok(Some(id)),
+        Err(e) if crate::db::is_unique_violation(&e) => Ok(None),
         Err(e) => Err(e),
     }
 }
@@ -566,4 +568,214 @@ pub async fn mark_overdue_told(tx: &mut crate::db::Tx, now: i64) -> sqlx::Result
     .bind(now - 30 * crate::db::DAY)
     .fetch_all(&mut *tx)
     .await
+}
+
+// The office's collection codes, and payment claims (我已付款).
+
+#[derive(FromRow)]
+pub struct SettingsRow {
+    pub wechat_upload_id: Option<String>,
+    pub alipay_upload_id: Option<String>,
+    pub bank_details: String,
+}
+
+pub async fn settings<'e, E>(executor: E, community: i64) -> sqlx::Result<Option<SettingsRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT wechat_upload_id, alipay_upload_id, bank_details FROM fee_settings
+         WHERE community_id = $1",
+    )
+    .bind(community)
+    .fetch_optional(executor)
+    .await
+}
+
+/// A community's settings as a manager saves them.
+pub struct SettingsLine<'a> {
+    pub community: i64,
+    pub wechat: Option<&'a str>,
+    pub alipay: Option<&'a str>,
+    pub bank_details: &'a str,
+    pub by: i64,
+    pub now: i64,
+}
+
+pub async fn put_settings(tx: &mut crate::db::Tx, s: &SettingsLine<'_>) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO fee_settings (community_id, wechat_upload_id, alipay_upload_id, bank_details,
+             updated_by, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (community_id) DO UPDATE SET wechat_upload_id = excluded.wechat_upload_id,
+             alipay_upload_id = excluded.alipay_upload_id, bank_details = excluded.bank_details,
+             updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+    )
+    .bind(s.community)
+    .bind(s.wechat)
+    .bind(s.alipay)
+    .bind(s.bank_details)
+    .bind(s.by)
+    .bind(s.now)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// What a bill still owes, if there is such a bill.
+pub async fn owed(tx: &mut crate::db::Tx, bill: i64) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar("SELECT amount_fen - paid_fen FROM fee_bills WHERE id = $1")
+        .bind(bill)
+        .fetch_optional(&mut *tx)
+        .await
+}
+
+/// A household's claim as it is made.
+pub struct ClaimLine<'a> {
+    pub bill: i64,
+    pub community: i64,
+    pub household: i64,
+    pub amount_fen: i64,
+    pub method: PaymentMethod,
+    pub paid_on: &'a str,
+    pub note: &'a str,
+    pub upload: Option<&'a str>,
+    pub by: i64,
+    pub now: i64,
+}
+
+/// The new claim's id; `None` when the bill already has one waiting.
+pub async fn insert_claim(tx: &mut crate::db::Tx, c: &ClaimLine<'_>) -> sqlx::Result<Option<i64>> {
+    let done = sqlx::query_scalar(
+        "INSERT INTO fee_claims (bill_id, community_id, household_id, amount_fen, method, paid_on,
+             note, upload_id, status, claimed_by, claimed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10) RETURNING id",
+    )
+    .bind(c.bill)
+    .bind(c.community)
+    .bind(c.household)
+    .bind(c.amount_fen)
+    .bind(c.method.as_str())
+    .bind(c.paid_on)
+    .bind(c.note)
+    .bind(c.upload)
+    .bind(c.by)
+    .bind(c.now)
+    .fetch_one(&mut *tx)
+    .await;
+    match done {
+        Ok(id) => Ok(Some(id)),
+        Err(e) if crate::db::is_unique_violation(&e) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// A claim with what the pages show beside it.
+#[derive(FromRow)]
+pub struct ClaimRow {
+    pub id: i64,
+    pub bill_id: i64,
+    pub community_id: i64,
+    pub household_id: i64,
+    pub building: String,
+    pub flat_label: String,
+    pub schedule_name: String,
+    pub period: String,
+    pub owed_fen: i64,
+    pub amount_fen: i64,
+    #[sqlx(try_from = "String")]
+    pub method: PaymentMethod,
+    pub paid_on: String,
+    pub note: String,
+    pub upload_id: Option<String>,
+    #[sqlx(try_from = "String")]
+    pub status: ClaimStatus,
+    pub claimed_by: String,
+    pub claimed_at: i64,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<i64>,
+    pub reason: Option<String>,
+    pub receipt_no: Option<String>,
+}
+
+const CLAIMS: &str = "SELECT c.id, c.bill_id, c.community_id, c.household_id, bd.name AS building,
+        h.flat_label, s.name AS schedule_name, b.period,
+        CAST(b.amount_fen - b.paid_fen AS BIGINT) AS owed_fen, c.amount_fen, c.method, c.paid_on,
+        c.note, c.upload_id, c.status, cu.name AS claimed_by, c.claimed_at,
+        du.name AS decided_by, c.decided_at, c.reason, p.receipt_no
+    FROM fee_claims c JOIN fee_bills b ON b.id = c.bill_id
+    JOIN fee_schedules s ON s.id = b.schedule_id
+    JOIN households h ON h.id = c.household_id JOIN buildings bd ON bd.id = h.building_id
+    JOIN users cu ON cu.id = c.claimed_by LEFT JOIN users du ON du.id = c.decided_by
+    LEFT JOIN fee_payments p ON p.id = c.payment_id";
+
+pub async fn claim<'e, E>(executor: E, id: i64) -> sqlx::Result<Option<ClaimRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    let mut q = Sql::new(CLAIMS);
+    q.push(" WHERE c.id = ").bind(id);
+    Ok(q.fetch_all(executor).await?.into_iter().next())
+}
+
+/// Whose claims a list shows.
+pub enum ClaimsOf {
+    Community(i64),
+    Household(i64),
+}
+
+/// Newest first, at most 200 (the queue is short: claims are answered).
+pub async fn claims<'e, E>(
+    executor: E,
+    of: ClaimsOf,
+    status: Option<&str>,
+) -> sqlx::Result<Vec<ClaimRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    let mut q = Sql::new(CLAIMS);
+    match of {
+        ClaimsOf::Community(c) => q.push(" WHERE c.community_id = ").bind(c),
+        ClaimsOf::Household(h) => q.push(" WHERE c.household_id = ").bind(h),
+    };
+    if let Some(s) = status {
+        q.push(" AND c.status = ").bind(s.to_owned());
+    }
+    q.push(" ORDER BY c.id DESC LIMIT 200");
+    q.fetch_all(executor).await
+}
+
+/// The office's answer to a claim: the payment booked for it, or why not.
+pub enum Answer<'a> {
+    Confirmed { payment: i64 },
+    Declined { reason: &'a str },
+}
+
+/// Answers a waiting claim; false when it was no longer waiting (answered
+/// by someone else meanwhile).
+pub async fn answer_claim(
+    tx: &mut crate::db::Tx,
+    id: i64,
+    answer: Answer<'_>,
+    by: i64,
+    now: i64,
+) -> sqlx::Result<bool> {
+    let (status, payment, reason) = match answer {
+        Answer::Confirmed { payment } => (ClaimStatus::Confirmed, Some(payment), None),
+        Answer::Declined { reason } => (ClaimStatus::Declined, None, Some(reason)),
+    };
+    let done = sqlx::query(
+        "UPDATE fee_claims SET status = $2, payment_id = $3, reason = $4, decided_by = $5,
+             decided_at = $6
+         WHERE id = $1 AND status = 'pending'",
+    )
+    .bind(id)
+    .bind(status.as_str())
+    .bind(payment)
+    .bind(reason)
+    .bind(by)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }

@@ -64,17 +64,6 @@ fn check(f: &Fields) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// A photo for goods must be the manager's own upload.
-async fn check_photo(state: &AppState, caller: &Caller, id: &str) -> Result<(), ApiError> {
-    if !uploads::store::is_own(state.db.reader(), id, caller.user_id).await? {
-        return Err(ApiError::bad_request(
-            ErrorCode::InvalidPhoto,
-            "照片找不到了，请重新上传",
-        ));
-    }
-    Ok(())
-}
-
 /// Puts goods on the shelf.
 #[utoipa::path(post, path = "/v1/shop/items", tag = "shop", request_body = NewShopItem,
     responses(
@@ -99,7 +88,7 @@ pub async fn create(
         monthly_limit: body.monthly_limit,
     })?;
     if let Some(p) = &body.photo_id {
-        check_photo(&state, &caller, p).await?;
+        uploads::require_own(&state, &caller, p).await?;
     }
     let mut tx = state.db.writer().begin().await?;
     if store::item_name_taken(&mut tx, body.community_id, name, None).await? {
@@ -166,7 +155,7 @@ pub async fn update(
     let photo_id = match body.photo_id.as_deref() {
         Some("") => Some(None),
         Some(p) => {
-            check_photo(&state, &caller, p).await?;
+            uploads::require_own(&state, &caller, p).await?;
             Some(Some(p))
         }
         None => None,

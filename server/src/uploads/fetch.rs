@@ -72,7 +72,16 @@ pub async fn fetch(
     // nothing else already allows it).
     let on_shelf =
         !allowed && !owners.is_empty() && store::on_shelf(state.db.reader(), &id).await?;
-    if !allowed && !on_shelf {
+    // A collection code is for anyone logged in (it hangs on the office's
+    // wall too); a transfer's screenshot for its household and its office.
+    let fees = !allowed && !on_shelf && !owners.is_empty() && {
+        let uses = store::fee_uses(state.db.reader(), &id).await?;
+        uses.iter().any(|u| match u.household_id {
+            None => true,
+            Some(h) => caller.household_role(h).is_some() || caller.manages(u.community_id),
+        })
+    };
+    if !allowed && !on_shelf && !fees {
         return Err(ApiError::NotFound);
     }
     let (full, small) = paths(&state.uploads_dir, &id);

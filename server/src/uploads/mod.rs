@@ -31,6 +31,22 @@ pub fn paths(dir: &Path, id: &str) -> (PathBuf, PathBuf) {
     )
 }
 
+/// A photo someone attaches (goods, a collection code, a transfer's
+/// screenshot) must be their own upload.
+pub async fn require_own(
+    state: &crate::state::AppState,
+    caller: &crate::accounts::session::Caller,
+    id: &str,
+) -> Result<(), crate::error::ApiError> {
+    if !store::is_own(state.db.reader(), id, caller.user_id).await? {
+        return Err(crate::error::ApiError::bad_request(
+            app::model::ErrorCode::InvalidPhoto,
+            "照片找不到了，请重新上传",
+        ));
+    }
+    Ok(())
+}
+
 pub fn photo(id: String) -> Photo {
     Photo {
         url: format!("/api/v1/uploads/{id}"),

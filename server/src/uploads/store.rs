@@ -84,6 +84,29 @@ where
     .await
 }
 
+/// Where the fee pages show this photo: a claim's screenshot (its community
+/// and household) or a collection code (its community, no household).
+#[derive(FromRow)]
+pub struct FeeUse {
+    pub community_id: i64,
+    pub household_id: Option<i64>,
+}
+
+pub async fn fee_uses<'e, E>(executor: E, id: &str) -> sqlx::Result<Vec<FeeUse>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT community_id, household_id FROM fee_claims WHERE upload_id = $1
+         UNION ALL
+         SELECT community_id, CAST(NULL AS BIGINT) FROM fee_settings
+         WHERE wechat_upload_id = $1 OR alipay_upload_id = $1",
+    )
+    .bind(id)
+    .fetch_all(executor)
+    .await
+}
+
 /// Whether goods on a shelf show this photo.
 pub async fn on_shelf<'e, E>(executor: E, id: &str) -> sqlx::Result<bool>
 where

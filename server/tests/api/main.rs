@@ -16,6 +16,7 @@ mod crash;
 mod demo;
 mod errors;
 mod exports;
+mod fee_claims;
 mod fees;
 mod first_screen;
 mod generate;

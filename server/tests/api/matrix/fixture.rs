@@ -47,6 +47,8 @@ pub struct Fixture {
     /// Two reserved swaps: one to hand over, one to cancel.
     pub to_fulfil: i64,
     pub to_cancel: i64,
+    /// 我已付款 claims waiting for an answer: one to confirm, one to decline.
+    pub claims: [i64; 2],
     /// A second helper's link, for the revoke row.
     pub spare_link: i64,
     /// A patrol open for sign-up and check-in, and one where 张建国 has
@@ -154,6 +156,44 @@ impl Fixture {
             .and_then(|h| h["id"].as_i64())
             .expect("the spare helper's link");
 
+        // Two claims waiting (on the 2025 bills of the neighbour and of
+        // 张建国), leaving his 2026 bill free for the claim row.
+        let (status, made) = manager
+            .post(
+                "/api/v1/fees/bills/generate",
+                json!({"schedule_id": scalar(app, "SELECT MIN(id) FROM fee_schedules WHERE community_id = $1", community).await, "period": "2025"}),
+            )
+            .await;
+        assert_eq!(status, 200, "{made}");
+        let neighbours_bill = scalar(
+            app,
+            "SELECT MIN(b.id) FROM fee_bills b JOIN memberships m ON m.household_id = b.household_id
+             JOIN users u ON u.id = m.user_id
+             WHERE u.phone = '13700000002' AND b.period = '2025' AND b.community_id = $1",
+            community,
+        )
+        .await;
+        let older_bill = scalar(
+            app,
+            "SELECT id FROM fee_bills WHERE household_id = $1 AND period = '2025'",
+            household,
+        )
+        .await;
+        let mut claims = [0; 2];
+        for (i, (who, bill)) in [(&people[4], neighbours_bill), (father, older_bill)]
+            .into_iter()
+            .enumerate()
+        {
+            let (status, c) = who
+                .post(
+                    &format!("/api/v1/fees/bills/{bill}/claims"),
+                    json!({"amount_fen": 100, "method": "wechat", "paid_on": "2026-12-05"}),
+                )
+                .await;
+            assert_eq!(status, 201, "{c}");
+            claims[i] = c["id"].as_i64().expect("claim id");
+        }
+
         let mut members = [0; 2];
         for (i, name) in ["王秀英", "张小宝"].iter().enumerate() {
             let (status, m) = manager
@@ -219,6 +259,7 @@ impl Fixture {
             item,
             to_fulfil: swaps[0],
             to_cancel: swaps[1],
+            claims,
             spare_link,
         }
     }

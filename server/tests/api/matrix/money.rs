@@ -17,6 +17,7 @@ pub fn rows(ids: &Fixture) -> Vec<Row> {
         item,
         to_fulfil,
         to_cancel,
+        claims,
         ..
     } = ids.clone();
     let office_only = [401, 403, 403, 403, 403, 403, 200, 403, 403];
@@ -26,7 +27,59 @@ pub fn rows(ids: &Fixture) -> Vec<Row> {
     // anyone outside the office that keeps it: ids reveal nothing.
     let office_record = [401, 404, 404, 403, 404, 404, 200, 404, 404];
     let office_record_created = [401, 404, 404, 403, 404, 404, 201, 404, 404];
+    // Residents and helpers read their household's; the office its own.
+    let households_and_offices = [401, 200, 200, 403, 200, 403, 200, 200, 403];
     vec![
+        // Paying from afar.
+        row(
+            "GET /v1/fees/settings",
+            Call::Get("/api/v1/fees/settings".into()),
+            households_and_offices,
+        ),
+        row(
+            "PUT /v1/fees/settings",
+            Call::Put(
+                "/api/v1/fees/settings".into(),
+                Box::new(move |_| {
+                    json!({"community_id": community, "wechat_upload_id": null, "alipay_upload_id": null,
+                           "bank_details": "工商银行 轻机南院物业 6222 0000 1234"})
+                }),
+            ),
+            office_only,
+        ),
+        row(
+            "POST /v1/fees/bills/{id}/claims",
+            Call::Post(
+                format!("/api/v1/fees/bills/{bill}/claims"),
+                Box::new(
+                    |_| json!({"amount_fen": 100, "method": "wechat", "paid_on": "2026-12-05"}),
+                ),
+            ),
+            // The helper's is the bill's second claim: it waits for the
+            // first one's answer.
+            [401, 201, 409, 403, 404, 404, 404, 404, 404],
+        ),
+        row(
+            "GET /v1/fees/claims",
+            Call::Get("/api/v1/fees/claims".into()),
+            households_and_offices,
+        ),
+        row(
+            "POST /v1/fees/claims/{id}/confirm",
+            Call::Post(
+                format!("/api/v1/fees/claims/{}/confirm", claims[0]),
+                Box::new(|_| json!({})),
+            ),
+            office_record,
+        ),
+        row(
+            "POST /v1/fees/claims/{id}/decline",
+            Call::Post(
+                format!("/api/v1/fees/claims/{}/decline", claims[1]),
+                Box::new(|_| json!({"reason": "没有查到这笔转账，请打电话给物业"})),
+            ),
+            office_record,
+        ),
         // Fees.
         row(
             "GET /v1/fees/bills",
