@@ -306,6 +306,55 @@ pub async fn bills(household: Option<i64>) -> Result<BillList, ApiError> {
     }
 }
 
+/// The office's collection codes and bank details (the household's community).
+pub async fn fee_settings(community: Option<i64>) -> Result<crate::model::FeeSettings, ApiError> {
+    match community {
+        Some(c) => get(&format!("/api/v1/fees/settings?community_id={c}")).await,
+        None => get("/api/v1/fees/settings").await,
+    }
+}
+
+pub async fn put_fee_settings(
+    body: crate::model::FeeSettingsUpdate,
+) -> Result<crate::model::FeeSettings, ApiError> {
+    send_json(Request::put("/api/v1/fees/settings"), &body).await
+}
+
+/// 我已付款 claims: the household's, or (`query` naming a community) the office's.
+pub async fn fee_claims(query: &str) -> Result<Vec<crate::model::Claim>, ApiError> {
+    get(&format!("/api/v1/fees/claims?{query}")).await
+}
+
+pub async fn claim_paid(
+    bill: i64,
+    body: crate::model::NewClaim,
+) -> Result<crate::model::Claim, ApiError> {
+    send_json(
+        Request::post(&format!("/api/v1/fees/bills/{bill}/claims")),
+        &body,
+    )
+    .await
+}
+
+pub async fn confirm_claim(id: i64) -> Result<crate::model::Claim, ApiError> {
+    send_json(
+        Request::post(&format!("/api/v1/fees/claims/{id}/confirm")),
+        &crate::model::ConfirmClaim::default(),
+    )
+    .await
+}
+
+pub async fn decline_claim(
+    id: i64,
+    body: crate::model::DeclineClaim,
+) -> Result<crate::model::Claim, ApiError> {
+    send_json(
+        Request::post(&format!("/api/v1/fees/claims/{id}/decline")),
+        &body,
+    )
+    .await
+}
+
 pub async fn record_payment(bill: i64, body: NewPayment) -> Result<BillList, ApiError> {
     send_json(
         Request::post(&format!("/api/v1/fees/bills/{bill}/payments")),

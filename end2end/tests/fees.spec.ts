@@ -12,6 +12,72 @@ async function recordCash(office: Page, within: ReturnType<Page['locator']>) {
   await expect(within).toHaveCount(0);
 }
 
+test('from another city: the office puts up its code, the daughter pays by WeChat and says 我已付款 with a screenshot, the office confirms; the receipt says the amount in 大写', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // The office puts up its WeChat code (a picture standing in for it here).
+  const office = await person(browser, false);
+  await login(office, MANAGER);
+  await open(office, '/manage/fees');
+  const picture = await office.screenshot({ clip: { x: 0, y: 0, width: 240, height: 240 } });
+  const settings = office.locator('details', { hasText: '收款码和银行账户' });
+  await settings.locator('summary').click();
+  await settings.getByLabel('微信收款码').setInputFiles({ name: 'wechat.png', mimeType: 'image/png', buffer: picture });
+  await expect(settings.locator('.photo-input img')).toHaveCount(1);
+  await settings.getByLabel('银行账户（开户行、户名、账号）').fill('工商银行 轻机南院物业\n6222 0000 1234 5678');
+  await settings.getByRole('button', { name: '保存' }).click();
+  await expect(settings.getByRole('status')).toContainText('已保存');
+
+  // In Shanghai, the daughter opens her father's overdue bill.
+  const daughter = await person(browser, true);
+  await login(daughter, DAUGHTER);
+  await open(daughter, '/fees');
+  const afar = daughter.locator('section.afar').first();
+  await expect(afar).toContainText('在外地？转账给物业');
+  await expect(afar).toContainText('转账备注里写：3号楼201 2026物业费');
+  await expect(afar.getByRole('img', { name: '微信收款码' })).toBeVisible();
+  await expect(afar).toContainText('6222 0000 1234 5678');
+  await check(daughter, 'fees-pay-from-afar-large');
+  await afar.getByRole('button', { name: '我已付款' }).click();
+  await afar.getByLabel('怎么付的').selectOption({ label: '微信' });
+  await afar.getByLabel('付款截图（可以不传）').setInputFiles({ name: 'paid.png', mimeType: 'image/png', buffer: picture });
+  await expect(afar.locator('.photo-input img')).toHaveCount(1);
+  await check(daughter, 'fees-claim-form-large');
+  await afar.getByRole('button', { name: '告诉物业' }).click();
+  await expect(daughter.locator('.claim-state')).toContainText('已告知物业，待确认');
+
+  // The office finds the money and confirms it.
+  await office.reload();
+  await ready(office);
+  const claim = office.locator('.claim-to-answer', { hasText: '3号楼 201' });
+  await expect(claim).toContainText('张丽');
+  await expect(claim.locator('img')).toBeVisible();
+  await check(office, 'fees-claims-queue-normal');
+  await claim.getByRole('button', { name: '确认收到' }).click();
+  await expect(office.locator('.claim-to-answer')).toHaveCount(0);
+  await expect(office.locator('.big').first()).toContainText('312 / 327');
+
+  // Paid; the receipt says the amount in capitals.
+  await daughter.reload();
+  await ready(daughter);
+  await expect(daughter.locator('.claim-state')).toContainText('物业已确认收到');
+  const bill = daughter.locator('section.bill').first();
+  await expect(bill).toContainText('已交清');
+  await bill.getByRole('link', { name: '看收据' }).last().click();
+  await expect(daughter.locator('.receipt')).toContainText('微信');
+  await expect(daughter.locator('.receipt')).toContainText(/大写.*[壹贰叁肆伍陆柒捌玖].*元/);
+  await check(daughter, 'fees-claim-receipt-large');
+
+  // (The cash journey below starts from the unpaid bill: undo this one.)
+  await office.getByLabel('楼', { exact: true }).selectOption({ label: '3号楼' });
+  await office.getByLabel('门牌').selectOption({ label: '201' });
+  const found = office.locator('section[aria-labelledby="find-household"]');
+  await found.locator('details.reverse summary').first().click();
+  await found.getByLabel('冲销原因').fill('测试：恢复未缴');
+  await found.getByRole('button', { name: '冲销这笔' }).click();
+  await found.locator('.confirm').getByRole('button', { name: '冲销这笔' }).click();
+  await expect(office.locator('.big').first()).toContainText('311 / 327');
+});
+
 test('the daughter sees the bill, the office records cash, she opens the receipt (normal, then large text)', async ({ browser }) => {
   test.setTimeout(120_000);
   for (const mode of ['normal', 'large'] as const) {

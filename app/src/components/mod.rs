@@ -11,6 +11,7 @@ pub mod icons;
 mod large_text_switch;
 mod loadable;
 mod offline;
+mod photo_input;
 mod qr;
 mod tab_bar;
 
@@ -24,5 +25,6 @@ pub use household_chooser::HouseholdChooser;
 pub use large_text_switch::LargeTextSwitch;
 pub use loadable::{ErrorNotice, Loading};
 pub use offline::OfflineBanner;
+pub use photo_input::PhotoInput;
 pub use qr::QrSvg;
 pub use tab_bar::TabBar;

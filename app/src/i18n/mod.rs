@@ -6,6 +6,7 @@ pub mod audit;
 pub mod care;
 mod en;
 pub mod errors;
+pub mod fee_claims;
 pub mod fees;
 pub mod guide;
 pub mod households;
@@ -100,6 +101,7 @@ capability_words! {
     point: points::PointWords,
     repair: repairs::RepairWords,
     fee: fees::FeeWords,
+    claim: fee_claims::ClaimWords,
     notice: notices::NoticeWords,
     account: accounts::AccountWords,
     household: households::HouseholdWords,

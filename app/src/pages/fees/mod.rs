@@ -1,5 +1,7 @@
 //! 物业费: "have we paid this year?", the payments, and a receipt for each.
 
+mod claim;
+mod claims_office;
 mod office;
 mod receipt;
 
@@ -17,6 +19,19 @@ use crate::format::{now_millis, when};
 use crate::i18n::{Lang, use_i18n};
 use crate::model::{Bill, BillStatus, yuan};
 use crate::state::use_session;
+
+/// An amount typed in yuan, in fen; else the form says what is wrong.
+pub fn typed_fen(input: &str, error: RwSignal<Option<crate::api::ApiError>>) -> Option<i64> {
+    let fen = crate::model::parse_yuan(input);
+    if fen.is_none() {
+        error.set(Some(crate::api::ApiError::Server {
+            status: 400,
+            code: crate::model::ErrorCode::InvalidAmount,
+            message: String::new(),
+        }));
+    }
+    fen
+}
 
 /// "2026 年物业费" / "物业费 2026".
 pub fn bill_title(lang: Lang, bill: &Bill) -> String {
@@ -49,17 +64,42 @@ fn MyBills() -> impl IntoView {
         session.acting_for.track();
         api::bills(None)
     });
+    // How to pay from afar, and what the office made of the household's
+    // claims: shown with the bills, never instead of them.
+    let settings = LocalResource::new(move || {
+        session.acting_for.track();
+        api::fee_settings(None)
+    });
+    let claims = LocalResource::new(move || {
+        session.acting_for.track();
+        api::fee_claims("")
+    });
     let retry = Callback::new(move |()| list.refetch());
+    let changed = Callback::new(move |()| {
+        list.refetch();
+        claims.refetch();
+    });
     view! {
         <h2 class="section-title">{move || i18n.fee().title}</h2>
-        {move || match list.get() {
+        {move || match list.get().filter(|_| settings.get().is_some() && claims.get().is_some()) {
             None => view! { <Loading /> }.into_any(),
             Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),
             Some(Ok(list)) if list.bills.is_empty() => view! { <p class="card">{i18n.fee().none}</p> }.into_any(),
-            Some(Ok(list)) => view! {
-                <p class="soft">{list.household.community_name.clone()} " · " {list.household.building.clone()} " " {list.household.flat_label.clone()}</p>
-                {list.bills.into_iter().map(|bill| view! { <BillCard bill /> }).collect_view()}
-            }.into_any(),
+            Some(Ok(list)) => {
+                let address = format!("{} {}", list.household.building, list.household.flat_label);
+                let settings = settings.get().and_then(Result::ok);
+                let claims = claims.get().and_then(Result::ok).unwrap_or_default();
+                view! {
+                    <p class="soft">{list.household.community_name.clone()} " · " {address.clone()}</p>
+                    {list.bills.into_iter().map(|bill| {
+                        let mine: Vec<_> = claims.iter().filter(|c| c.bill_id == bill.id).cloned().collect();
+                        let afar = settings.clone().map(|settings| view! {
+                            <claim::PayFromAfar bill=bill.clone() settings claims=mine address=address.clone() on_change=changed />
+                        });
+                        view! { <BillCard bill /> {afar} }
+                    }).collect_view()}
+                }.into_any()
+            }
         }}
     }
 }

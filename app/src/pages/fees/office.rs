@@ -9,9 +9,7 @@ use crate::api::{self, ApiError};
 use crate::components::{ConfirmButton, ErrorNotice, FormError, Loading, TextField, parse_text};
 use crate::format::today;
 use crate::i18n::use_i18n;
-use crate::model::{
-    Collection, NewPayment, PaymentMethod, PaymentNote, ReversePayment, parse_yuan, yuan,
-};
+use crate::model::{Collection, NewPayment, PaymentMethod, PaymentNote, ReversePayment, yuan};
 use crate::pages::fees::{BillCard, bill_title};
 
 fn percent(part: i64, whole: i64) -> i64 {
@@ -53,7 +51,9 @@ pub fn FeeOfficePage() -> impl IntoView {
                             <a class="button" href=format!("/api/v1/fees/export/payments.csv?community_id={community}&period={}", s.period) download="payments.csv">{i18n.fee().export_payments}</a>
                         </div>
                     </section>
+                    <super::claims_office::ClaimsQueue community on_change=retry />
                     <FindHousehold community on_change=retry />
+                    <super::claims_office::CollectionSettings community />
                     <section aria-labelledby="by-building">
                         <h3 id="by-building" class="section-title">{i18n.fee().by_building}</h3>
                         <ul class="plain buildings">{s.buildings.iter().map(building_row).collect_view()}</ul>
@@ -213,12 +213,7 @@ fn PaymentForm(bill: i64, owed: i64, title: String, on_done: Callback<()>) -> im
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
-        let Some(fen) = parse_yuan(&amount.get_untracked()) else {
-            error.set(Some(ApiError::Server {
-                status: 400,
-                code: crate::model::ErrorCode::InvalidAmount,
-                message: String::new(),
-            }));
+        let Some(fen) = super::typed_fen(&amount.get_untracked(), error) else {
             return;
         };
         let Some(receipt_no) = parse_text(&receipt.get_untracked(), error) else {

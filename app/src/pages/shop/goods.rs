@@ -3,10 +3,9 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::api::{self, ApiError};
-use crate::components::{FormError, TextField, submit_action};
+use crate::components::{FormError, PhotoInput, TextField, submit_action};
 use crate::i18n::use_i18n;
 use crate::model::{NewShopItem, ShopItem, ShopItemUpdate, Text};
 use crate::state::use_managed_community;
@@ -97,7 +96,7 @@ fn NewItem(on_change: Callback<()>) -> impl IntoView {
     let price = RwSignal::new(String::new());
     let stock = RwSignal::new(String::new());
     let limit = RwSignal::new("0".to_owned());
-    let photo = RwSignal::new(None::<String>);
+    let photo = RwSignal::new(None::<crate::model::Photo>);
     let error = RwSignal::new(None::<ApiError>);
     let community = use_managed_community();
     let add = submit_action(
@@ -109,7 +108,7 @@ fn NewItem(on_change: Callback<()>) -> impl IntoView {
                     community_id: community.get_untracked().unwrap_or_default(),
                     name,
                     description: description?,
-                    photo_id: photo.get_untracked(),
+                    photo_id: photo.get_untracked().map(|p| p.id),
                     price: price.get_untracked().trim().parse().unwrap_or(0),
                     stock: stock.get_untracked().trim().parse().unwrap_or(-1),
                     monthly_limit: limit.get_untracked().trim().parse().ok().filter(|l| *l > 0),
@@ -125,21 +124,6 @@ fn NewItem(on_change: Callback<()>) -> impl IntoView {
             on_change.run(());
         },
     );
-    let on_photo = move |ev: leptos::ev::Event| {
-        let file = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0));
-        if let Some(file) = file {
-            spawn_local(async move {
-                match api::upload_photo(file).await {
-                    Ok(u) => photo.set(Some(u.photo.id)),
-                    Err(e) => error.set(Some(e)),
-                }
-            });
-        }
-    };
     view! {
         <form class="card form" on:submit=move |ev| { ev.prevent_default(); error.set(None); add.dispatch(()); }>
             <h3>{move || p().new_item}</h3>
@@ -149,10 +133,7 @@ fn NewItem(on_change: Callback<()>) -> impl IntoView {
             <TextField id="item-stock" inputmode="numeric" label=Signal::derive(move || p().stock) value=stock />
             <TextField id="item-limit" inputmode="numeric" label=Signal::derive(move || p().monthly_limit)
                 hint=Signal::derive(move || p().monthly_limit_hint) value=limit />
-            <div class="field">
-                <label for="item-photo">{move || i18n.repair().add_photo}</label>
-                <input id="item-photo" type="file" accept="image/jpeg,image/png,image/webp" on:change=on_photo />
-            </div>
+            <PhotoInput id="item-photo" label=Signal::derive(move || i18n.repair().add_photo) photo error />
             <FormError error />
             <button type="submit" class="button primary">{move || p().add}</button>
         </form>
