@@ -201,14 +201,14 @@ test('the office keeps a grandmother without a phone: she swaps at the counter; 
   await counter.locator('summary').click();
   await counter.getByLabel('楼栋').selectOption({ label: '3号楼' });
   await counter.getByLabel('谁来换').selectOption({ label: '201 张奶奶' });
-  await expect(counter.locator('.big-line')).toContainText('张奶奶 现在有 17');
+  await expect(counter.locator('.counter-balance')).toContainText('张奶奶 现在有 17');
   const soap = counter.locator('.goods-card', { hasText: '香皂' });
   await soap.getByRole('button', { name: '换' }).click();
   await soap.locator('.confirm').getByRole('button').first().click();
   await expect(counter.locator('.handover')).toContainText('张奶奶');
   await check(office, 'shop-counter-normal');
   await counter.locator('.handover').getByRole('button', { name: '已交给住户' }).click();
-  await expect(counter.locator('.big-line')).toContainText('张奶奶 现在有 7');
+  await expect(counter.locator('.counter-balance')).toContainText('张奶奶 现在有 7');
 
   // Her grandson buys her a phone: the slip's QR opens 注册 with the code in it.
   const her = await person(browser, true);

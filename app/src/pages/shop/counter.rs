@@ -109,7 +109,7 @@ pub fn Counter(on_done: Callback<()>) -> impl IntoView {
                 Some(None) => ().into_any(),
                 Some(Some(Err(error))) => view! { <ErrorNotice error retry=swapped /> }.into_any(),
                 Some(Some(Ok(l))) => view! {
-                    <p class="big-line" role="status">
+                    <p class="big-line counter-balance" role="status">
                         {w()[5].replace("{name}", &l.name)} " " <strong>{l.balance}</strong> " " {p().points}
                     </p>
                     <Shelf balance=l.balance got on_change=swapped items for_user=person.get_untracked() />
