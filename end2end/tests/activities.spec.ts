@@ -181,7 +181,7 @@ test('the office publishes a patrol; the daughter signs her father up, the offic
 });
 
 test('the office keeps a grandmother without a phone: she swaps at the counter; later she registers with the slip, chooses herself, keeps her points and signs up from 首页', async ({ browser }) => {
-  const office = await person(browser, false);
+  const office = await person(browser, true);
   await login(office, MANAGER);
   const community = (await api(office, 'GET', '/api/v1/me')).communities[0].community_id;
   const slip = (await api(office, 'GET', `/api/v1/admin/households/codes?community_id=${community}`)).slips.find(
@@ -206,7 +206,7 @@ test('the office keeps a grandmother without a phone: she swaps at the counter; 
   await soap.getByRole('button', { name: '换' }).click();
   await soap.locator('.confirm').getByRole('button').first().click();
   await expect(counter.locator('.handover')).toContainText('张奶奶');
-  await check(office, 'shop-counter-normal');
+  await check(office, 'shop-counter-large');
   await counter.locator('.handover').getByRole('button', { name: '已交给住户' }).click();
   await expect(counter.locator('.counter-balance')).toContainText('张奶奶 现在有 7');
 

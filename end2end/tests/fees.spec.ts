@@ -14,8 +14,8 @@ async function recordCash(office: Page, within: ReturnType<Page['locator']>) {
 
 test('from another city: the office puts up its code, the daughter pays by WeChat and says 我已付款 with a screenshot, the office confirms; the receipt says the amount in 大写', async ({ browser }) => {
   test.setTimeout(120_000);
-  // The office puts up its WeChat code (a picture standing in for it here).
-  const office = await person(browser, false);
+  // The office (in large text) puts up its WeChat code (a picture standing in for it here).
+  const office = await person(browser, true);
   await login(office, MANAGER);
   await open(office, '/manage/fees');
   const picture = await office.screenshot({ clip: { x: 0, y: 0, width: 240, height: 240 } });
@@ -51,7 +51,7 @@ test('from another city: the office puts up its code, the daughter pays by WeCha
   const claim = office.locator('.claim-to-answer', { hasText: '3号楼 201' });
   await expect(claim).toContainText('张丽');
   await expect(claim.locator('img')).toBeVisible();
-  await check(office, 'fees-claims-queue-normal');
+  await check(office, 'fees-claims-queue-large');
   await claim.getByRole('button', { name: '确认收到' }).click();
   await expect(office.locator('.claim-to-answer')).toHaveCount(0);
   await expect(office.locator('.big').first()).toContainText('312 / 327');

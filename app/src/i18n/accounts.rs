@@ -59,6 +59,9 @@ pub struct AccountWords {
     pub create_staff_button: &'static str,
     pub reset_issue_button: &'static str,
     pub reset_issued: &'static str,
+    pub kept_question: &'static str,
+    pub kept_why: &'static str,
+    pub kept_none: &'static str,
 }
 
 pub const ZH: AccountWords = AccountWords {
@@ -119,6 +122,9 @@ pub const ZH: AccountWords = AccountWords {
     create_staff_button: "建账号",
     reset_issue_button: "生成重置码",
     reset_issued: "把这个重置码在电话里读给居民（24 小时内有效，只能用一次）：",
+    kept_question: "物业已经替家里这几位记着积分，有您吗？",
+    kept_why: "选自己的名字，您的积分和报名都还在。",
+    kept_none: "都不是，我是新登记的",
 };
 
 pub const EN: AccountWords = AccountWords {
@@ -179,4 +185,7 @@ pub const EN: AccountWords = AccountWords {
     create_staff_button: "Create account",
     reset_issue_button: "Issue a reset code",
     reset_issued: "Read this code to the resident (valid 24 hours, once):",
+    kept_question: "The office keeps points for these members of your household. Are you one of them?",
+    kept_why: "Choose your name and your points and sign-ups stay yours.",
+    kept_none: "None of them: I am new",
 };

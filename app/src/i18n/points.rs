@@ -85,6 +85,15 @@ pub struct PointWords {
     pub saved: &'static str,
     pub off_shelf: &'static str,
     pub on_shelf: &'static str,
+    pub counter_title: &'static str,
+    pub counter_intro: &'static str,
+    pub counter_building: &'static str,
+    pub counter_person: &'static str,
+    pub counter_choose: &'static str,
+    pub counter_has: &'static str,
+    pub statement_month: &'static str,
+    pub statement_title: &'static str,
+    pub statement_sum: &'static str,
 }
 
 pub const ZH: PointWords = PointWords {
@@ -177,6 +186,15 @@ pub const ZH: PointWords = PointWords {
     saved: "已保存",
     off_shelf: "已下架",
     on_shelf: "上架",
+    counter_title: "柜台代换",
+    counter_intro: "没有手机的居民来物业换东西：选楼、选人，替他换，当场交给他。",
+    counter_building: "楼栋",
+    counter_person: "谁来换",
+    counter_choose: "请选择",
+    counter_has: "{name} 现在有",
+    statement_month: "月份",
+    statement_title: "积分月结单 · {month}",
+    statement_sum: "这个月得到 {earned} 分，用掉 {spent} 分，现在还有 {balance} 分",
 };
 
 pub const EN: PointWords = PointWords {
@@ -269,6 +287,15 @@ pub const EN: PointWords = PointWords {
     saved: "Saved",
     off_shelf: "Off the shelf",
     on_shelf: "On the shelf",
+    counter_title: "Swap at the counter",
+    counter_intro: "For a resident without a phone who comes to the office: choose the building and the person, swap for them and hand it over at once.",
+    counter_building: "Building",
+    counter_person: "Who is swapping",
+    counter_choose: "Choose",
+    counter_has: "{name} has",
+    statement_month: "Month",
+    statement_title: "Points statement · {month}",
+    statement_sum: "This month: earned {earned}, spent {spent}; {balance} left",
 };
 
 impl PointWords {

@@ -4,7 +4,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, ApiError};
 use crate::components::{FormError, PasswordField, TextField, parse_text, submit_action};
-use crate::i18n::{Lang, use_i18n};
+use crate::i18n::use_i18n;
 use crate::model::{KeptMember, RegisterRequest, Relation};
 use crate::state::use_session;
 
@@ -68,23 +68,6 @@ pub fn RegisterPage() -> impl IntoView {
     }
 }
 
-/// The choice's words, in the accounts piece rather than the shared
-/// strings: (question, why, none of these).
-fn kept_words(lang: Lang) -> [&'static str; 3] {
-    match lang {
-        Lang::ZhCn => [
-            "物业已经替家里这几位记着积分，有您吗？",
-            "选自己的名字，您的积分和报名都还在。",
-            "都不是，我是新登记的",
-        ],
-        Lang::En => [
-            "The office keeps points for these members of your household. Are you one of them?",
-            "Choose your name and your points and sign-ups stay yours.",
-            "None of them: I am new",
-        ],
-    }
-}
-
 /// A code is eight letters and digits, with spaces or hyphens anywhere.
 fn complete_code(code: &str) -> Option<String> {
     let code: String = code.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
@@ -100,7 +83,7 @@ fn KeptChoice(
     name: RwSignal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let w = move || kept_words(i18n.0.get());
+    let w = move || i18n.account();
     let kept = LocalResource::new(move || {
         let code = complete_code(&code.get());
         async move {
@@ -124,8 +107,8 @@ fn KeptChoice(
         let list = kept.get().unwrap_or_default();
         (!list.is_empty()).then(|| view! {
             <fieldset class="field kept">
-                <legend>{move || w()[0]}</legend>
-                <p class="soft">{move || w()[1]}</p>
+                <legend>{move || w().kept_question}</legend>
+                <p class="soft">{move || w().kept_why}</p>
                 <div class="choice">
                     {list.into_iter().map(|k| {
                         let (id, for_id) = (format!("kept-{}", k.user_id), format!("kept-{}", k.user_id));
@@ -147,7 +130,7 @@ fn KeptChoice(
                     <label class="radio" for="kept-none">
                         <input type="radio" id="kept-none" name="kept" prop:checked=move || member.get().is_none()
                             on:change=move |_| member.set(None) />
-                        <span>{move || w()[2]}</span>
+                        <span>{move || w().kept_none}</span>
                     </label>
                 </div>
             </fieldset>

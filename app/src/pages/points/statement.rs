@@ -9,30 +9,12 @@ use leptos_router::hooks::use_query_map;
 use crate::api;
 use crate::components::{ErrorNotice, Loading, TextField};
 use crate::format::short_date;
-use crate::i18n::{Lang, use_i18n};
-
-/// The statement's words, here in the points piece rather than in the
-/// shared strings a first visit downloads: (month, title with "{month}",
-/// the sum with "{earned}", "{spent}", "{balance}").
-fn words(lang: Lang) -> (&'static str, &'static str, &'static str) {
-    match lang {
-        Lang::ZhCn => (
-            "月份",
-            "积分月结单 · {month}",
-            "这个月得到 {earned} 分，用掉 {spent} 分，现在还有 {balance} 分",
-        ),
-        Lang::En => (
-            "Month",
-            "Points statement · {month}",
-            "This month: earned {earned}, spent {spent}; {balance} left",
-        ),
-    }
-}
+use crate::i18n::use_i18n;
 
 #[component]
 pub fn StatementPage() -> impl IntoView {
     let i18n = use_i18n();
-    let w = move || words(i18n.0.get());
+    let w = move || i18n.point();
     let (user, month) = use_query_map().with_untracked(|q| {
         (
             q.get("user_id").and_then(|v| v.parse::<i64>().ok()),
@@ -44,7 +26,7 @@ pub fn StatementPage() -> impl IntoView {
     let retry = Callback::new(move |()| ledger.refetch());
     view! {
         <div class="no-print">
-            <TextField id="statement-month" label=Signal::derive(move || w().0) value=month kind="month" />
+            <TextField id="statement-month" label=Signal::derive(move || w().statement_month) value=month kind="month" />
             <button type="button" class="button primary" on:click=|_| {
                 if let Some(w) = web_sys::window() {
                     let _ = w.print();
@@ -63,7 +45,7 @@ pub fn StatementPage() -> impl IntoView {
                 view! {
                     <article class="statement">
                         <h2 class="poster-title">{l.name.clone()}</h2>
-                        <p class="poster-community">{move || w().1.replace("{month}", &m)}</p>
+                        <p class="poster-community">{move || w().statement_title.replace("{month}", &m)}</p>
                         <table class="statement-lines">
                             <tbody>
                                 {lines.into_iter().map(|e| view! {
@@ -75,7 +57,7 @@ pub fn StatementPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                        <p class="statement-sum">{move || w().2
+                        <p class="statement-sum">{move || w().statement_sum
                             .replace("{earned}", &earned.to_string())
                             .replace("{spent}", &spent.to_string())
                             .replace("{balance}", &l.balance.to_string())}</p>

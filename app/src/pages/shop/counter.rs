@@ -10,37 +10,13 @@ use super::handover::Handover;
 use super::shelf::Shelf;
 use crate::api;
 use crate::components::{ErrorNotice, Loading};
-use crate::i18n::{Lang, use_i18n};
+use crate::i18n::use_i18n;
 use crate::model::Redemption;
 use crate::state::use_managed_buildings;
-
-/// The counter's words, in the shop piece rather than the shared strings:
-/// (title, what it is for, building, person, choose, balance of "{name}").
-fn words(lang: Lang) -> [&'static str; 6] {
-    match lang {
-        Lang::ZhCn => [
-            "柜台代换",
-            "没有手机的居民来物业换东西：选楼、选人，替他换，当场交给他。",
-            "楼栋",
-            "谁来换",
-            "请选择",
-            "{name} 现在有",
-        ],
-        Lang::En => [
-            "Swap at the counter",
-            "For a resident without a phone who comes to the office: choose the building and the person, swap for them and hand it over at once.",
-            "Building",
-            "Who is swapping",
-            "Choose",
-            "{name} has",
-        ],
-    }
-}
 
 #[component]
 pub fn Counter(on_done: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let w = move || words(i18n.0.get());
     let p = move || i18n.point();
     let buildings = use_managed_buildings();
     let building = RwSignal::new(None::<i64>);
@@ -76,28 +52,28 @@ pub fn Counter(on_done: Callback<()>) -> impl IntoView {
     });
     view! {
         <details class="card counter">
-            <summary>{move || w()[0]}</summary>
-            <p class="soft">{move || w()[1]}</p>
+            <summary>{move || p().counter_title}</summary>
+            <p class="soft">{move || p().counter_intro}</p>
             <div class="field">
-                <label for="counter-building">{move || w()[2]}</label>
+                <label for="counter-building">{move || p().counter_building}</label>
                 <select id="counter-building" on:change=move |ev| {
                     person.set(None);
                     got.set(None);
                     building.set(event_target_value(&ev).parse().ok());
                 }>
-                    <option value="">{move || w()[4]}</option>
+                    <option value="">{move || p().counter_choose}</option>
                     {move || buildings.get().unwrap_or_default().into_iter().map(|b| view! {
                         <option value=b.id.to_string()>{b.name}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="counter-person">{move || w()[3]}</label>
+                <label for="counter-person">{move || p().counter_person}</label>
                 <select id="counter-person" on:change=move |ev| {
                     got.set(None);
                     person.set(event_target_value(&ev).parse().ok());
                 }>
-                    <option value="">{move || w()[4]}</option>
+                    <option value="">{move || p().counter_choose}</option>
                     {move || people.get().unwrap_or_default().into_iter().map(|r| view! {
                         <option value=r.user_id.to_string()>{r.flat_label} " " {r.name}</option>
                     }).collect_view()}
@@ -110,7 +86,7 @@ pub fn Counter(on_done: Callback<()>) -> impl IntoView {
                 Some(Some(Err(error))) => view! { <ErrorNotice error retry=swapped /> }.into_any(),
                 Some(Some(Ok(l))) => view! {
                     <p class="big-line counter-balance" role="status">
-                        {w()[5].replace("{name}", &l.name)} " " <strong>{l.balance}</strong> " " {p().points}
+                        {p().counter_has.replace("{name}", &l.name)} " " <strong>{l.balance}</strong> " " {p().points}
                     </p>
                     <Shelf balance=l.balance got on_change=swapped items for_user=person.get_untracked() />
                 }
