@@ -14,6 +14,7 @@ pub mod csrf;
 mod csv_out;
 pub mod db;
 pub mod demo;
+pub mod disclosures;
 pub mod error;
 pub mod extract;
 pub mod fees;

@@ -13,7 +13,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::state::AppState;
 use crate::{
-    accounts, activities, admin, audit, care, communities, fees, health, households, inbox,
+    accounts, activities, admin, audit, care, communities, disclosures, fees, health, households, inbox,
     notices, points, repairs, shop, uploads,
 };
 
@@ -34,6 +34,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(admin::router())
         .merge(notices::router())
         .merge(fees::router())
+        .merge(disclosures::router())
         .merge(repairs::router())
         .merge(points::router())
         .merge(shop::router())

@@ -29,6 +29,9 @@ pub struct InboxWords {
     pub care_missed: &'static str,
     pub activity_in: &'static str,
     pub activity_tomorrow: &'static str,
+    pub fee_reminder: &'static str,
+    pub claim_confirmed: &'static str,
+    pub claim_declined: &'static str,
 }
 
 impl InboxWords {
@@ -51,6 +54,9 @@ impl InboxWords {
             InboxKind::CareMissed => self.care_missed,
             InboxKind::ActivityIn => self.activity_in,
             InboxKind::ActivityTomorrow => self.activity_tomorrow,
+            InboxKind::FeeReminder => self.fee_reminder,
+            InboxKind::ClaimConfirmed => self.claim_confirmed,
+            InboxKind::ClaimDeclined => self.claim_declined,
         }
     }
 }
@@ -79,6 +85,9 @@ pub const ZH: InboxWords = InboxWords {
     care_missed: "{words}今天还没报平安",
     activity_in: "有人让出了名额，“{words}”您可以去了",
     activity_tomorrow: "别忘了：明天有“{words}”",
+    fee_reminder: "物业温馨提醒：{words} 的物业费还差 {amount} 元。可在“物业费”里扫码转账，或到物业办公室缴纳。谢谢您的支持！",
+    claim_confirmed: "物业已收到您转来的 {amount} 元，{words} 的物业费已入账",
+    claim_declined: "物业没有查到您说的付款：{words}",
 };
 
 pub const EN: InboxWords = InboxWords {
@@ -105,4 +114,7 @@ pub const EN: InboxWords = InboxWords {
     care_missed: "{words} has not checked in today",
     activity_in: "A place came free: you are going to \u{201c}{words}\u{201d}",
     activity_tomorrow: "Tomorrow: \u{201c}{words}\u{201d}",
+    fee_reminder: "A kind reminder from the office: ¥{amount} of the {words} fee is still to pay. You can transfer it from Fees or pay at the office. Thank you!",
+    claim_confirmed: "The office received your ¥{amount}: the {words} fee is booked",
+    claim_declined: "The office could not find the payment you told of: {words}",
 };

@@ -12,6 +12,7 @@ pub struct NoticeWords {
     pub cat_activity: &'static str,
     pub cat_policy: &'static str,
     pub cat_general: &'static str,
+    pub cat_disclosure: &'static str,
     pub pinned: &'static str,
     pub updated: &'static str,
     pub empty: &'static str,
@@ -60,6 +61,7 @@ impl NoticeWords {
             C::Activity => t.cat_activity,
             C::Policy => t.cat_policy,
             C::General => t.cat_general,
+            C::Disclosure => t.cat_disclosure,
         }
     }
 }
@@ -76,6 +78,7 @@ pub const ZH: NoticeWords = NoticeWords {
     cat_activity: "活动",
     cat_policy: "政策",
     cat_general: "其他",
+    cat_disclosure: "公示",
     pinned: "置顶",
     updated: "已更新",
     empty: "还没有通知。",
@@ -123,6 +126,7 @@ pub const EN: NoticeWords = NoticeWords {
     cat_activity: "Activity",
     cat_policy: "Policy",
     cat_general: "General",
+    cat_disclosure: "Public accounts",
     pinned: "Pinned",
     updated: "Updated",
     empty: "No notices yet.",

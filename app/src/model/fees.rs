@@ -300,6 +300,8 @@ pub struct Arrear {
     pub months_overdue: i64,
     /// Registered residents' phones.
     pub phones: Vec<String>,
+    /// When the office last reminded the household of this period (RFC 3339).
+    pub reminded_at: Option<String>,
 }
 
 /// `GET /api/v1/fees/summary` (managers).
@@ -548,3 +550,43 @@ pub struct DeclineClaim {
     /// What the claimant reads: "没有查到这笔转账，请打电话给物业".
     pub reason: super::Reason,
 }
+
+/// `POST /api/v1/fees/reminders` (managers): a polite reminder (催缴) of a
+/// period's fee to the chosen households of its arrears, or to all of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewReminders {
+    pub community_id: i64,
+    /// The period of the arrears list: "2026", "2026-03".
+    pub period: String,
+    /// Households that owe for the period (1–1,000); absent: every one.
+    pub household_ids: Option<Vec<i64>>,
+}
+
+/// One household a reminder was (or was not yet again) sent to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Reminded {
+    pub household_id: i64,
+    pub building: String,
+    pub flat_label: String,
+    pub owed_fen: i64,
+    /// RFC 3339: now for those sent, the earlier reminder for the others.
+    pub reminded_at: String,
+}
+
+/// What `POST /api/v1/fees/reminders` did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RemindersSent {
+    pub period: String,
+    /// Reminded now: an inbox item to each resident and helper; print the
+    /// slips for the door.
+    pub sent: Vec<Reminded>,
+    /// Reminded of this period within the last seven days: not again yet.
+    pub too_soon: Vec<Reminded>,
+}
+
+/// How many households one reminder request may name.
+pub const MAX_REMINDERS: usize = 1000;

@@ -42,10 +42,18 @@ pub enum InboxKind {
     ActivityIn,
     /// An activity one is going to starts within a day.
     ActivityTomorrow,
+    /// The office's polite reminder of a period's fee (`subject_id` the
+    /// household, `words` the period, `amount` fen still owed).
+    FeeReminder,
+    /// The office found the money of a 我已付款 (`subject_id` the bill,
+    /// `amount` fen).
+    ClaimConfirmed,
+    /// It did not (`words` its reason).
+    ClaimDeclined,
 }
 
 impl InboxKind {
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 19] = [
         Self::TicketAssigned,
         Self::TicketStarted,
         Self::TicketResolved,
@@ -62,6 +70,9 @@ impl InboxKind {
         Self::CareMissed,
         Self::ActivityIn,
         Self::ActivityTomorrow,
+        Self::FeeReminder,
+        Self::ClaimConfirmed,
+        Self::ClaimDeclined,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -82,6 +93,9 @@ impl InboxKind {
             Self::CareMissed => "care_missed",
             Self::ActivityIn => "activity_in",
             Self::ActivityTomorrow => "activity_tomorrow",
+            Self::FeeReminder => "fee_reminder",
+            Self::ClaimConfirmed => "claim_confirmed",
+            Self::ClaimDeclined => "claim_declined",
         }
     }
 
@@ -99,7 +113,11 @@ impl InboxKind {
             | Self::TicketGiven => format!("/repairs/{subject_id}"),
             Self::PointsAwarded | Self::PointsReversed => "/points".to_owned(),
             Self::SwapReady | Self::SwapHandedOver | Self::SwapCancelled => "/points".to_owned(),
-            Self::BillIssued | Self::BillOverdue => "/fees".to_owned(),
+            Self::BillIssued
+            | Self::BillOverdue
+            | Self::FeeReminder
+            | Self::ClaimConfirmed
+            | Self::ClaimDeclined => "/fees".to_owned(),
             Self::UrgentNotice => format!("/notices/{subject_id}"),
             Self::CareMissed => "/care".to_owned(),
             Self::ActivityIn | Self::ActivityTomorrow => format!("/activities/{subject_id}"),

@@ -36,6 +36,7 @@ mod activity;
 mod audit;
 mod care;
 mod community;
+mod disclosure;
 mod error;
 mod fees;
 mod health;
@@ -68,13 +69,18 @@ pub use care::{
     Watcher, deadline_minutes, deadline_text,
 };
 pub use community::{BuildingKind, CommunitySummary};
+pub use disclosure::{
+    Disclosure, DisclosureFigures, DisclosureList, DisclosureQuery, DisclosureSummary, FeeLine,
+    MonthRepairs, MonthShop, NewDisclosure, PointLine,
+};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, ErrorWords};
 pub use fees::{
     Arrear, Bill, BillHousehold, BillList, BillStatus, BillingPeriod, BillsQuery, Claim,
     ClaimStatus, ClaimsQuery, Collection, ConfirmClaim, DeclineClaim, ExportQuery, FeeBasis,
     FeeSchedule, FeeSettings, FeeSettingsQuery, FeeSettingsUpdate, FeeSummary, GenerateBills,
     GenerateResult, ImportQuery, ImportReport, ImportRow, NewClaim, NewFeeSchedule, NewPayment,
-    Payment, PaymentMethod, ReversePayment, SummaryQuery,
+    MAX_REMINDERS, NewReminders, Payment, PaymentMethod, Reminded, RemindersSent, ReversePayment,
+    SummaryQuery,
 };
 pub use health::Health;
 pub use inbox::{Counts, Inbox, InboxItem, InboxKind, InboxQuery, MAX_MARK_READ, MarkRead};
@@ -110,6 +116,6 @@ pub use shop::{
 };
 pub use text::{
     ActivityDetails, ActivityTitle, Address, BuildingName, CommunityName, ContactName, FlatLabel,
-    ItemDescription, ItemName, NoticeBody, NoticeTitle, PaymentNote, PersonName, Place, Reason,
+    DisclosureNote, ItemDescription, ItemName, NoticeBody, NoticeTitle, PaymentNote, PersonName, Place, Reason,
     ReceiptNo, RepairDescription, RepairNote, ShortNote, Text, TextError, TextKind,
 };

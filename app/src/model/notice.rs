@@ -17,12 +17,14 @@ pub enum NoticeCategory {
     Activity,
     Policy,
     General,
+    /// 公示: what the office discloses (the monthly accounts).
+    Disclosure,
 }
 
 super::stored_as_text!(NoticeCategory);
 
 impl NoticeCategory {
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Water,
         Self::Power,
         Self::Gas,
@@ -30,6 +32,7 @@ impl NoticeCategory {
         Self::Activity,
         Self::Policy,
         Self::General,
+        Self::Disclosure,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -41,6 +44,7 @@ impl NoticeCategory {
             Self::Activity => "activity",
             Self::Policy => "policy",
             Self::General => "general",
+            Self::Disclosure => "disclosure",
         }
     }
 

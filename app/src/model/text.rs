@@ -306,6 +306,8 @@ kinds! {
     Reason = Why(1..=200, false, InvalidReason, "请写明原因（不超过 200 个字）");
     /// A short note that may be left blank (an award's occasion, a cancellation's reason).
     ShortNote = Short(0..=200, false, InvalidNote, "最多 200 个字，不能换行", MayBeEmpty);
+    /// What a manager adds to the month's 公示.
+    DisclosureNote = Disclosed(0..=1000, true, InvalidNote, "说明最多 1000 个字，不能有看不见的控制字符", MayBeEmpty);
 }
 
 #[cfg(test)]

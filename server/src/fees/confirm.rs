@@ -2,7 +2,7 @@
 //! money, and the payment is booked the one way all payments are — receipt,
 //! collection rate and all.
 
-use app::model::{Claim, ConfirmClaim, ErrorBody};
+use app::model::{Claim, ConfirmClaim, ErrorBody, InboxKind};
 use axum::extract::State;
 use serde_json::json;
 
@@ -14,6 +14,7 @@ use crate::audit::{self, Entry};
 use crate::db::now_millis;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
+use crate::inbox::store::{News, To, deliver};
 use crate::state::AppState;
 
 #[utoipa::path(post, path = "/v1/fees/claims/{id}/confirm", tag = "fees", request_body = ConfirmClaim,
@@ -68,6 +69,22 @@ pub async fn confirm_claim(
     {
         return Err(answered());
     }
+    // The claimant and the household hear of it (not the office person).
+    deliver(
+        &mut tx,
+        &News {
+            kind: InboxKind::ClaimConfirmed,
+            subject: claim.bill_id,
+            words: &claim.period,
+            amount: Some(claim.amount_fen),
+            at: now,
+        },
+        To::Household {
+            household: claim.household_id,
+            except: caller.user_id,
+        },
+    )
+    .await?;
     audit::record(
         &mut tx,
         Entry::new("fees.claim_confirm", Some(caller.user_id))

@@ -1,7 +1,7 @@
 //! `POST /api/v1/fees/claims/{id}/decline` (managers): the office did not
 //! find the money, and says why; the household reads it on the bill.
 
-use app::model::{Claim, DeclineClaim, ErrorBody};
+use app::model::{Claim, DeclineClaim, ErrorBody, InboxKind};
 use axum::extract::State;
 use serde_json::json;
 
@@ -12,6 +12,7 @@ use crate::audit::{self, Entry};
 use crate::db::now_millis;
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppPath};
+use crate::inbox::store::{News, To, deliver};
 use crate::state::AppState;
 
 #[utoipa::path(post, path = "/v1/fees/claims/{id}/decline", tag = "fees", request_body = DeclineClaim,
@@ -32,6 +33,7 @@ pub async fn decline_claim(
     AppJson(body): AppJson<DeclineClaim>,
 ) -> Result<AppJson<Claim>, ApiError> {
     let claim = waiting(&state, &caller, id).await?;
+    let now = now_millis();
     let mut tx = state.db.writer().begin().await?;
     if !store::answer_claim(
         &mut tx,
@@ -40,12 +42,27 @@ pub async fn decline_claim(
             reason: body.reason.as_str(),
         },
         caller.user_id,
-        now_millis(),
+        now,
     )
     .await?
     {
         return Err(answered());
     }
+    deliver(
+        &mut tx,
+        &News {
+            kind: InboxKind::ClaimDeclined,
+            subject: claim.bill_id,
+            words: body.reason.as_str(),
+            amount: Some(claim.amount_fen),
+            at: now,
+        },
+        To::Household {
+            household: claim.household_id,
+            except: caller.user_id,
+        },
+    )
+    .await?;
     audit::record(
         &mut tx,
         Entry::new("fees.claim_decline", Some(caller.user_id))

@@ -1,6 +1,7 @@
 //! Fees (物业费): schedules, bills from flat areas, payments recorded by the
 //! office (append-only, reversible) or claimed from afar and confirmed by it
-//! (我已付款), the office's collection codes, and collection figures.
+//! (我已付款), the office's collection codes, collection figures and polite
+//! reminders (催缴).
 
 mod access;
 mod bills;
@@ -12,6 +13,7 @@ mod export;
 mod generate;
 mod payments;
 pub mod record;
+mod remind;
 mod schedules;
 mod settings;
 pub(crate) mod store;
@@ -43,6 +45,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(claims::list_claims))
         .routes(routes!(confirm::confirm_claim))
         .routes(routes!(decline::decline_claim))
+        .routes(routes!(remind::send_reminders))
 }
 
 /// Midnight in Shanghai on the first day of `month` of `year`, in Unix ms.

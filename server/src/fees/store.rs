@@ -779,3 +779,63 @@ pub async fn answer_claim(
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+// Polite reminders (催缴).
+
+/// When each household of the community was last reminded of the period.
+pub async fn reminders<'e, E>(
+    executor: E,
+    community: i64,
+    period: &str,
+) -> sqlx::Result<Vec<(i64, i64)>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT household_id, reminded_at FROM fee_reminders
+         WHERE community_id = $1 AND period = $2",
+    )
+    .bind(community)
+    .bind(period)
+    .fetch_all(executor)
+    .await
+}
+
+/// A week: a household hears of one period at most this often.
+pub const REMIND_EVERY: i64 = 7 * crate::db::DAY;
+
+/// A reminder as the office sends it.
+pub struct ReminderLine<'a> {
+    pub household: i64,
+    pub community: i64,
+    pub period: &'a str,
+    pub owed_fen: i64,
+    pub by: i64,
+    pub now: i64,
+}
+
+/// Records the reminder unless the household heard of the period within
+/// [`REMIND_EVERY`]: true when it is to be sent. The condition sits in the
+/// upsert itself, so two offices pressing at once send one.
+pub async fn remind(tx: &mut crate::db::Tx, r: &ReminderLine<'_>) -> sqlx::Result<bool> {
+    let sent: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO fee_reminders (household_id, community_id, period, owed_fen, reminded_by,
+             reminded_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (household_id, period) DO UPDATE SET owed_fen = excluded.owed_fen,
+             times = fee_reminders.times + 1, reminded_by = excluded.reminded_by,
+             reminded_at = excluded.reminded_at
+         WHERE fee_reminders.reminded_at <= excluded.reminded_at - $7
+         RETURNING household_id",
+    )
+    .bind(r.household)
+    .bind(r.community)
+    .bind(r.period)
+    .bind(r.owed_fen)
+    .bind(r.by)
+    .bind(r.now)
+    .bind(REMIND_EVERY)
+    .fetch_optional(&mut *tx)
+    .await?;
+    Ok(sent.is_some())
+}

@@ -9,7 +9,7 @@ use axum::extract::State;
 
 use super::store::{self, HouseholdTotal};
 use crate::accounts::session::Caller;
-use crate::db::{DAY, now_millis};
+use crate::db::{DAY, now_millis, rfc3339};
 use crate::error::ApiError;
 use crate::extract::{AppJson, AppQuery};
 use crate::state::AppState;
@@ -59,6 +59,10 @@ pub async fn summary(
             .or_default()
             .push(r.phone);
     }
+    let reminded: BTreeMap<i64, i64> = store::reminders(pool, community, &period)
+        .await?
+        .into_iter()
+        .collect();
     let now = now_millis();
     let mut total = Collection {
         name: String::new(),
@@ -102,6 +106,7 @@ pub async fn summary(
                     0
                 },
                 phones,
+                reminded_at: reminded.get(&row.household_id).map(|at| rfc3339(*at)),
             });
         }
     }

@@ -97,6 +97,7 @@ pub async fn create(
             "已经有这个名称的东西了",
         ));
     }
+    let now = now_millis();
     let item = NewItem {
         community: body.community_id,
         name,
@@ -105,9 +106,10 @@ pub async fn create(
         price: body.price,
         stock: body.stock,
         monthly_limit: body.monthly_limit,
-        at: now_millis(),
+        at: now,
     };
     let row = store::insert_item(&mut tx, item).await?;
+    store::log_stock(&mut tx, body.community_id, row.id, body.stock, caller.user_id, now).await?;
     audit::record(
         &mut tx,
         Entry::new("shop.item_create", Some(caller.user_id))
@@ -169,6 +171,11 @@ pub async fn update(
             "已经有这个名称的东西了",
         ));
     }
+    let before = match body.stock {
+        Some(_) => store::item(&mut tx, id).await?.map(|i| i.stock),
+        None => None,
+    };
+    let now = now_millis();
     let change = ItemChange {
         name,
         description,
@@ -177,9 +184,12 @@ pub async fn update(
         stock: body.stock,
         monthly_limit: body.monthly_limit,
         active: body.active,
-        at: now_millis(),
+        at: now,
     };
     let row = store::update_item(&mut tx, id, change).await?;
+    if let Some(before) = before {
+        store::log_stock(&mut tx, community, id, row.stock - before, caller.user_id, now).await?;
+    }
     audit::record(
         &mut tx,
         Entry::new("shop.item_update", Some(caller.user_id))

@@ -418,3 +418,29 @@ where
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Goods arrived or were counted: the change to an item's stock count, which
+/// the month's 公示 adds up.
+pub async fn log_stock(
+    tx: &mut crate::db::Tx,
+    community: i64,
+    item: i64,
+    delta: i64,
+    by: i64,
+    at: i64,
+) -> sqlx::Result<()> {
+    if delta != 0 {
+        sqlx::query(
+            "INSERT INTO shop_stock_changes (community_id, item_id, delta, changed_by, changed_at)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(community)
+        .bind(item)
+        .bind(delta)
+        .bind(by)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+    }
+    Ok(())
+}

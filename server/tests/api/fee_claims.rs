@@ -121,6 +121,14 @@ async fn the_daughter_pays_from_afar_and_the_office_confirms_once(app: TestApp) 
     );
     let (_, list) = father.get("/api/v1/fees/bills").await;
     assert_eq!(list["bills"][0]["status"], "paid");
+    // The household hears of it, the daughter as its helper.
+    for who in [&father, &daughter] {
+        let (_, inbox) = who.get("/api/v1/inbox").await;
+        let news = &inbox["items"][0];
+        assert_eq!(news["kind"], "claim_confirmed", "{inbox}");
+        assert_eq!(news["amount"], owed);
+        assert_eq!(news["link"], "/fees");
+    }
     assert_eq!(list["bills"][0]["payments"][0]["method"], "wechat");
     let (status, body) = manager
         .post(
@@ -169,6 +177,12 @@ async fn a_declined_claim_says_why_and_a_new_one_may_follow(app: TestApp) {
     assert_eq!(mine[0]["status"], "declined");
     assert_eq!(mine[0]["reason"], "没有查到这笔转账，请打电话给物业");
     assert_eq!(mine[0]["decided_by"], "李合昌");
+    let (_, inbox) = father.get("/api/v1/inbox").await;
+    assert_eq!(inbox["items"][0]["kind"], "claim_declined", "{inbox}");
+    assert_eq!(
+        inbox["items"][0]["words"],
+        "没有查到这笔转账，请打电话给物业"
+    );
     let (_, list) = father.get("/api/v1/fees/bills").await;
     assert_eq!(list["bills"][0]["owed_fen"], owed, "nothing was paid");
     let (status, again) = father.post(&path, by_wechat(owed)).await;

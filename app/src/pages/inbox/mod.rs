@@ -15,7 +15,13 @@ use crate::state::{use_counts, use_session};
 /// The sentence an item says, in the reader's language.
 pub fn sentence(lang: Lang, item: &InboxItem) -> String {
     let amount = match (item.kind, item.amount) {
-        (InboxKind::BillIssued | InboxKind::BillOverdue, Some(fen)) => yuan(fen),
+        (
+            InboxKind::BillIssued
+            | InboxKind::BillOverdue
+            | InboxKind::FeeReminder
+            | InboxKind::ClaimConfirmed,
+            Some(fen),
+        ) => yuan(fen),
         (_, Some(n)) => n.abs().to_string(),
         (_, None) => String::new(),
     };
@@ -205,6 +211,14 @@ mod tests {
         assert_eq!(
             sentence(t, &item(InboxKind::PointsReversed, "记错了人", Some(5))),
             "收回了 5 积分：记错了人"
+        );
+        assert_eq!(
+            sentence(t, &item(InboxKind::ClaimConfirmed, "2025", Some(150_000))),
+            "物业已收到您转来的 1500.00 元，2025 的物业费已入账"
+        );
+        assert!(
+            sentence(t, &item(InboxKind::FeeReminder, "2025", Some(80_050)))
+                .starts_with("物业温馨提醒：2025 的物业费还差 800.50 元。")
         );
     }
 }

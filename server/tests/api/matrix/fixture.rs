@@ -59,6 +59,8 @@ pub struct Fixture {
     /// Members without a phone of 张建国's household: the helper signs up
     /// one, the office the other.
     pub members: [i64; 2],
+    /// A published month's 公示.
+    pub disclosure: i64,
 }
 
 async fn scalar(app: &TestApp, sql: &'static str, bind: i64) -> i64 {
@@ -230,7 +232,16 @@ impl Fixture {
             .await;
         assert_eq!(status, 201, "{signup}");
 
+        let (status, disclosure) = manager
+            .post(
+                "/api/v1/disclosures",
+                json!({"community_id": community, "month": "2025-06", "note": "账目可到物业查看。"}),
+            )
+            .await;
+        assert_eq!(status, 201, "{disclosure}");
+
         Self {
+            disclosure: disclosure["id"].as_i64().expect("disclosure id"),
             activity: activities[0],
             signed_activity: activities[1],
             signup: signup["id"].as_i64().expect("signup id"),

@@ -18,6 +18,7 @@ pub fn rows(ids: &Fixture) -> Vec<Row> {
         to_fulfil,
         to_cancel,
         claims,
+        disclosure,
         ..
     } = ids.clone();
     let office_only = [401, 403, 403, 403, 403, 403, 200, 403, 403];
@@ -79,6 +80,35 @@ pub fn rows(ids: &Fixture) -> Vec<Row> {
                 Box::new(|_| json!({"reason": "没有查到这笔转账，请打电话给物业"})),
             ),
             office_record,
+        ),
+        row(
+            "POST /v1/fees/reminders",
+            Call::Post(
+                "/api/v1/fees/reminders".into(),
+                Box::new(move |_| json!({"community_id": community, "period": "2025"})),
+            ),
+            office_only,
+        ),
+        // 公示: everyone of the community reads; the office publishes.
+        row(
+            "GET /v1/disclosures",
+            Call::Get("/api/v1/disclosures".into()),
+            [401, 200, 200, 403, 200, 200, 200, 200, 403],
+        ),
+        row(
+            "POST /v1/disclosures",
+            Call::Post(
+                "/api/v1/disclosures".into(),
+                Box::new(move |i| {
+                    json!({"community_id": community, "month": format!("2025-{:02}", i + 1)})
+                }),
+            ),
+            created_by_office,
+        ),
+        row(
+            "GET /v1/disclosures/{id}",
+            Call::Get(format!("/api/v1/disclosures/{disclosure}")),
+            [401, 200, 200, 403, 200, 200, 200, 404, 404],
         ),
         // Fees.
         row(
