@@ -371,6 +371,27 @@ pub async fn reverse_payment(payment: i64, body: ReversePayment) -> Result<BillL
     .await
 }
 
+/// 催缴: remind households of a period's fee.
+pub async fn send_reminders(
+    body: crate::model::NewReminders,
+) -> Result<crate::model::RemindersSent, ApiError> {
+    send_json(Request::post("/api/v1/fees/reminders"), &body).await
+}
+
+/// 公示: the published months, and (`draft` a month) its figures first.
+pub async fn disclosures(draft: Option<&str>) -> Result<crate::model::DisclosureList, ApiError> {
+    match draft {
+        Some(m) => get(&format!("/api/v1/disclosures?draft={m}")).await,
+        None => get("/api/v1/disclosures").await,
+    }
+}
+
+pub async fn publish_disclosure(
+    body: crate::model::NewDisclosure,
+) -> Result<crate::model::Disclosure, ApiError> {
+    send_json(Request::post("/api/v1/disclosures"), &body).await
+}
+
 pub async fn fee_summary(period: Option<String>) -> Result<FeeSummary, ApiError> {
     match period {
         Some(p) => get(&format!("/api/v1/fees/summary?period={p}")).await,

@@ -75,6 +75,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/fees") view={Lazy::<routes::Fees>::new()} />
                     <Route path=path!("/fees/receipts/:id") view={Lazy::<routes::Receipt>::new()} />
                     <Route path=path!("/manage/fees") view={Lazy::<routes::FeeOffice>::new()} />
+                    <Route path=path!("/manage/fees/slips") view={Lazy::<routes::FeeSlips>::new()} />
+                    <Route path=path!("/manage/disclosures") view={Lazy::<routes::Disclosures>::new()} />
                     <Route path=path!("/manage/import") view={Lazy::<routes::Import>::new()} />
                     <Route path=path!("/manage/audit") view={Lazy::<routes::Audit>::new()} />
                     <Route path=path!("/me") view={Lazy::<routes::Me>::new()} />

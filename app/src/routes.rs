@@ -14,8 +14,8 @@ use crate::api::ApiError;
 use crate::components::ErrorNotice;
 
 use crate::pages::{
-    accounts, activities, audit, care, fees, guide, home, households, inbox, manage, notices,
-    points, repairs, shop,
+    accounts, activities, audit, care, disclosures, fees, guide, home, households, inbox, manage,
+    notices, points, repairs, shop,
 };
 
 /// `capability!(loader / piece: Part { Route => Component, … } also { Part
@@ -157,6 +157,8 @@ capability!(office_page / office_piece: OfficePage {
     NoticeReach => notices::NoticeReachPage,
     NoticePrint => notices::NoticePrintPage,
     FeeOffice => fees::FeeOfficePage,
+    FeeSlips => fees::ReminderSlipsPage,
+    Disclosures => disclosures::DisclosuresPage,
     Import => households::ImportPage,
     Audit => audit::AuditPage,
     Manage => manage::ManagePage,

@@ -12,8 +12,17 @@ async function recordCash(office: Page, within: ReturnType<Page['locator']>) {
   await expect(within).toHaveCount(0);
 }
 
-test('from another city: the office puts up its code, the daughter pays by WeChat and says 我已付款 with a screenshot, the office confirms; the receipt says the amount in 大写', async ({ browser }) => {
-  test.setTimeout(120_000);
+/** The month's 公示 draft: the community's total received this month, in fen. */
+async function receivedThisMonth(office: Page): Promise<number> {
+  await open(office, '/manage/disclosures');
+  await office.getByLabel('月份').selectOption({ index: 0 });
+  const cell = office.locator('.fee-line.total dd.collected');
+  await expect(cell).toHaveText(/^\d+\.\d\d$/);
+  return Math.round(parseFloat((await cell.textContent()) ?? '0') * 100);
+}
+
+test('from another city: the office reminds politely, the daughter pays by WeChat and says 我已付款 with a screenshot, the office confirms; the receipt says the amount in 大写 and the month\'s 公示 counts it', async ({ browser }) => {
+  test.setTimeout(180_000);
   // The office (in large text) puts up its WeChat code (a picture standing in for it here).
   const office = await person(browser, true);
   await login(office, MANAGER);
@@ -27,9 +36,27 @@ test('from another city: the office puts up its code, the daughter pays by WeCha
   await settings.getByRole('button', { name: '保存' }).click();
   await expect(settings.getByRole('status')).toContainText('已保存');
 
-  // In Shanghai, the daughter opens her father's overdue bill.
+  // The office reminds 3号楼 201 of the fee, and prints the slip for the door.
+  const arrear = office.locator('ul.arrears > li', { hasText: '3号楼 201' });
+  await arrear.getByLabel('选这户 3号楼 201').check();
+  await office.getByRole('button', { name: '提醒选中的住户 (1)' }).click();
+  await office.locator('.remind-bar .confirm').getByRole('button', { name: '发提醒' }).click();
+  await expect(office.locator('.remind-result')).toContainText('已提醒 1 户。');
+  await expect(arrear).toContainText('上次提醒：');
+  await check(office, 'fees-reminded-large');
+  await office.getByRole('link', { name: '打印门上贴的提醒单' }).click();
+  const slip = office.locator('.reminder-slip');
+  await expect(slip).toHaveCount(1);
+  await expect(slip).toContainText('3号楼 201 住户：您好！');
+  await expect(slip).toContainText('6222 0000 1234 5678');
+  await check(office, 'fees-reminder-slip-large');
+  const before = await receivedThisMonth(office);
+
+  // In Shanghai, the daughter reads the reminder and opens her father's overdue bill.
   const daughter = await person(browser, true);
   await login(daughter, DAUGHTER);
+  await open(daughter, '/inbox');
+  await expect(daughter.locator('main')).toContainText('物业温馨提醒：2026 的物业费还差');
   await open(daughter, '/fees');
   const afar = daughter.locator('section.afar').first();
   await expect(afar).toContainText('在外地？转账给物业');
@@ -46,10 +73,10 @@ test('from another city: the office puts up its code, the daughter pays by WeCha
   await expect(daughter.locator('.claim-state')).toContainText('已告知物业，待确认');
 
   // The office finds the money and confirms it.
-  await office.reload();
-  await ready(office);
+  await open(office, '/manage/fees');
   const claim = office.locator('.claim-to-answer', { hasText: '3号楼 201' });
   await expect(claim).toContainText('张丽');
+  const sent = Math.round(parseFloat(((await claim.locator('.big-line').textContent()) ?? '').split('¥')[1]) * 100);
   await expect(claim.locator('img')).toBeVisible();
   await check(office, 'fees-claims-queue-large');
   await claim.getByRole('button', { name: '确认收到' }).click();
@@ -67,7 +94,23 @@ test('from another city: the office puts up its code, the daughter pays by WeCha
   await expect(daughter.locator('.receipt')).toContainText(/大写.*[壹贰叁肆伍陆柒捌玖].*元/);
   await check(daughter, 'fees-claim-receipt-large');
 
+  // The month's 公示 counts the payment; the office publishes it, and the
+  // daughter reads it under 通知.
+  expect(await receivedThisMonth(office)).toBe(before + sent);
+  await check(office, 'disclosure-draft-large');
+  await office.getByLabel('说明（可以不写，会放在公示最后）').fill('楼道灯已全部换新。');
+  await office.getByRole('button', { name: '发布这个月的公示' }).click();
+  await office.locator('.confirm').getByRole('button', { name: '发布这个月的公示' }).click();
+  await expect(office.getByRole('status')).toContainText('这个月已经发布了');
+  await open(daughter, '/notices');
+  await daughter.getByRole('link', { name: /收支与服务公示/ }).first().click();
+  await expect(daughter.locator('main')).toContainText('全院合计');
+  await expect(daughter.locator('main')).toContainText('说明：楼道灯已全部换新。');
+  await expect(daughter.getByRole('button', { name: '朗读' })).toBeVisible();
+  await check(daughter, 'disclosure-notice-large');
+
   // (The cash journey below starts from the unpaid bill: undo this one.)
+  await open(office, '/manage/fees');
   await office.getByLabel('楼', { exact: true }).selectOption({ label: '3号楼' });
   await office.getByLabel('门牌').selectOption({ label: '201' });
   const found = office.locator('section[aria-labelledby="find-household"]');

@@ -13,8 +13,8 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::state::AppState;
 use crate::{
-    accounts, activities, admin, audit, care, communities, disclosures, fees, health, households, inbox,
-    notices, points, repairs, shop, uploads,
+    accounts, activities, admin, audit, care, communities, disclosures, fees, health, households,
+    inbox, notices, points, repairs, shop, uploads,
 };
 
 #[derive(OpenApi)]

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod care;
+pub mod disclosures;
 mod en;
 pub mod errors;
 pub mod fee_claims;
@@ -13,6 +14,7 @@ pub mod households;
 pub mod inbox;
 pub mod notices;
 pub mod points;
+pub mod reminders;
 pub mod repairs;
 mod zh_cn;
 
@@ -107,6 +109,8 @@ capability_words! {
     household: households::HouseholdWords,
     inbox: inbox::InboxWords,
     care: care::CareWords,
+    remind: reminders::RemindWords,
+    disclosure: disclosures::DisclosureWords,
 }
 
 /// The language context set up by `App`.

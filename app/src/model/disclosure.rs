@@ -27,6 +27,12 @@ impl FeeLine {
         (self.billed_to_date_fen > 0)
             .then(|| self.collected_to_date_fen * 1000 / self.billed_to_date_fen)
     }
+
+    /// The rate as people read it: "95.5%", or "—" without bills.
+    pub fn rate_text(&self) -> String {
+        self.rate_permille()
+            .map_or_else(|| "—".to_owned(), |p| format!("{}.{}%", p / 10, p % 10))
+    }
 }
 
 /// Points awarded in the month under one earning rule (巡逻, 值班一小时 …).
@@ -157,5 +163,7 @@ mod tests {
         assert_eq!(line(3, 2).rate_permille(), Some(666));
         assert_eq!(line(1000, 955).rate_permille(), Some(955));
         assert_eq!(line(100, 100).rate_permille(), Some(1000));
+        assert_eq!(line(1000, 955).rate_text(), "95.5%");
+        assert_eq!(line(0, 0).rate_text(), "—");
     }
 }

@@ -78,8 +78,8 @@ pub use fees::{
     Arrear, Bill, BillHousehold, BillList, BillStatus, BillingPeriod, BillsQuery, Claim,
     ClaimStatus, ClaimsQuery, Collection, ConfirmClaim, DeclineClaim, ExportQuery, FeeBasis,
     FeeSchedule, FeeSettings, FeeSettingsQuery, FeeSettingsUpdate, FeeSummary, GenerateBills,
-    GenerateResult, ImportQuery, ImportReport, ImportRow, NewClaim, NewFeeSchedule, NewPayment,
-    MAX_REMINDERS, NewReminders, Payment, PaymentMethod, Reminded, RemindersSent, ReversePayment,
+    GenerateResult, ImportQuery, ImportReport, ImportRow, MAX_REMINDERS, NewClaim, NewFeeSchedule,
+    NewPayment, NewReminders, Payment, PaymentMethod, Reminded, RemindersSent, ReversePayment,
     SummaryQuery,
 };
 pub use health::Health;
@@ -115,7 +115,8 @@ pub use shop::{
     RedemptionsQuery, ShopItem, ShopItemUpdate,
 };
 pub use text::{
-    ActivityDetails, ActivityTitle, Address, BuildingName, CommunityName, ContactName, FlatLabel,
-    DisclosureNote, ItemDescription, ItemName, NoticeBody, NoticeTitle, PaymentNote, PersonName, Place, Reason,
-    ReceiptNo, RepairDescription, RepairNote, ShortNote, Text, TextError, TextKind,
+    ActivityDetails, ActivityTitle, Address, BuildingName, CommunityName, ContactName,
+    DisclosureNote, FlatLabel, ItemDescription, ItemName, NoticeBody, NoticeTitle, PaymentNote,
+    PersonName, Place, Reason, ReceiptNo, RepairDescription, RepairNote, ShortNote, Text,
+    TextError, TextKind,
 };

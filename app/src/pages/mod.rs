@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod activities;
 pub mod audit;
 pub mod care;
+pub mod disclosures;
 pub mod fees;
 pub mod guide;
 pub mod home;

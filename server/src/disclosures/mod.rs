@@ -80,7 +80,11 @@ fn month_bounds(month: &str, now: i64) -> Result<(i64, i64), ApiError> {
         return Err(bad());
     }
     let start = crate::fees::month_start(year, m).ok_or_else(bad)?;
-    let (ny, nm) = if m == 12 { (year + 1, 1) } else { (year, m + 1) };
+    let (ny, nm) = if m == 12 {
+        (year + 1, 1)
+    } else {
+        (year, m + 1)
+    };
     let end = crate::fees::month_start(ny, nm).ok_or_else(bad)?;
     if start > now {
         return Err(bad());
@@ -94,14 +98,16 @@ mod tests {
 
     #[test]
     fn months_are_checked_and_bounded_in_shanghai() {
-        let now = crate::db::parse_rfc3339("2026-12-07T10:00:00Z").unwrap();
-        let (start, end) = month_bounds("2026-11", now).unwrap();
+        let now = crate::db::parse_rfc3339("2026-12-07T10:00:00Z").expect("an instant");
+        let (start, end) = month_bounds("2026-11", now).expect("November");
         assert_eq!(crate::db::rfc3339(start), "2026-10-31T16:00:00Z");
         assert_eq!(crate::db::rfc3339(end), "2026-11-30T16:00:00Z");
         assert!(month_bounds("2026-12", now).is_ok());
-        let (_, end) = month_bounds("2025-12", now).unwrap();
+        let (_, end) = month_bounds("2025-12", now).expect("December");
         assert_eq!(crate::db::rfc3339(end), "2025-12-31T16:00:00Z");
-        for bad in ["2027-01", "2026-13", "2026-00", "26-11", "2026/11", "2026-1", "abcd-ef", ""] {
+        for bad in [
+            "2027-01", "2026-13", "2026-00", "26-11", "2026/11", "2026-1", "abcd-ef", "",
+        ] {
             assert!(month_bounds(bad, now).is_err(), "{bad}");
         }
     }

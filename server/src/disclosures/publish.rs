@@ -17,10 +17,7 @@ use crate::notices::store::{NoticeLine, insert};
 use crate::state::AppState;
 
 fn published() -> ApiError {
-    ApiError::conflict(
-        ErrorCode::AlreadyPublished,
-        "这个月的公示已经发布过了",
-    )
+    ApiError::conflict(ErrorCode::AlreadyPublished, "这个月的公示已经发布过了")
 }
 
 #[utoipa::path(post, path = "/v1/disclosures", tag = "disclosures", request_body = NewDisclosure,

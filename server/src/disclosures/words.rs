@@ -2,20 +2,17 @@
 //! aloud and print for the board. Amounts in 元 with two decimals; no
 //! household is named.
 
+use std::fmt::Write;
+
 use app::model::{DisclosureFigures, FeeLine, yuan};
 
-/// "95.5%", or "—" without bills.
-fn rate(line: &FeeLine) -> String {
-    line.rate_permille()
-        .map_or_else(|| "—".to_owned(), |p| format!("{}.{}%", p / 10, p % 10))
-}
 
 fn fee_sentence(line: &FeeLine) -> String {
     format!(
         "本月开出 {} 元，本月收到 {} 元；累计收缴率 {}。",
         yuan(line.billed_fen),
         yuan(line.collected_fen),
-        rate(line)
+        line.rate_text()
     )
 }
 
@@ -73,16 +70,17 @@ pub fn notice(community: &str, f: &DisclosureFigures, note: &str) -> (String, St
         r.received, r.closed
     );
     if let Some(m) = r.median_minutes {
-        repairs.push_str(&format!("；从报修到修好，一半在 {} 以内", duration(m)));
+        let _ = write!(repairs, "；从报修到修好，一半在 {} 以内", duration(m));
     }
     if r.rated > 0 {
         let tenths = r.stars * 10 / r.rated;
-        repairs.push_str(&format!(
+        let _ = write!(
+            repairs,
             "；{} 户评价，平均 {}.{} 星",
             r.rated,
             tenths / 10,
             tenths % 10
-        ));
+        );
     }
     repairs.push('。');
     body.push(repairs);

@@ -6,7 +6,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use app::model::{
-    BillingPeriod, ErrorBody, ErrorCode, InboxKind, MAX_REMINDERS, NewReminders, Reminded, RemindersSent,
+    BillingPeriod, ErrorBody, ErrorCode, InboxKind, MAX_REMINDERS, NewReminders, Reminded,
+    RemindersSent,
 };
 use axum::extract::State;
 use serde_json::json;

@@ -109,7 +109,15 @@ pub async fn create(
         at: now,
     };
     let row = store::insert_item(&mut tx, item).await?;
-    store::log_stock(&mut tx, body.community_id, row.id, body.stock, caller.user_id, now).await?;
+    store::log_stock(
+        &mut tx,
+        body.community_id,
+        row.id,
+        body.stock,
+        caller.user_id,
+        now,
+    )
+    .await?;
     audit::record(
         &mut tx,
         Entry::new("shop.item_create", Some(caller.user_id))
@@ -188,7 +196,15 @@ pub async fn update(
     };
     let row = store::update_item(&mut tx, id, change).await?;
     if let Some(before) = before {
-        store::log_stock(&mut tx, community, id, row.stock - before, caller.user_id, now).await?;
+        store::log_stock(
+            &mut tx,
+            community,
+            id,
+            row.stock - before,
+            caller.user_id,
+            now,
+        )
+        .await?;
     }
     audit::record(
         &mut tx,

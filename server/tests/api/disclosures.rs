@@ -127,7 +127,11 @@ async fn the_month_is_disclosed_from_the_ledgers(app: TestApp) {
     assert_eq!(status, 200, "{notice}");
     assert_eq!(notice["category"], "disclosure");
     let body = notice["body"].as_str().expect("body");
-    assert!(notice["title"].as_str().is_some_and(|t| t.ends_with("收支与服务公示")));
+    assert!(
+        notice["title"]
+            .as_str()
+            .is_some_and(|t| t.ends_with("收支与服务公示"))
+    );
     assert!(body.contains("3号楼："), "{body}");
     assert!(body.contains("说明：楼道灯已全部换新。"), "{body}");
     for never in ["张建国", "201", "13800000003"] {

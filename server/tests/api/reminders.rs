@@ -5,7 +5,9 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{HELPER, MANAGER, OTHER_MANAGER, RESIDENT, STAFF, TestApp, User, assert_error};
+use crate::helpers::{
+    HELPER, MANAGER, OTHER_MANAGER, RESIDENT, STAFF, TestApp, User, assert_error,
+};
 
 on_both_backends!(
     the_office_reminds_politely_and_once_a_week,
@@ -170,14 +172,27 @@ async fn reminders_nobody_may_send_change_nothing(app: TestApp) {
     let owing = arrears(&manager, &period).await;
     let someone = owing[0]["household_id"].as_i64().expect("an arrear");
     let reminders = || app.count("SELECT CAST(COUNT(*) AS BIGINT) FROM fee_reminders");
-    let news = || app.count("SELECT CAST(COUNT(*) AS BIGINT) FROM inbox_items WHERE kind = 'fee_reminder'");
-    let body = |ids: Value| json!({"community_id": community, "period": period, "household_ids": ids});
+    let news = || {
+        app.count("SELECT CAST(COUNT(*) AS BIGINT) FROM inbox_items WHERE kind = 'fee_reminder'")
+    };
+    let body =
+        |ids: Value| json!({"community_id": community, "period": period, "household_ids": ids});
     for (who, sent, status, code) in [
         // One paid up among the chosen: nothing goes, not even to the others.
-        (MANAGER, body(json!([someone, paid_up])), 400, "not_in_arrears"),
+        (
+            MANAGER,
+            body(json!([someone, paid_up])),
+            400,
+            "not_in_arrears",
+        ),
         (MANAGER, body(json!([999_999])), 400, "not_in_arrears"),
         (MANAGER, body(json!([])), 400, "invalid_query"),
-        (MANAGER, body(json!((1..=1001).collect::<Vec<i64>>())), 400, "too_many_rows"),
+        (
+            MANAGER,
+            body(json!((1..=1001).collect::<Vec<i64>>())),
+            400,
+            "too_many_rows",
+        ),
         (
             MANAGER,
             json!({"community_id": community, "period": ""}),

@@ -4,12 +4,14 @@ mod claim;
 mod claims_office;
 mod office;
 mod receipt;
+mod remind;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 pub use office::FeeOfficePage;
 pub use receipt::ReceiptPage;
+pub use remind::ReminderSlipsPage;
 
 use super::intro::IntroPage;
 use crate::api;

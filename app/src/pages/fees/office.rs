@@ -25,6 +25,9 @@ pub fn FeeOfficePage() -> impl IntoView {
     let open = RwSignal::new(None::<i64>);
     // Arrears order: most owed (the server's), by building and flat, or longest overdue.
     let order = RwSignal::new(0_u8);
+    // Households chosen for a reminder, and what the last one did.
+    let picked = RwSignal::new(std::collections::BTreeSet::<i64>::new());
+    let sent = RwSignal::new(None::<crate::model::RemindersSent>);
     view! {
         <h2 class="section-title">{move || i18n.t().manage_fees}</h2>
         {move || match summary.get() {
@@ -69,6 +72,7 @@ pub fn FeeOfficePage() -> impl IntoView {
                                     on:click=move |_| order.set(k)>{label}</button>
                             }).collect_view()}
                         </div>
+                        <super::remind::RemindBar community period=s.period.clone() chosen=picked owing=s.arrears.len() sent on_sent=retry />
                         <ul class="plain arrears">
                             {move || {
                                 let mut arrears = s.arrears.clone();
@@ -80,10 +84,21 @@ pub fn FeeOfficePage() -> impl IntoView {
                                 arrears
                             }.into_iter().map(|a| {
                                 let id = a.household_id;
+                                let flat = format!("{} {}", a.building, a.flat_label);
+                                let reminded = super::remind::reminded_line(a.reminded_at.as_deref(), i18n.0.get_untracked());
                                 view! {
                                     <li class="card">
-                                        <strong>{a.building.clone()} " " {a.flat_label.clone()}</strong>
+                                        <label class="radio no-print">
+                                            <input type="checkbox" prop:checked=move || picked.with(|c| c.contains(&id))
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    picked.update(|c| { if on { c.insert(id); } else { c.remove(&id); } });
+                                                } />
+                                            <span>{i18n.remind().choose} " " <span class="visually-hidden">{flat.clone()}</span></span>
+                                        </label>
+                                        <strong>{flat.clone()}</strong>
                                         <span>{i18n.fee().owed} " ¥" {yuan(a.owed_fen)} " · " {a.months_overdue} " " {i18n.fee().months_overdue}</span>
+                                        {reminded.map(|line| view! { <span class="soft">{line}</span> })}
                                         {if a.phones.is_empty() {
                                             view! { <span class="soft">{i18n.fee().no_phone}</span> }.into_any()
                                         } else {

@@ -99,9 +99,9 @@ pub fn rows(ids: &Fixture) -> Vec<Row> {
             "POST /v1/disclosures",
             Call::Post(
                 "/api/v1/disclosures".into(),
-                Box::new(move |i| {
-                    json!({"community_id": community, "month": format!("2025-{:02}", i + 1)})
-                }),
+                Box::new(
+                    move |i| json!({"community_id": community, "month": format!("2025-{:02}", i + 1)}),
+                ),
             ),
             created_by_office,
         ),
