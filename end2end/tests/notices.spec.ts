@@ -41,7 +41,7 @@ for (const mode of ['normal', 'large'] as const) {
     // moving anything.
     const html = await (await elder.request.get('/')).text();
     expect(html.slice(html.indexOf('<div id="first-screen">'))).toMatch(
-      new RegExp(`class="urgent-banner"[^]*${title}[^]*class="badge">1<`),
+      new RegExp(`class="urgent-banner"[^]*${title}[^]*class="badge">\\d+<`),
     );
     await watchShifts(elder);
     await elder.reload();
