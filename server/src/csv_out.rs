@@ -21,6 +21,11 @@ impl Cell {
         Self(n.to_string())
     }
 
+    /// Hundredths (of a m²) with two decimals: `5432` → `54.32`.
+    pub fn hundredths(n: i64) -> Self {
+        Self(app::model::yuan(n))
+    }
+
     /// Fen as yuan with two decimals: `-5000` → `-50.00`.
     pub fn yuan(fen: i64) -> Self {
         Self(app::model::yuan(fen))

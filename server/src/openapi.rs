@@ -14,7 +14,7 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::state::AppState;
 use crate::{
     accounts, activities, admin, audit, care, communities, disclosures, fees, health, households,
-    inbox, notices, points, repairs, shop, uploads,
+    inbox, notices, points, repairs, shop, uploads, votes,
 };
 
 #[derive(OpenApi)]
@@ -44,6 +44,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(inbox::router())
         .merge(care::router())
         .merge(activities::router())
+        .merge(votes::router())
 }
 
 /// Operations anyone may call without a session.

@@ -51,6 +51,7 @@ mod repair_flow;
 mod shop;
 pub mod text;
 pub mod time;
+mod vote;
 
 pub use account::{
     ChangePasswordRequest, CommunityAccess, HelperInfo, HouseholdAccess, IssuedCode, KeptMember,
@@ -115,8 +116,13 @@ pub use shop::{
     RedemptionsQuery, ShopItem, ShopItemUpdate,
 };
 pub use text::{
-    ActivityDetails, ActivityTitle, Address, BuildingName, CommunityName, ContactName,
-    DisclosureNote, FlatLabel, ItemDescription, ItemName, NoticeBody, NoticeTitle, PaymentNote,
-    PersonName, Place, Reason, ReceiptNo, RepairDescription, RepairNote, ShortNote, Text,
-    TextError, TextKind,
+    ActivityDetails, ActivityTitle, Address, BuildingName, ChoiceLabel, CommunityName, ContactName,
+    DisclosureNote, FlatLabel, ItemDescription, ItemName, NoticeBody, NoticeTitle, PaperNo,
+    PaymentNote, PersonName, Place, Reason, ReceiptNo, RepairDescription, RepairNote, ShortNote,
+    Text, TextError, TextKind, VoteQuestion,
+};
+pub use vote::{
+    BallotInfo, BallotWay, ChoiceCount, DECISION_CHOICES, Matter, MissingHousehold, NewBallot,
+    NewVote, Tally, Vote, VoteChoice, VoteKind, VoteState, VoteSummary, VotesQuery, Weight,
+    at_least, carries, more_than, quorum,
 };

@@ -306,6 +306,12 @@ kinds! {
     Reason = Why(1..=200, false, InvalidReason, "请写明原因（不超过 200 个字）");
     /// A short note that may be left blank (an award's occasion, a cancellation's reason).
     ShortNote = Short(0..=200, false, InvalidNote, "最多 200 个字，不能换行", MayBeEmpty);
+    /// The question households vote on.
+    VoteQuestion = Question(1..=200, false, InvalidTitle, "问题须为 1 到 200 个字，不能换行");
+    /// One of a vote's choices.
+    ChoiceLabel = Choice(1..=60, false, InvalidChoice, "每个选项 1 到 60 个字，不能换行");
+    /// The number written on a paper ballot.
+    PaperNo = Paper(1..=40, false, InvalidPaperNo, "请写纸质票的编号（不超过 40 个字）");
     /// What a manager adds to the month's 公示.
     DisclosureNote = Disclosed(0..=1000, true, InvalidNote, "说明最多 1000 个字，不能有看不见的控制字符", MayBeEmpty);
 }

@@ -6,7 +6,6 @@ use std::fmt::Write;
 
 use app::model::{DisclosureFigures, FeeLine, yuan};
 
-
 fn fee_sentence(line: &FeeLine) -> String {
     format!(
         "本月开出 {} 元，本月收到 {} 元；累计收缴率 {}。",

@@ -81,7 +81,17 @@ pub async fn fetch(
             Some(h) => caller.household_role(h).is_some() || caller.manages(u.community_id),
         })
     };
-    if !allowed && !on_shelf && !fees {
+    // A vote's documents are for everyone of its community.
+    let votes = !allowed && !on_shelf && !fees && !owners.is_empty() && {
+        let communities = crate::votes::store::photo_communities(state.db.reader(), &id).await?;
+        communities.iter().any(|c| {
+            caller
+                .memberships
+                .iter()
+                .any(|m| m.community_id == Some(*c))
+        })
+    };
+    if !allowed && !on_shelf && !fees && !votes {
         return Err(ApiError::NotFound);
     }
     let (full, small) = paths(&state.uploads_dir, &id);

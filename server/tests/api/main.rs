@@ -36,3 +36,4 @@ mod repairs;
 mod schema;
 mod shop_race;
 mod site;
+mod votes;

@@ -34,7 +34,6 @@ fn month_words(month: &str, lang: Lang) -> String {
     }
 }
 
-
 fn duration(minutes: i64, lang: Lang) -> String {
     let w = lang.disclosure();
     let (d, h) = (minutes / (24 * 60), minutes % (24 * 60) / 60);

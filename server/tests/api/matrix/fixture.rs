@@ -61,6 +61,10 @@ pub struct Fixture {
     pub members: [i64; 2],
     /// A published month's 公示.
     pub disclosure: i64,
+    /// A decision open to the whole community, its 同意, and one to close.
+    pub vote: i64,
+    pub agree: i64,
+    pub vote_to_close: i64,
 }
 
 async fn scalar(app: &TestApp, sql: &'static str, bind: i64) -> i64 {
@@ -239,8 +243,26 @@ impl Fixture {
             )
             .await;
         assert_eq!(status, 201, "{disclosure}");
+        let mut votes = Vec::new();
+        for question in ["用维修基金换屋顶", "院里栏杆刷什么颜色"] {
+            let (status, v) = manager
+                .post(
+                    "/api/v1/votes",
+                    json!({
+                        "community_id": community, "kind": "decision", "matter": "major",
+                        "question": question,
+                        "closes_at": server::db::rfc3339(crate::helpers::now() + server::db::DAY),
+                    }),
+                )
+                .await;
+            assert_eq!(status, 201, "{v}");
+            votes.push(v);
+        }
 
         Self {
+            vote: votes[0]["summary"]["id"].as_i64().expect("vote id"),
+            agree: votes[0]["choices"][0]["id"].as_i64().expect("choice id"),
+            vote_to_close: votes[1]["summary"]["id"].as_i64().expect("vote id"),
             disclosure: disclosure["id"].as_i64().expect("disclosure id"),
             activity: activities[0],
             signed_activity: activities[1],

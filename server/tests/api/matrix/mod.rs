@@ -10,6 +10,7 @@ mod inbox;
 mod money;
 mod office;
 mod repairs;
+mod votes;
 
 use std::collections::BTreeSet;
 
@@ -81,6 +82,7 @@ pub fn table(ids: &Fixture) -> Vec<Row> {
     table.extend(inbox::rows(ids));
     table.extend(care::rows(ids));
     table.extend(activities::rows(ids));
+    table.extend(votes::rows(ids));
     table.extend(accounts::closing(ids));
     table
 }
