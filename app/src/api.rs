@@ -371,6 +371,42 @@ pub async fn reverse_payment(payment: i64, body: ReversePayment) -> Result<BillL
     .await
 }
 
+/// 表决: the votes the household is part of, or the office's.
+pub async fn votes() -> Result<Vec<crate::model::VoteSummary>, ApiError> {
+    get("/api/v1/votes").await
+}
+
+pub async fn vote(id: i64) -> Result<crate::model::Vote, ApiError> {
+    get(&format!("/api/v1/votes/{id}")).await
+}
+
+pub async fn create_vote(body: crate::model::NewVote) -> Result<crate::model::Vote, ApiError> {
+    send_json(Request::post("/api/v1/votes"), &body).await
+}
+
+pub async fn cast_ballot(
+    id: i64,
+    body: crate::model::NewBallot,
+) -> Result<crate::model::BallotInfo, ApiError> {
+    send_json(Request::post(&format!("/api/v1/votes/{id}/ballots")), &body).await
+}
+
+pub async fn vote_tally(id: i64) -> Result<crate::model::Tally, ApiError> {
+    get(&format!("/api/v1/votes/{id}/tally")).await
+}
+
+pub async fn vote_missing(id: i64) -> Result<Vec<crate::model::MissingHousehold>, ApiError> {
+    get(&format!("/api/v1/votes/{id}/missing")).await
+}
+
+pub async fn close_vote(id: i64) -> Result<crate::model::Vote, ApiError> {
+    send_json(
+        Request::post(&format!("/api/v1/votes/{id}/close")),
+        &serde_json::json!({}),
+    )
+    .await
+}
+
 /// 催缴: remind households of a period's fee.
 pub async fn send_reminders(
     body: crate::model::NewReminders,

@@ -81,6 +81,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/audit") view={Lazy::<routes::Audit>::new()} />
                     <Route path=path!("/me") view={Lazy::<routes::Me>::new()} />
                     <Route path=path!("/inbox") view={Lazy::<routes::Inbox>::new()} />
+                    <Route path=path!("/votes") view={Lazy::<routes::Votes>::new()} />
+                    <Route path=path!("/votes/new") view={Lazy::<routes::NewVote>::new()} />
+                    <Route path=path!("/votes/:id") view={Lazy::<routes::VoteDetail>::new()} />
+                    <Route path=path!("/votes/:id/missing") view={Lazy::<routes::VoteMissing>::new()} />
                     <Route path=path!("/activities") view={Lazy::<routes::Activities>::new()} />
                     <Route path=path!("/activities/new") view={Lazy::<routes::NewActivity>::new()} />
                     <Route path=path!("/activities/my-code") view={Lazy::<routes::MyCode>::new()} />

@@ -15,7 +15,7 @@ use crate::components::ErrorNotice;
 
 use crate::pages::{
     accounts, activities, audit, care, disclosures, fees, guide, home, households, inbox, manage,
-    notices, points, repairs, shop,
+    notices, points, repairs, shop, votes,
 };
 
 /// `capability!(loader / piece: Part { Route => Component, … } also { Part
@@ -136,6 +136,13 @@ capability!(activities_page / activities_piece: ActivitiesPage {
 } also {
     HomeCard => activities::ActivitiesCard,
 });
+
+capability!(votes_page / votes_piece: VotesPage {
+    Votes => votes::VotesPage,
+    VoteDetail => votes::VotePage,
+    NewVote => votes::NewVotePage,
+    VoteMissing => votes::MissingPrintPage,
+} also {});
 
 capability!(inbox_page / inbox_piece: InboxPage {
     Inbox => inbox::InboxPage,

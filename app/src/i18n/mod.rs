@@ -16,6 +16,7 @@ pub mod notices;
 pub mod points;
 pub mod reminders;
 pub mod repairs;
+pub mod votes;
 mod zh_cn;
 
 use leptos::prelude::*;
@@ -111,6 +112,7 @@ capability_words! {
     care: care::CareWords,
     remind: reminders::RemindWords,
     disclosure: disclosures::DisclosureWords,
+    vote: votes::VoteWords,
 }
 
 /// The language context set up by `App`.

@@ -46,6 +46,7 @@ pub struct NoticeWords {
     pub reach_nobody_registered: &'static str,
     pub print_scan: &'static str,
     pub published_on: &'static str,
+    pub votes_link: &'static str,
 }
 
 impl NoticeWords {
@@ -112,6 +113,7 @@ pub const ZH: NoticeWords = NoticeWords {
     reach_nobody_registered: "没人注册，请上门告知",
     print_scan: "扫码在手机上看",
     published_on: "发布于",
+    votes_link: "大家来表决",
 };
 
 pub const EN: NoticeWords = NoticeWords {
@@ -160,4 +162,5 @@ pub const EN: NoticeWords = NoticeWords {
     reach_nobody_registered: "Nobody registered: knock on the door",
     print_scan: "Scan to read on your phone",
     published_on: "Posted",
+    votes_link: "Votes: decide together",
 };

@@ -16,5 +16,6 @@ pub mod notices;
 pub mod points;
 pub mod repairs;
 pub mod shop;
+pub mod votes;
 
 mod intro;

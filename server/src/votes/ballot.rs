@@ -91,7 +91,7 @@ pub async fn cast_ballot(
     };
     let mut tx = state.db.writer().begin().await?;
     let changed = match store::cast(&mut tx, &line).await? {
-        Cast::Cast => false,
+        Cast::New => false,
         Cast::Changed => true,
         Cast::NotRunning => {
             return Err(match state_of(&vote, now) {

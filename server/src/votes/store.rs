@@ -304,7 +304,7 @@ pub struct BallotLine<'a> {
 
 /// What casting did.
 pub enum Cast {
-    Cast,
+    New,
     /// The household's earlier online ballot now says this.
     Changed,
     /// The vote is not running (not yet open, past its closing time, or
@@ -346,7 +346,7 @@ pub async fn cast(tx: &mut crate::db::Tx, b: &BallotLine<'_>) -> sqlx::Result<Ca
     .fetch_optional(&mut *tx)
     .await;
     match done {
-        Ok(Some((_, None))) => Ok(Cast::Cast),
+        Ok(Some((_, None))) => Ok(Cast::New),
         Ok(Some((_, Some(_)))) => Ok(Cast::Changed),
         Ok(None) => {
             // Refused by the running check or by the conflict's condition.

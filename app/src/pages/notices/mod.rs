@@ -1,7 +1,7 @@
 //! 通知公告: the list with category chips, one notice with read-aloud, the
 //! manager's editor and reach page, and the paper-board print.
 
-mod body;
+pub mod body;
 mod detail;
 mod editor;
 mod print;
@@ -71,6 +71,7 @@ fn NoticeList() -> impl IntoView {
                 <A href="/notices/new" attr:class="button primary">{i18n.notice().new_notice}</A>
             })}
         </div>
+        <A href="/votes" attr:class="button votes-link">{move || i18n.notice().votes_link}</A>
         <div class="chips" role="group" aria-label=move || i18n.notice().category_label>
             {chip(None)}
             {NoticeCategory::ALL.into_iter().map(|c| chip(Some(c))).collect_view()}

@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import { MANAGER, RESIDENT, check, login, open, person, ready } from './support';
+
+const DAUGHTER = '13800000004';
+
+test('deciding the roof together: the office opens a major-matter vote, the father votes on his phone, his daughter changes it, the office enters two paper ballots, the missing list shrinks, and the published result states participation and approval by area and by households', async ({ browser }) => {
+  test.setTimeout(180_000);
+  // The office (in large text) opens the vote.
+  const office = await person(browser, true);
+  await login(office, MANAGER);
+  await open(office, '/manage');
+  await office.getByRole('link', { name: '表决' }).click();
+  await office.getByRole('link', { name: '发起表决' }).click();
+  await office.getByLabel('要大家定的事').fill('用维修基金换屋顶');
+  await expect(office.getByLabel('重大事项')).toBeChecked();
+  await office.getByLabel('要先看的材料（可以不写）').fill('3号楼、4号楼屋顶漏水，报价 12 万元，从维修基金支出。');
+  await check(office, 'vote-new-large');
+  await office.getByRole('button', { name: '开始表决' }).click();
+  await expect(office.getByRole('heading', { level: 2, name: '用维修基金换屋顶' })).toBeVisible();
+  const missing = office.locator('section[aria-labelledby="missing-title"] p').first();
+  await expect(missing).toHaveText('327 户');
+  const voteUrl = office.url();
+
+  // The father, on his phone, finds it from 通知 and agrees.
+  const father = await person(browser, false);
+  await login(father, RESIDENT);
+  await open(father, '/notices');
+  await father.getByRole('link', { name: '大家来表决' }).click();
+  await father.locator('.vote-card', { hasText: '用维修基金换屋顶' }).click();
+  await expect(father.locator('.vote-card')).toHaveCount(0);
+  await expect(father.locator('main')).toContainText('四分之三以上同意');
+  await father.getByLabel('同意', { exact: true }).check();
+  await father.getByRole('button', { name: '投票' }).click();
+  await expect(father.locator('.ballot').getByRole('status')).toContainText('您家投了：同意（张建国');
+  await check(father, 'vote-resident-normal');
+
+  // His daughter, from another city, changes it for him.
+  const daughter = await person(browser, true);
+  await login(daughter, DAUGHTER);
+  await open(daughter, new URL(voteUrl).pathname);
+  await expect(daughter.locator('.ballot').getByRole('status')).toContainText('同意（张建国');
+  await daughter.getByLabel('不同意').check();
+  await daughter.getByRole('button', { name: '改成这个' }).click();
+  await expect(daughter.locator('.ballot').getByRole('status')).toContainText('您家投了：不同意（张丽');
+  await check(daughter, 'vote-helper-large');
+
+  // The office enters two paper ballots from 1号楼; the missing list shrinks.
+  await office.reload();
+  await ready(office);
+  await expect(missing).toHaveText('326 户');
+  const paper = office.locator('details', { hasText: '录入纸质票' });
+  await paper.locator('summary').click();
+  for (const [i, no] of [[1, 'P-001'], [2, 'P-002']] as const) {
+    await paper.getByLabel('楼', { exact: true }).selectOption({ label: '1号楼' });
+    await paper.getByLabel('门牌').selectOption({ index: i });
+    await paper.getByLabel('您家的选择').selectOption({ label: '同意' });
+    await paper.getByLabel('票的编号').fill(no);
+    await paper.getByLabel('谁收的票').fill('王阿姨');
+    await paper.getByRole('button', { name: '录入' }).click();
+    await expect(paper.getByRole('status')).toContainText('已录入');
+  }
+  await expect(missing).toHaveText('324 户');
+  const tally = office.locator('section[aria-labelledby="tally-title"]');
+  await expect(tally).toContainText('3 / 327');
+  await expect(tally).toContainText('参与还不到三分之二');
+  await expect(tally).toContainText('手机投票 1 户，纸质票 2 户');
+  await check(office, 'vote-office-large');
+  await office.getByRole('link', { name: '打印上门名单' }).click();
+  await expect(office.locator('ul.unreached > li')).toHaveCount(324);
+  await office.goBack();
+  await ready(office);
+
+  // At close the result is fixed and published.
+  await office.getByRole('button', { name: '结束表决并公布结果' }).click();
+  await office.locator('.confirm').getByRole('button', { name: '结束表决并公布结果' }).click();
+  await expect(office.locator('section[aria-labelledby="vote-result"]')).toContainText('3 / 327');
+  await father.reload();
+  await ready(father);
+  await expect(father.getByRole('button', { name: '改成这个' })).toHaveCount(0);
+  await father.getByRole('link', { name: '看公布的结果' }).click();
+  const notice = father.locator('main');
+  await expect(notice).toContainText('表决结果：用维修基金换屋顶');
+  await expect(notice).toContainText('参与表决 3 户（占 0.9%）');
+  await expect(notice).toContainText(/同意：2 户（占 66\.6%），面积 [\d.]+ 平方米（占 [\d.]+%）/);
+  await expect(notice).toContainText('结果：未通过。');
+  await check(father, 'vote-result-normal');
+});
