@@ -32,6 +32,7 @@ pub mod shop;
 mod site;
 pub mod startup;
 pub mod state;
+pub mod suggestions;
 pub mod telemetry;
 pub mod uploads;
 pub mod votes;

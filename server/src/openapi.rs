@@ -14,7 +14,7 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::state::AppState;
 use crate::{
     accounts, activities, admin, audit, care, communities, disclosures, fees, health, households,
-    inbox, notices, points, repairs, shop, uploads, votes,
+    inbox, notices, points, repairs, shop, suggestions, uploads, votes,
 };
 
 #[derive(OpenApi)]
@@ -45,6 +45,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(care::router())
         .merge(activities::router())
         .merge(votes::router())
+        .merge(suggestions::router())
 }
 
 /// Operations anyone may call without a session.

@@ -32,6 +32,7 @@ pub struct InboxWords {
     pub fee_reminder: &'static str,
     pub claim_confirmed: &'static str,
     pub claim_declined: &'static str,
+    pub suggestion_answered: &'static str,
 }
 
 impl InboxWords {
@@ -57,6 +58,7 @@ impl InboxWords {
             InboxKind::FeeReminder => self.fee_reminder,
             InboxKind::ClaimConfirmed => self.claim_confirmed,
             InboxKind::ClaimDeclined => self.claim_declined,
+            InboxKind::SuggestionAnswered => self.suggestion_answered,
         }
     }
 }
@@ -88,6 +90,7 @@ pub const ZH: InboxWords = InboxWords {
     fee_reminder: "物业温馨提醒：{words} 的物业费还差 {amount} 元。可在“物业费”里扫码转账，或到物业办公室缴纳。谢谢您的支持！",
     claim_confirmed: "物业已收到您转来的 {amount} 元，{words} 的物业费已入账",
     claim_declined: "物业没有查到您说的付款：{words}",
+    suggestion_answered: "物业回复了您的意见：“{words}”",
 };
 
 pub const EN: InboxWords = InboxWords {
@@ -117,4 +120,5 @@ pub const EN: InboxWords = InboxWords {
     fee_reminder: "A kind reminder from the office: ¥{amount} of the {words} fee is still to pay. You can transfer it from Fees or pay at the office. Thank you!",
     claim_confirmed: "The office received your ¥{amount}: the {words} fee is booked",
     claim_declined: "The office could not find the payment you told of: {words}",
+    suggestion_answered: "The office answered your suggestion: \u{201c}{words}\u{201d}",
 };

@@ -50,10 +50,12 @@ pub enum InboxKind {
     ClaimConfirmed,
     /// It did not (`words` its reason).
     ClaimDeclined,
+    /// The office answered a suggestion (`subject_id` it, `words` its first words).
+    SuggestionAnswered,
 }
 
 impl InboxKind {
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 20] = [
         Self::TicketAssigned,
         Self::TicketStarted,
         Self::TicketResolved,
@@ -73,6 +75,7 @@ impl InboxKind {
         Self::FeeReminder,
         Self::ClaimConfirmed,
         Self::ClaimDeclined,
+        Self::SuggestionAnswered,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -96,6 +99,7 @@ impl InboxKind {
             Self::FeeReminder => "fee_reminder",
             Self::ClaimConfirmed => "claim_confirmed",
             Self::ClaimDeclined => "claim_declined",
+            Self::SuggestionAnswered => "suggestion_answered",
         }
     }
 
@@ -121,6 +125,7 @@ impl InboxKind {
             Self::UrgentNotice => format!("/notices/{subject_id}"),
             Self::CareMissed => "/care".to_owned(),
             Self::ActivityIn | Self::ActivityTomorrow => format!("/activities/{subject_id}"),
+            Self::SuggestionAnswered => format!("/suggestions/{subject_id}"),
         }
     }
 }

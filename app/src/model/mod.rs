@@ -49,6 +49,7 @@ mod points;
 mod repair;
 mod repair_flow;
 mod shop;
+mod suggestion;
 pub mod text;
 pub mod time;
 mod vote;
@@ -115,11 +116,15 @@ pub use shop::{
     CancelRedemption, ItemsQuery, NewRedemption, NewShopItem, Redemption, RedemptionStatus,
     RedemptionsQuery, ShopItem, ShopItemUpdate,
 };
+pub use suggestion::{
+    AnsweredInTime, NewSuggestion, NewSuggestionReply, Suggestion, SuggestionKind, SuggestionList,
+    SuggestionReply, SuggestionSummary, SuggestionsQuery,
+};
 pub use text::{
     ActivityDetails, ActivityTitle, Address, BuildingName, ChoiceLabel, CommunityName, ContactName,
     DisclosureNote, FlatLabel, ItemDescription, ItemName, NoticeBody, NoticeTitle, PaperNo,
     PaymentNote, PersonName, Place, Reason, ReceiptNo, RepairDescription, RepairNote, ShortNote,
-    Text, TextError, TextKind, VoteQuestion,
+    SuggestionText, Text, TextError, TextKind, VoteQuestion,
 };
 pub use vote::{
     BallotInfo, BallotWay, ChoiceCount, DECISION_CHOICES, Matter, MissingHousehold, NewBallot,

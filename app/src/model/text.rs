@@ -312,6 +312,8 @@ kinds! {
     ChoiceLabel = Choice(1..=60, false, InvalidChoice, "每个选项 1 到 60 个字，不能换行");
     /// The number written on a paper ballot.
     PaperNo = Paper(1..=40, false, InvalidPaperNo, "请写纸质票的编号（不超过 40 个字）");
+    /// A suggestion, a complaint, or a reply to one.
+    SuggestionText = Suggest(1..=2000, true, InvalidBody, "请写下您的意见（1 到 2000 个字，不能有看不见的控制字符）");
     /// What a manager adds to the month's 公示.
     DisclosureNote = Disclosed(0..=1000, true, InvalidNote, "说明最多 1000 个字，不能有看不见的控制字符", MayBeEmpty);
 }

@@ -91,7 +91,18 @@ pub async fn fetch(
                 .any(|m| m.community_id == Some(*c))
         })
     };
-    if !allowed && !on_shelf && !fees && !votes {
+    // A suggestion's photos are for its writer and its office.
+    let suggestions = !allowed && !on_shelf && !fees && !votes && !owners.is_empty() && {
+        let uses = crate::suggestions::store::photo_uses(state.db.reader(), &id).await?;
+        uses.iter().any(|(community, author)| {
+            *author == caller.user_id
+                || caller.memberships.iter().any(|m| {
+                    matches!(m.role, app::model::Role::Manager | app::model::Role::Staff)
+                        && m.community_id == Some(*community)
+                })
+        })
+    };
+    if !allowed && !on_shelf && !fees && !votes && !suggestions {
         return Err(ApiError::NotFound);
     }
     let (full, small) = paths(&state.uploads_dir, &id);

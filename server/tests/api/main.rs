@@ -36,4 +36,5 @@ mod repairs;
 mod schema;
 mod shop_race;
 mod site;
+mod suggestions;
 mod votes;

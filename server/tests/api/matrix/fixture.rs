@@ -65,6 +65,8 @@ pub struct Fixture {
     pub vote: i64,
     pub agree: i64,
     pub vote_to_close: i64,
+    /// 张建国's suggestion (with his name).
+    pub suggestion: i64,
 }
 
 async fn scalar(app: &TestApp, sql: &'static str, bind: i64) -> i64 {
@@ -259,7 +261,16 @@ impl Fixture {
             votes.push(v);
         }
 
+        let (status, suggestion) = father
+            .post(
+                "/api/v1/suggestions",
+                json!({"kind": "suggestion", "body": "楼道里的灯晚上十点就灭了，能晚一点吗？"}),
+            )
+            .await;
+        assert_eq!(status, 201, "{suggestion}");
+
         Self {
+            suggestion: suggestion["summary"]["id"].as_i64().expect("suggestion id"),
             vote: votes[0]["summary"]["id"].as_i64().expect("vote id"),
             agree: votes[0]["choices"][0]["id"].as_i64().expect("choice id"),
             vote_to_close: votes[1]["summary"]["id"].as_i64().expect("vote id"),

@@ -1,4 +1,4 @@
-//! Rows for deciding together (表决).
+//! Rows for deciding together (表决) and the suggestion box (意见箱).
 
 use serde_json::json;
 
@@ -10,6 +10,7 @@ pub fn rows(ids: &Fixture) -> Vec<Row> {
         vote,
         agree,
         vote_to_close,
+        suggestion,
         ..
     } = ids.clone();
     // A vote addressed by id is "not found" outside its community's office.
@@ -66,6 +67,35 @@ pub fn rows(ids: &Fixture) -> Vec<Row> {
                 Box::new(|_| json!({})),
             ),
             office_record,
+        ),
+        // 意见箱: households write; the writer and the office read and reply.
+        row(
+            "GET /v1/suggestions",
+            Call::Get("/api/v1/suggestions".into()),
+            [401, 200, 200, 403, 200, 200, 200, 200, 403],
+        ),
+        row(
+            "POST /v1/suggestions",
+            Call::Post(
+                "/api/v1/suggestions".into(),
+                Box::new(
+                    |_| json!({"kind": "complaint", "body": "垃圾车早上五点就来，太吵了", "anonymous": true}),
+                ),
+            ),
+            [401, 201, 201, 403, 201, 403, 403, 403, 403],
+        ),
+        row(
+            "GET /v1/suggestions/{id}",
+            Call::Get(format!("/api/v1/suggestions/{suggestion}")),
+            [401, 200, 404, 403, 404, 200, 200, 404, 404],
+        ),
+        row(
+            "POST /v1/suggestions/{id}/replies",
+            Call::Post(
+                format!("/api/v1/suggestions/{suggestion}/replies"),
+                Box::new(|_| json!({"body": "已经和电工说了，改到十一点。"})),
+            ),
+            [401, 200, 404, 403, 404, 200, 200, 404, 404],
         ),
         row(
             "GET /v1/votes/{id}/ballots.csv",
