@@ -371,6 +371,32 @@ pub async fn reverse_payment(payment: i64, body: ReversePayment) -> Result<BillL
     .await
 }
 
+/// 意见箱: the writer's own, or the office's box.
+pub async fn suggestions() -> Result<crate::model::SuggestionList, ApiError> {
+    get("/api/v1/suggestions").await
+}
+
+pub async fn suggestion(id: i64) -> Result<crate::model::Suggestion, ApiError> {
+    get(&format!("/api/v1/suggestions/{id}")).await
+}
+
+pub async fn write_suggestion(
+    body: crate::model::NewSuggestion,
+) -> Result<crate::model::Suggestion, ApiError> {
+    send_json(Request::post("/api/v1/suggestions"), &body).await
+}
+
+pub async fn reply_suggestion(
+    id: i64,
+    body: crate::model::NewSuggestionReply,
+) -> Result<crate::model::Suggestion, ApiError> {
+    send_json(
+        Request::post(&format!("/api/v1/suggestions/{id}/replies")),
+        &body,
+    )
+    .await
+}
+
 /// 表决: the votes the household is part of, or the office's.
 pub async fn votes() -> Result<Vec<crate::model::VoteSummary>, ApiError> {
     get("/api/v1/votes").await

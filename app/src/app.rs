@@ -82,6 +82,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/me") view={Lazy::<routes::Me>::new()} />
                     <Route path=path!("/inbox") view={Lazy::<routes::Inbox>::new()} />
                     <Route path=path!("/votes") view={Lazy::<routes::Votes>::new()} />
+                    <Route path=path!("/suggestions") view={Lazy::<routes::Suggestions>::new()} />
+                    <Route path=path!("/suggestions/new") view={Lazy::<routes::NewSuggestion>::new()} />
+                    <Route path=path!("/suggestions/:id") view={Lazy::<routes::SuggestionDetail>::new()} />
                     <Route path=path!("/votes/new") view={Lazy::<routes::NewVote>::new()} />
                     <Route path=path!("/votes/:id") view={Lazy::<routes::VoteDetail>::new()} />
                     <Route path=path!("/votes/:id/missing") view={Lazy::<routes::VoteMissing>::new()} />

@@ -15,7 +15,7 @@ use crate::components::ErrorNotice;
 
 use crate::pages::{
     accounts, activities, audit, care, disclosures, fees, guide, home, households, inbox, manage,
-    notices, points, repairs, shop, votes,
+    notices, points, repairs, shop, suggestions, votes,
 };
 
 /// `capability!(loader / piece: Part { Route => Component, … } also { Part
@@ -142,6 +142,9 @@ capability!(votes_page / votes_piece: VotesPage {
     VoteDetail => votes::VotePage,
     NewVote => votes::NewVotePage,
     VoteMissing => votes::MissingPrintPage,
+    Suggestions => suggestions::SuggestionsPage,
+    NewSuggestion => suggestions::NewSuggestionPage,
+    SuggestionDetail => suggestions::SuggestionPage,
 } also {});
 
 capability!(inbox_page / inbox_piece: InboxPage {

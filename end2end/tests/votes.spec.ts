@@ -85,3 +85,46 @@ test('deciding the roof together: the office opens a major-matter vote, the fath
   await expect(notice).toContainText('结果：未通过。');
   await check(father, 'vote-result-normal');
 });
+
+test('the suggestion box: the daughter complains without her name, with a photo; the office sees only the building and answers; she hears of it and says it helped (large text)', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const daughter = await person(browser, true);
+  await login(daughter, DAUGHTER);
+  await open(daughter, '/notices');
+  await daughter.getByRole('link', { name: '意见箱' }).click();
+  await daughter.getByRole('link', { name: '写意见' }).click();
+  await daughter.getByLabel('投诉').check();
+  await daughter.getByLabel('想说的话').fill('3号楼门口的垃圾桶三天没清了，夏天很臭。');
+  const picture = await daughter.screenshot({ clip: { x: 0, y: 0, width: 200, height: 48 } });
+  await daughter.getByLabel('照片（可以不传）').setInputFiles({ name: 'bin.png', mimeType: 'image/png', buffer: picture });
+  await expect(daughter.locator('.photo-input img')).toHaveCount(1);
+  await daughter.getByLabel('不让物业看到我的名字和门牌').check();
+  await check(daughter, 'suggestion-new-large');
+  await daughter.getByRole('button', { name: '投进意见箱' }).click();
+  await expect(daughter.locator('.suggestion')).toContainText('张丽 · 3号楼 201');
+  const path = new URL(daughter.url()).pathname;
+
+  const office = await person(browser, true);
+  await login(office, MANAGER);
+  await open(office, '/manage');
+  await office.getByRole('link', { name: '意见箱' }).click();
+  const card = office.locator('.suggestion-card').first();
+  await expect(card).toContainText('3号楼的一位居民');
+  await expect(card).toContainText('等物业回复');
+  await card.click();
+  await expect(office.locator('main')).not.toContainText('张丽');
+  await expect(office.locator('.suggestion img')).toBeVisible();
+  await office.getByLabel('回复居民').fill('已经让保洁每天清两次，谢谢提醒。');
+  await office.getByRole('button', { name: '回复' }).click();
+  await expect(office.locator('.reply.office')).toContainText('李合昌');
+  await check(office, 'suggestion-office-large');
+
+  await open(daughter, '/inbox');
+  await daughter.locator('.inbox-card', { hasText: '物业回复了您的意见' }).first().getByRole('link', { name: '去看看' }).click();
+  await expect(daughter).toHaveURL(new RegExp(`${path}$`));
+  await daughter.getByRole('button', { name: '有帮助' }).click();
+  await expect(daughter.locator('.said')).toContainText('您说：有帮助');
+  await check(daughter, 'suggestion-answered-large');
+  await open(office, '/suggestions');
+  await expect(office.locator('main')).toContainText('三天内回复了 1 / 1 条');
+});

@@ -16,6 +16,7 @@ pub mod notices;
 pub mod points;
 pub mod reminders;
 pub mod repairs;
+pub mod suggestions;
 pub mod votes;
 mod zh_cn;
 
@@ -113,6 +114,7 @@ capability_words! {
     remind: reminders::RemindWords,
     disclosure: disclosures::DisclosureWords,
     vote: votes::VoteWords,
+    suggestion: suggestions::SuggestionWords,
 }
 
 /// The language context set up by `App`.

@@ -47,6 +47,7 @@ pub struct NoticeWords {
     pub print_scan: &'static str,
     pub published_on: &'static str,
     pub votes_link: &'static str,
+    pub suggestions_link: &'static str,
 }
 
 impl NoticeWords {
@@ -114,6 +115,7 @@ pub const ZH: NoticeWords = NoticeWords {
     print_scan: "扫码在手机上看",
     published_on: "发布于",
     votes_link: "大家来表决",
+    suggestions_link: "意见箱",
 };
 
 pub const EN: NoticeWords = NoticeWords {
@@ -163,4 +165,5 @@ pub const EN: NoticeWords = NoticeWords {
     print_scan: "Scan to read on your phone",
     published_on: "Posted",
     votes_link: "Votes: decide together",
+    suggestions_link: "Suggestion box",
 };

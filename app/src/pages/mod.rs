@@ -16,6 +16,7 @@ pub mod notices;
 pub mod points;
 pub mod repairs;
 pub mod shop;
+pub mod suggestions;
 pub mod votes;
 
 mod intro;

@@ -20,6 +20,7 @@ pub fn ManagePage() -> impl IntoView {
                 <A href="/manage/fees" attr:class="button primary">{i18n.t().manage_fees}</A>
                 <A href="/manage/disclosures" attr:class="button primary">{move || i18n.disclosure().title}</A>
                 <A href="/votes" attr:class="button primary">{move || i18n.vote().title}</A>
+                <A href="/suggestions" attr:class="button primary">{move || i18n.notice().suggestions_link}</A>
                 <A href="/manage/care" attr:class="button primary">{move || i18n.care().missed_title}</A>
                 <A href="/activities" attr:class="button primary">{i18n.t().manage_activities}</A>
                 <A href="/manage/import" attr:class="button">{i18n.t().manage_import}</A>

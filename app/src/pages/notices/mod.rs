@@ -71,7 +71,10 @@ fn NoticeList() -> impl IntoView {
                 <A href="/notices/new" attr:class="button primary">{i18n.notice().new_notice}</A>
             })}
         </div>
-        <A href="/votes" attr:class="button votes-link">{move || i18n.notice().votes_link}</A>
+        <div class="choice">
+            <A href="/votes" attr:class="button">{move || i18n.notice().votes_link}</A>
+            <A href="/suggestions" attr:class="button">{move || i18n.notice().suggestions_link}</A>
+        </div>
         <div class="chips" role="group" aria-label=move || i18n.notice().category_label>
             {chip(None)}
             {NoticeCategory::ALL.into_iter().map(|c| chip(Some(c))).collect_view()}
