@@ -413,7 +413,7 @@ pub async fn create_vote(body: crate::model::NewVote) -> Result<crate::model::Vo
 pub async fn cast_ballot(
     id: i64,
     body: crate::model::NewBallot,
-) -> Result<crate::model::BallotInfo, ApiError> {
+) -> Result<crate::model::Cast, ApiError> {
     send_json(Request::post(&format!("/api/v1/votes/{id}/ballots")), &body).await
 }
 

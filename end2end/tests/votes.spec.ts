@@ -128,3 +128,40 @@ test('the suggestion box: the daughter complains without her name, with a photo;
   await open(office, '/suggestions');
   await expect(office.locator('main')).toContainText('三天内回复了 1 / 1 条');
 });
+
+test('asking opinions: the office asks what to do with the empty lot, the father answers in his words, the office reads them and publishes them without names', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const office = await person(browser, false);
+  await login(office, MANAGER);
+  await open(office, '/votes/new');
+  await office.getByLabel('要大家定的事').fill('院里的空地做什么好？');
+  await office.getByLabel('征求意见（每人一份，不算票）').check();
+  await office.getByRole('button', { name: '开始表决' }).click();
+  await expect(office.getByRole('heading', { level: 2, name: '院里的空地做什么好？' })).toBeVisible();
+  const url = new URL(office.url()).pathname;
+
+  const father = await person(browser, true);
+  await login(father, RESIDENT);
+  await open(father, url);
+  await expect(father.locator('main')).toContainText('这不是表决');
+  await father.getByLabel('您的意见').fill('种几棵枣树，夏天能乘凉');
+  await father.getByRole('button', { name: '投票' }).click();
+  await expect(father.locator('.ballot').getByRole('status')).toContainText('您说：种几棵枣树，夏天能乘凉');
+  await check(father, 'consultation-answer-large');
+
+  await office.reload();
+  await ready(office);
+  const count = office.locator('section[aria-labelledby="tally-title"]');
+  await expect(count).toContainText('已回答 1 人');
+  await expect(count).toContainText('种几棵枣树，夏天能乘凉');
+  await check(office, 'consultation-office-normal');
+  await office.getByRole('button', { name: '结束表决并公布结果' }).click();
+  await office.locator('.confirm').getByRole('button', { name: '结束表决并公布结果' }).click();
+  await expect(office.locator('section[aria-labelledby="vote-result"]')).toContainText('种几棵枣树');
+  await father.reload();
+  await ready(father);
+  await father.getByRole('link', { name: '看公布的结果' }).click();
+  await expect(father.locator('main')).toContainText('征求意见结果：院里的空地做什么好？');
+  await expect(father.locator('main')).toContainText('· 种几棵枣树，夏天能乘凉');
+  await expect(father.locator('main')).not.toContainText('张建国');
+});

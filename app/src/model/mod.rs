@@ -121,13 +121,13 @@ pub use suggestion::{
     SuggestionReply, SuggestionSummary, SuggestionsQuery,
 };
 pub use text::{
-    ActivityDetails, ActivityTitle, Address, BuildingName, ChoiceLabel, CommunityName, ContactName,
-    DisclosureNote, FlatLabel, ItemDescription, ItemName, NoticeBody, NoticeTitle, PaperNo,
-    PaymentNote, PersonName, Place, Reason, ReceiptNo, RepairDescription, RepairNote, ShortNote,
-    SuggestionText, Text, TextError, TextKind, VoteQuestion,
+    ActivityDetails, ActivityTitle, Address, AnswerText, BuildingName, ChoiceLabel, CommunityName,
+    ContactName, DisclosureNote, FlatLabel, ItemDescription, ItemName, NoticeBody, NoticeTitle,
+    PaperNo, PaymentNote, PersonName, Place, Reason, ReceiptNo, RepairDescription, RepairNote,
+    ShortNote, SuggestionText, Text, TextError, TextKind, VoteQuestion,
 };
 pub use vote::{
-    BallotInfo, BallotWay, ChoiceCount, DECISION_CHOICES, Matter, MissingHousehold, NewBallot,
-    NewVote, Tally, Vote, VoteChoice, VoteKind, VoteState, VoteSummary, VotesQuery, Weight,
-    at_least, carries, more_than, quorum,
+    Answer, BallotInfo, BallotWay, Cast, ChoiceCount, DECISION_CHOICES, Matter, MissingHousehold,
+    NewBallot, NewVote, Tally, Vote, VoteChoice, VoteKind, VoteState, VoteSummary, VotesQuery,
+    Weight, at_least, carries, more_than, quorum,
 };

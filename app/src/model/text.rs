@@ -310,6 +310,8 @@ kinds! {
     VoteQuestion = Question(1..=200, false, InvalidTitle, "问题须为 1 到 200 个字，不能换行");
     /// One of a vote's choices.
     ChoiceLabel = Choice(1..=60, false, InvalidChoice, "每个选项 1 到 60 个字，不能换行");
+    /// A consultation's answer in words.
+    AnswerText = AnswerWords(1..=200, false, InvalidBody, "请写下您的意见（1 到 200 个字，不能换行）");
     /// The number written on a paper ballot.
     PaperNo = Paper(1..=40, false, InvalidPaperNo, "请写纸质票的编号（不超过 40 个字）");
     /// A suggestion, a complaint, or a reply to one.

@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 pub enum VoteKind {
     Decision,
     Choice,
+    /// 征求意见: one answer per person, a choice or a few words; no thresholds.
+    Consultation,
 }
 
 /// Ordinary matters pass with more than half of the participating area and
@@ -56,7 +58,7 @@ macro_rules! names {
         super::stored_as_text!($ty);
     };
 }
-names!(VoteKind { Decision = "decision", Choice = "choice" });
+names!(VoteKind { Decision = "decision", Choice = "choice", Consultation = "consultation" });
 names!(Matter { Ordinary = "ordinary", Major = "major" });
 names!(BallotWay { Online = "online", Paper = "paper" });
 
@@ -115,6 +117,7 @@ pub struct VoteChoice {
 pub struct NewVote {
     pub community_id: i64,
     pub kind: VoteKind,
+    /// Ignored for a consultation.
     pub matter: Matter,
     pub question: super::VoteQuestion,
     /// What to read first: plain paragraphs.
@@ -123,7 +126,8 @@ pub struct NewVote {
     /// Up to 4 photos of the documents (the manager's uploads).
     #[serde(default)]
     pub photo_ids: Vec<String>,
-    /// A choice vote's 2–10 choices; a decision's are 同意 / 不同意 / 弃权.
+    /// A choice vote's 2–10 choices; a decision's are 同意 / 不同意 / 弃权; a
+    /// consultation has 2–10, or none for answers in words.
     #[serde(default)]
     pub choices: Vec<super::ChoiceLabel>,
     /// Households of these buildings; none: the whole community.
@@ -192,6 +196,17 @@ pub struct Vote {
     pub ballot: Option<BallotInfo>,
     /// The result, once the office closed it.
     pub result: Option<Tally>,
+    /// A consultation: the caller's own answer.
+    pub answer: Option<Answer>,
+}
+
+/// One person's answer to a consultation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Answer {
+    pub choice_id: Option<i64>,
+    pub words: Option<String>,
+    pub answered_at: String,
 }
 
 /// `POST /api/v1/votes/{id}/ballots`: a resident or helper for their
@@ -200,12 +215,24 @@ pub struct Vote {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewBallot {
-    pub choice_id: i64,
+    /// The choice; a consultation without choices takes `words` instead.
+    pub choice_id: Option<i64>,
+    /// A consultation's answer in words (1–200 characters).
+    pub words: Option<super::AnswerText>,
     /// Paper ballots (managers): the household, the ballot's number and who
     /// collected it.
     pub household_id: Option<i64>,
     pub paper_no: Option<super::PaperNo>,
     pub collected_by: Option<super::PersonName>,
+}
+
+/// What `POST /api/v1/votes/{id}/ballots` recorded: the household's ballot,
+/// or for a consultation the person's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Cast {
+    pub ballot: Option<BallotInfo>,
+    pub answer: Option<Answer>,
 }
 
 /// One choice's count.
@@ -233,6 +260,9 @@ pub struct Tally {
     pub quorum: bool,
     /// The choice that carries (a decision's 同意), when there is quorum.
     pub passed: Option<i64>,
+    /// A consultation's answers in words, oldest first (no names).
+    #[serde(default)]
+    pub texts: Vec<String>,
 }
 
 impl Tally {
@@ -265,6 +295,7 @@ impl Tally {
         let candidates = match kind {
             VoteKind::Decision => &choices[..choices.len().min(1)],
             VoteKind::Choice => &choices[..],
+            VoteKind::Consultation => &[],
         };
         let passed = quorum
             .then(|| candidates.iter().find(|c| c.carries).map(|c| c.choice_id))
@@ -278,6 +309,7 @@ impl Tally {
             choices,
             quorum,
             passed,
+            texts: Vec::new(),
         }
     }
 }

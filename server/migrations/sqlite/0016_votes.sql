@@ -6,10 +6,13 @@
 CREATE TABLE votes (
     id            INTEGER PRIMARY KEY,
     community_id  INTEGER NOT NULL REFERENCES communities (id),
-    -- 'decision': 同意 / 不同意 / 弃权; 'choice': one of a list.
-    kind          TEXT    NOT NULL CHECK (kind IN ('decision', 'choice')),
+    -- 'decision': 同意 / 不同意 / 弃权; 'choice': one of a list;
+    -- 'consultation' (征求意见): one answer per person, a choice or a few
+    -- words, no thresholds.
+    kind          TEXT    NOT NULL CHECK (kind IN ('decision', 'choice', 'consultation')),
     -- Civil Code art. 278: 'ordinary' passes with more than half of the
-    -- participating area and households, 'major' with three quarters.
+    -- participating area and households, 'major' with three quarters
+    -- (a consultation has no thresholds: 'ordinary').
     matter        TEXT    NOT NULL CHECK (matter IN ('ordinary', 'major')),
     question      TEXT    NOT NULL CHECK (length(question) BETWEEN 1 AND 200),
     -- What residents should read first.
@@ -71,3 +74,17 @@ CREATE TABLE ballots (
     UNIQUE (vote_id, household_id)
 );
 CREATE UNIQUE INDEX ballots_paper_no ON ballots (vote_id, paper_no) WHERE paper_no IS NOT NULL;
+
+-- A consultation's answers: one per person (a resident or a helper, each
+-- for themselves), a choice or a few words, changeable until it closes.
+CREATE TABLE consultation_answers (
+    vote_id      INTEGER NOT NULL REFERENCES votes (id),
+    user_id      INTEGER NOT NULL REFERENCES users (id),
+    household_id INTEGER NOT NULL REFERENCES households (id),
+    choice_id    INTEGER REFERENCES vote_choices (id),
+    words        TEXT    CHECK (length(words) BETWEEN 1 AND 200),
+    answered_at  INTEGER NOT NULL,
+    changed_at   INTEGER,
+    CHECK ((choice_id IS NULL) <> (words IS NULL)),
+    PRIMARY KEY (vote_id, user_id)
+);

@@ -46,7 +46,11 @@ pub async fn close_vote(
     let result = tally::count(&state, &vote).await?;
     let pool = state.db.reader();
     let heading = crate::communities::store::heading(pool, vote.community_id).await?;
-    let (title, body) = words::notice(&heading.name, &vote.question, &result, now);
+    let (title, body) = if vote.kind == app::model::VoteKind::Consultation.as_str() {
+        words::consultation(&heading.name, &vote.question, &result, now)
+    } else {
+        words::notice(&heading.name, &vote.question, &result, now)
+    };
     let stored = serde_json::to_string(&result)
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("tally unwritable: {e}")))?;
     let buildings = store::building_ids(pool, id).await?;

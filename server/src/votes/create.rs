@@ -56,14 +56,22 @@ pub async fn create_vote(
     let labels: Vec<&str> = match body.kind {
         VoteKind::Decision if body.choices.is_empty() => DECISION_CHOICES.to_vec(),
         VoteKind::Decision => return Err(bad_choices()),
-        VoteKind::Choice => body.choices.iter().map(app::model::Text::as_str).collect(),
+        VoteKind::Choice | VoteKind::Consultation => {
+            body.choices.iter().map(app::model::Text::as_str).collect()
+        }
     };
     let mut distinct = labels.clone();
     distinct.sort_unstable();
     distinct.dedup();
-    if !(2..=10).contains(&labels.len()) || distinct.len() != labels.len() {
+    // A consultation may ask for words alone (no choices).
+    let words_only = body.kind == VoteKind::Consultation && labels.is_empty();
+    if !words_only && !(2..=10).contains(&labels.len()) || distinct.len() != labels.len() {
         return Err(bad_choices());
     }
+    let matter = match body.kind {
+        VoteKind::Consultation => app::model::Matter::Ordinary,
+        _ => body.matter,
+    };
     let mut buildings = body.building_ids.clone();
     buildings.sort_unstable();
     buildings.dedup();
@@ -89,7 +97,7 @@ pub async fn create_vote(
     let line = VoteLine {
         community: body.community_id,
         kind: body.kind.as_str(),
-        matter: body.matter.as_str(),
+        matter: matter.as_str(),
         question: body.question.as_str(),
         documents: body.documents.as_str(),
         opens_at,
@@ -102,7 +110,7 @@ pub async fn create_vote(
         &mut tx,
         Entry::new("votes.create", Some(caller.user_id))
             .community(body.community_id)
-            .detail(json!({ "vote": id, "matter": body.matter.as_str(), "buildings": buildings })),
+            .detail(json!({ "vote": id, "kind": body.kind.as_str(), "buildings": buildings })),
     )
     .await?;
     tx.commit().await?;

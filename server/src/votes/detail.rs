@@ -38,6 +38,12 @@ pub async fn vote_for(state: &AppState, caller: &Caller, id: i64) -> Result<Vote
         Some(h) => store::ballot(pool, id, h).await?.map(ballot_info),
         None => None,
     };
+    let answer = match household {
+        Some(_) => store::answer_of(pool, id, caller.user_id)
+            .await?
+            .map(super::ballot::answer_info),
+        None => None,
+    };
     let result: Option<Tally> = row
         .result
         .as_deref()
@@ -45,7 +51,11 @@ pub async fn vote_for(state: &AppState, caller: &Caller, id: i64) -> Result<Vote
         .transpose()
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("stored result unreadable: {e}")))?;
     Ok(Vote {
-        summary: summary(&row, now_millis(), household.map(|_| ballot.is_some()))?,
+        summary: summary(
+            &row,
+            now_millis(),
+            household.map(|_| ballot.is_some() || answer.is_some()),
+        )?,
         community_id: row.community_id,
         documents: row.documents.clone(),
         photos: store::photos(pool, id)
@@ -62,6 +72,7 @@ pub async fn vote_for(state: &AppState, caller: &Caller, id: i64) -> Result<Vote
         household_id: household,
         ballot,
         result,
+        answer,
     })
 }
 

@@ -30,8 +30,12 @@ pub async fn get_missing(
     for r in crate::communities::store::residents(pool, vote.community_id).await? {
         phones.entry(r.household_id).or_default().push(r.phone);
     }
-    let missing = store::missing(pool, id)
-        .await?
+    let rows = if vote.kind == app::model::VoteKind::Consultation.as_str() {
+        store::unanswered(pool, id).await?
+    } else {
+        store::missing(pool, id).await?
+    };
+    let missing = rows
         .into_iter()
         .map(|m| {
             let mut p = phones.remove(&m.household_id).unwrap_or_default();

@@ -303,7 +303,7 @@ pub struct BallotLine<'a> {
 }
 
 /// What casting did.
-pub enum Cast {
+pub enum Casting {
     New,
     /// The household's earlier online ballot now says this.
     Changed,
@@ -320,7 +320,7 @@ pub enum Cast {
 /// Casts (or, online, changes) the household's ballot, in one statement
 /// that also checks that the vote is running, so no ballot lands after it
 /// closed.
-pub async fn cast(tx: &mut crate::db::Tx, b: &BallotLine<'_>) -> sqlx::Result<Cast> {
+pub async fn cast(tx: &mut crate::db::Tx, b: &BallotLine<'_>) -> sqlx::Result<Casting> {
     let (way, paper_no, collected_by) = match b.paper {
         Some((no, by)) => ("paper", Some(no), Some(by)),
         None => ("online", None, None),
@@ -346,8 +346,8 @@ pub async fn cast(tx: &mut crate::db::Tx, b: &BallotLine<'_>) -> sqlx::Result<Ca
     .fetch_optional(&mut *tx)
     .await;
     match done {
-        Ok(Some((_, None))) => Ok(Cast::New),
-        Ok(Some((_, Some(_)))) => Ok(Cast::Changed),
+        Ok(Some((_, None))) => Ok(Casting::New),
+        Ok(Some((_, Some(_)))) => Ok(Casting::Changed),
         Ok(None) => {
             // Refused by the running check or by the conflict's condition.
             let running: i64 = sqlx::query_scalar(
@@ -359,12 +359,12 @@ pub async fn cast(tx: &mut crate::db::Tx, b: &BallotLine<'_>) -> sqlx::Result<Ca
             .fetch_one(&mut *tx)
             .await?;
             Ok(if running == 0 {
-                Cast::NotRunning
+                Casting::NotRunning
             } else {
-                Cast::AlreadyVoted
+                Casting::AlreadyVoted
             })
         }
-        Err(e) if crate::db::is_unique_violation(&e) => Ok(Cast::PaperNoTaken),
+        Err(e) if crate::db::is_unique_violation(&e) => Ok(Casting::PaperNoTaken),
         Err(e) => Err(e),
     }
 }
@@ -434,4 +434,101 @@ where
     .bind(vote)
     .fetch_all(executor)
     .await
+}
+
+// Consultations (征求意见): one answer per person.
+
+/// An answer as it is given.
+pub struct AnswerLine<'a> {
+    pub vote: i64,
+    pub user: i64,
+    pub household: i64,
+    pub choice: Option<i64>,
+    pub words: Option<&'a str>,
+    pub now: i64,
+}
+
+/// Gives (or changes) the person's answer while the consultation runs;
+/// false when it is not running.
+pub async fn answer(tx: &mut crate::db::Tx, a: &AnswerLine<'_>) -> sqlx::Result<bool> {
+    let done: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO consultation_answers (vote_id, user_id, household_id, choice_id, words,
+             answered_at)
+         SELECT $1, $2, $3, $4, $5, $6 FROM votes
+         WHERE id = $1 AND closed_at IS NULL AND opens_at <= $6 AND closes_at > $6
+         ON CONFLICT (vote_id, user_id) DO UPDATE SET choice_id = excluded.choice_id,
+             words = excluded.words, household_id = excluded.household_id,
+             changed_at = excluded.answered_at
+         RETURNING vote_id",
+    )
+    .bind(a.vote)
+    .bind(a.user)
+    .bind(a.household)
+    .bind(a.choice)
+    .bind(a.words)
+    .bind(a.now)
+    .fetch_optional(&mut *tx)
+    .await?;
+    Ok(done.is_some())
+}
+
+#[derive(FromRow)]
+pub struct AnswerRow {
+    pub choice_id: Option<i64>,
+    pub words: Option<String>,
+    pub answered_at: i64,
+    pub changed_at: Option<i64>,
+}
+
+pub async fn answer_of<'e, E>(executor: E, vote: i64, user: i64) -> sqlx::Result<Option<AnswerRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT choice_id, words, answered_at, changed_at FROM consultation_answers
+         WHERE vote_id = $1 AND user_id = $2",
+    )
+    .bind(vote)
+    .bind(user)
+    .fetch_optional(executor)
+    .await
+}
+
+/// Each choice's answers, and the answers in words, oldest first.
+pub async fn answers<'e, E>(
+    executor: E,
+    vote: i64,
+) -> sqlx::Result<Vec<(Option<i64>, Option<String>)>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT choice_id, words FROM consultation_answers WHERE vote_id = $1
+         ORDER BY answered_at, user_id",
+    )
+    .bind(vote)
+    .fetch_all(executor)
+    .await
+}
+
+/// Households the consultation is for where nobody has answered.
+pub async fn unanswered<'e, E>(executor: E, vote: i64) -> sqlx::Result<Vec<MissingRow>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    let mut q = Sql::new(
+        "SELECT h.id AS household_id, bu.name AS building, h.flat_label, h.area_hundredths_m2,
+                h.contact_phone
+         FROM votes v JOIN households h ON ",
+    );
+    q.push(IN_SCOPE)
+        .push(
+            " JOIN buildings bu ON bu.id = h.building_id
+         WHERE NOT EXISTS (SELECT 1 FROM consultation_answers a
+                           WHERE a.vote_id = v.id AND a.household_id = h.id)
+           AND v.id = ",
+        )
+        .bind(vote)
+        .push(" ORDER BY bu.sort_order, bu.id, h.flat_label, h.id");
+    q.fetch_all(executor).await
 }

@@ -74,6 +74,43 @@ pub fn notice(community: &str, question: &str, t: &Tally, now: i64) -> (String, 
     (title, body.join("\n\n"))
 }
 
+/// A consultation's result: how many answered, each choice, and the
+/// answers in words (without names).
+pub fn consultation(community: &str, question: &str, t: &Tally, now: i64) -> (String, String) {
+    let (y, m, d, _, _) = app::model::time::civil(now, app::model::time::SHANGHAI_OFFSET_MINUTES);
+    let title: String = format!("征求意见结果：{question}")
+        .chars()
+        .take(200)
+        .collect();
+    let mut body = vec![format!(
+        "{community}关于“{question}”的征求意见已于{y}年{m}月{d}日结束，共 {} 人回答（{} 户可以参加）。感谢大家！",
+        t.voted.households, t.eligible.households
+    )];
+    if !t.choices.is_empty() {
+        let lines: Vec<String> = t
+            .choices
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}：{} 人（占 {}）",
+                    c.label,
+                    c.weight.households,
+                    share(c.weight.households, t.voted.households)
+                )
+            })
+            .collect();
+        body.push(lines.join("\n"));
+    }
+    if !t.texts.is_empty() {
+        let mut lines = vec!["大家的意见：".to_owned()];
+        lines.extend(t.texts.iter().map(|w| format!("· {w}")));
+        body.push(lines.join("\n"));
+    }
+    body.push("这次是征求意见，不是表决；物业和居委会会参考大家的意见再定。".to_owned());
+    let text: String = body.join("\n\n").chars().take(20_000).collect();
+    (title, text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

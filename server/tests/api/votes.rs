@@ -13,6 +13,7 @@ on_both_backends!(
     the_roof_is_decided_by_phone_and_on_paper,
     ballots_that_must_not_be_change_nothing,
     two_hundred_ballots_at_once_are_two_hundred,
+    a_consultation_counts_people_and_keeps_their_words,
 );
 
 fn in_a_day() -> String {
@@ -81,11 +82,11 @@ async fn the_roof_is_decided_by_phone_and_on_paper(app: TestApp) {
     let path = format!("/api/v1/votes/{id}/ballots");
     let (status, cast) = father.post(&path, json!({"choice_id": agree})).await;
     assert_eq!(status, 200, "{cast}");
-    assert_eq!(cast["way"], "online");
+    assert_eq!(cast["ballot"]["way"], "online");
     let (status, changed) = daughter.post(&path, json!({"choice_id": disagree})).await;
     assert_eq!(status, 200, "{changed}");
-    assert_eq!(changed["cast_by"], "张丽");
-    assert!(changed["changed_at"].is_string());
+    assert_eq!(changed["ballot"]["cast_by"], "张丽");
+    assert!(changed["ballot"]["changed_at"].is_string());
     let (_, seen) = father.get(&format!("/api/v1/votes/{id}")).await;
     assert_eq!(seen["ballot"]["choice_id"], *disagree, "{seen}");
     assert_eq!(seen["summary"]["voted"], true);
@@ -111,8 +112,8 @@ async fn the_roof_is_decided_by_phone_and_on_paper(app: TestApp) {
             .post(&path, paper(agree, *h, &format!("P-{:03}", i + 1)))
             .await;
         assert_eq!(status, 200, "{p}");
-        assert_eq!(p["way"], "paper");
-        assert_eq!(p["cast_by"], "李合昌");
+        assert_eq!(p["ballot"]["way"], "paper");
+        assert_eq!(p["ballot"]["cast_by"], "李合昌");
     }
     let (status, body) = manager.post(&path, paper(agree, household, "P-003")).await;
     assert_eq!(status, 409);
@@ -412,4 +413,98 @@ async fn two_hundred_ballots_at_once_are_two_hundred(app: TestApp) {
     // 201 of 327 households is short of two thirds (218).
     assert_eq!(tally["quorum"], all.len() * 2 <= 201 * 3);
     assert_eq!(ballots(&app).await, 201);
+}
+
+async fn a_consultation_counts_people_and_keeps_their_words(app: TestApp) {
+    let manager = app.login(MANAGER).await;
+    let father = app.login(RESIDENT).await;
+    let mut daughter = app.login(HELPER).await;
+    daughter.acting_for = Some(app.zhang_household().await);
+    let community = app.community("轻机南院").await;
+    let vote = open_vote(
+        &manager,
+        community,
+        json!({"kind": "consultation", "matter": "major", "question": "院里的空地做什么好？"}),
+    )
+    .await;
+    assert_eq!(vote["summary"]["matter"], "ordinary", "no thresholds");
+    assert_eq!(vote["choices"], json!([]));
+    let id = &vote["summary"]["id"];
+    let path = format!("/api/v1/votes/{id}/ballots");
+    let (status, first) = father.post(&path, json!({"words": "种几棵树"})).await;
+    assert_eq!(status, 200, "{first}");
+    assert_eq!(first["answer"]["words"], "种几棵树");
+    // One answer a person: the daughter has her own; the father changes his.
+    let (status, _) = daughter.post(&path, json!({"words": "放几张长椅"})).await;
+    assert_eq!(status, 200);
+    let (status, changed) = father.post(&path, json!({"words": "种几棵枣树"})).await;
+    assert_eq!(status, 200, "{changed}");
+    let (_, seen) = father.get(&format!("/api/v1/votes/{id}")).await;
+    assert_eq!(seen["answer"]["words"], "种几棵枣树");
+    assert_eq!(seen["summary"]["voted"], true);
+    for (who, body, status, code) in [
+        (&father, json!({"choice_id": 1}), 400, "invalid_choice"),
+        (&father, json!({}), 400, "invalid_choice"),
+        (&father, json!({"words": " "}), 400, "invalid_body"),
+        (
+            &manager,
+            json!({"words": "物业也想说"}),
+            403,
+            "no_household",
+        ),
+        (
+            &manager,
+            paper(&json!(1), 1, "X-1"),
+            400,
+            "invalid_paper_no",
+        ),
+    ] {
+        let (got, answer) = who.post(&path, body.clone()).await;
+        assert_eq!(got, status, "{body}: {answer}");
+        assert_error(&answer, code);
+    }
+    let (_, tally) = manager.get(&format!("/api/v1/votes/{id}/tally")).await;
+    assert_eq!(tally["voted"]["households"], 2, "two people: {tally}");
+    assert_eq!(tally["texts"], json!(["种几棵枣树", "放几张长椅"]));
+    assert_eq!(tally["passed"], Value::Null);
+    let all = households(&app, community).await;
+    let (_, missing) = manager.get(&format!("/api/v1/votes/{id}/missing")).await;
+    assert_eq!(missing.as_array().map(Vec::len), Some(all.len() - 1));
+    let (status, closed) = manager
+        .post(&format!("/api/v1/votes/{id}/close"), json!({}))
+        .await;
+    assert_eq!(status, 200, "{closed}");
+    let (_, notice) = father
+        .get(&format!(
+            "/api/v1/notices/{}",
+            closed["summary"]["notice_id"]
+        ))
+        .await;
+    let text = notice["body"].as_str().expect("body");
+    assert!(
+        notice["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("征求意见结果"))
+    );
+    assert!(text.contains("共 2 人回答"), "{text}");
+    assert!(text.contains("· 放几张长椅"), "{text}");
+    assert!(!text.contains("张丽") && !text.contains("张建国"), "{text}");
+
+    // With choices: people per choice.
+    let choose = open_vote(
+        &manager,
+        community,
+        json!({"kind": "consultation", "question": "大扫除定在哪天？", "choices": ["周六上午", "周日上午"]}),
+    )
+    .await;
+    let cid = &choose["summary"]["id"];
+    let sunday = &choose["choices"][1]["id"];
+    let at = format!("/api/v1/votes/{cid}/ballots");
+    let (status, _) = father.post(&at, json!({"words": "都行"})).await;
+    assert_eq!(status, 400, "a choice, not words");
+    let (status, _) = father.post(&at, json!({"choice_id": sunday})).await;
+    assert_eq!(status, 200);
+    let (_, tally) = manager.get(&format!("/api/v1/votes/{cid}/tally")).await;
+    assert_eq!(tally["choices"][1]["weight"]["households"], 1);
+    assert_eq!(tally["texts"], json!([]));
 }

@@ -12,7 +12,7 @@ use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, FormError, Loading};
 use crate::format::date_time;
 use crate::i18n::use_i18n;
-use crate::model::{BallotWay, NewBallot, Vote, VoteState};
+use crate::model::{BallotWay, NewBallot, Text, Vote, VoteKind, VoteState};
 use crate::pages::notices::body::NoticeBody;
 use crate::state::use_session;
 
@@ -44,7 +44,7 @@ pub fn VotePage() -> impl IntoView {
                 {v.result.clone().map(|t| view! {
                     <section class="card" aria-labelledby="vote-result">
                         <h3 id="vote-result">{move || use_i18n().vote().result}</h3>
-                        {view! { <super::office::Count tally=t /> }.into_any()}
+                        {view! { <super::office::Count tally=t kind=v.summary.kind /> }.into_any()}
                         {v.summary.notice_id.map(|n| view! {
                             <A href=format!("/notices/{n}") attr:class="button">{move || use_i18n().vote().see_result}</A>
                         })}
@@ -62,7 +62,7 @@ fn VoteHead(vote: Vote) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.0.get_untracked();
     let w = lang.vote();
-    let (matter, rule) = matter_words(lang, vote.summary.matter);
+    let (matter, rule) = matter_words(lang, vote.summary.kind, vote.summary.matter);
     view! {
         <article class="card vote-head">
             <p class="tags">
@@ -91,7 +91,19 @@ fn Ballot(vote: Vote, on_cast: Callback<()>) -> impl IntoView {
     let w = move || i18n.vote();
     let id = vote.summary.id;
     let mine = vote.ballot.clone();
-    let chosen = RwSignal::new(mine.as_ref().map(|b| b.choice_id));
+    let consultation = vote.summary.kind == VoteKind::Consultation;
+    let words_only = consultation && vote.choices.is_empty();
+    let chosen = RwSignal::new(
+        mine.as_ref()
+            .map(|b| b.choice_id)
+            .or_else(|| vote.answer.as_ref().and_then(|a| a.choice_id)),
+    );
+    let words = RwSignal::new(
+        vote.answer
+            .as_ref()
+            .and_then(|a| a.words.clone())
+            .unwrap_or_default(),
+    );
     let error = RwSignal::new(None::<ApiError>);
     let paper = mine.as_ref().is_some_and(|b| b.way == BallotWay::Paper);
     let open = vote.summary.state == VoteState::Open;
@@ -102,6 +114,18 @@ fn Ballot(vote: Vote, on_cast: Callback<()>) -> impl IntoView {
             .map(|c| c.label.clone())
             .unwrap_or_default()
     };
+    let answered = vote.answer.as_ref().map(|a| {
+        let said = a
+            .words
+            .clone()
+            .or_else(|| a.choice_id.map(label_of))
+            .unwrap_or_default();
+        i18n.0
+            .get_untracked()
+            .vote()
+            .you_said
+            .replace("{words}", &said)
+    });
     let said = mine.as_ref().map(|b| {
         let lang = i18n.0.get_untracked();
         lang.vote()
@@ -116,12 +140,24 @@ fn Ballot(vote: Vote, on_cast: Callback<()>) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
-        let Some(choice_id) = chosen.get_untracked() else {
-            return;
+        let (choice_id, words) = if words_only {
+            match Text::parse(&words.get_untracked()) {
+                Ok(w) => (None, Some(w)),
+                Err(refused) => {
+                    error.set(Some(ApiError::refused(refused)));
+                    return;
+                }
+            }
+        } else {
+            match chosen.get_untracked() {
+                Some(c) => (Some(c), None),
+                None => return,
+            }
         };
         spawn_local(async move {
             let body = NewBallot {
                 choice_id,
+                words,
                 household_id: None,
                 paper_no: None,
                 collected_by: None,
@@ -132,16 +168,23 @@ fn Ballot(vote: Vote, on_cast: Callback<()>) -> impl IntoView {
             }
         });
     };
-    let has_ballot = mine.is_some();
+    let has_ballot = mine.is_some() || vote.answer.is_some();
     view! {
         <section class="card ballot" aria-labelledby="ballot-title">
-            <h3 id="ballot-title">{move || w().your_choice}</h3>
-            {said.map(|s| view! { <p class="big-line said" role="status">{s}</p> })}
+            <h3 id="ballot-title">{move || if consultation { w().your_words } else { w().your_choice }}</h3>
+            {said.or(answered).map(|s| view! { <p class="big-line said" role="status">{s}</p> })}
             {if paper {
                 view! { <p>{move || w().paper_ballot}</p> }.into_any()
             } else if open {
                 view! {
                     <form class="form" on:submit=submit>
+                        {words_only.then(|| view! {
+                            <div class="field">
+                                <label for="answer-words">{move || w().your_words}</label>
+                                <textarea id="answer-words" rows="3" prop:value=move || words.get()
+                                    on:input=move |ev| words.set(event_target_value(&ev))></textarea>
+                            </div>
+                        })}
                         <fieldset>
                             <legend class="visually-hidden">{move || w().your_choice}</legend>
                             {vote.choices.iter().map(|c| {
@@ -156,7 +199,7 @@ fn Ballot(vote: Vote, on_cast: Callback<()>) -> impl IntoView {
                             }).collect_view()}
                         </fieldset>
                         <FormError error />
-                        <button type="submit" class="button primary" disabled=move || chosen.get().is_none()>
+                        <button type="submit" class="button primary" disabled=move || !words_only && chosen.get().is_none()>
                             {move || if has_ballot { w().change } else { w().cast }}
                         </button>
                         {has_ballot.then(|| view! { <p class="soft">{move || w().can_change}</p> })}

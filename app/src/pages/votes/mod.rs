@@ -17,7 +17,7 @@ use crate::api;
 use crate::components::{ErrorNotice, Loading};
 use crate::format::date_time;
 use crate::i18n::{Lang, use_i18n};
-use crate::model::{Matter, VoteState, VoteSummary};
+use crate::model::{Matter, VoteKind, VoteState, VoteSummary};
 use crate::state::use_session;
 
 pub fn state_words(lang: Lang, state: VoteState) -> &'static str {
@@ -30,8 +30,11 @@ pub fn state_words(lang: Lang, state: VoteState) -> &'static str {
     }
 }
 
-pub fn matter_words(lang: Lang, matter: Matter) -> (&'static str, &'static str) {
+pub fn matter_words(lang: Lang, kind: VoteKind, matter: Matter) -> (&'static str, &'static str) {
     let w = lang.vote();
+    if kind == VoteKind::Consultation {
+        return (w.consultation, w.consultation_rule);
+    }
     match matter {
         Matter::Major => (w.major, w.major_rule),
         Matter::Ordinary => (w.ordinary, w.ordinary_rule),
@@ -91,7 +94,7 @@ fn VoteCard(vote: VoteSummary) -> impl IntoView {
         <A href=format!("/votes/{}", vote.id) attr:class="card vote-card">
             <p class="tags">
                 <span class="tag" class:bad=open>{state_words(lang, vote.state)}</span>
-                <span class="tag">{matter_words(lang, vote.matter).0}</span>
+                <span class="tag">{matter_words(lang, vote.kind, vote.matter).0}</span>
             </p>
             <strong class="big-line">{vote.question.clone()}</strong>
             <span class="soft">{when}</span>

@@ -38,7 +38,7 @@ impl Fields {
     fn body(self) -> Result<NewVote, ApiError> {
         let choices = match self.kind.get_untracked() {
             VoteKind::Decision => Vec::new(),
-            VoteKind::Choice => self
+            VoteKind::Choice | VoteKind::Consultation => self
                 .choices
                 .get_untracked()
                 .lines()
@@ -135,8 +135,10 @@ pub fn NewVotePage() -> impl IntoView {
                     Signal::derive(move || kind.get() == VoteKind::Decision), Callback::new(move |()| kind.set(VoteKind::Decision)))}
                 {radio("kind", "kind-choice", Signal::derive(move || w().kind_choice),
                     Signal::derive(move || kind.get() == VoteKind::Choice), Callback::new(move |()| kind.set(VoteKind::Choice)))}
+                {radio("kind", "kind-consultation", Signal::derive(move || w().kind_consultation),
+                    Signal::derive(move || kind.get() == VoteKind::Consultation), Callback::new(move |()| kind.set(VoteKind::Consultation)))}
             </fieldset>
-            {move || (kind.get() == VoteKind::Choice).then(|| view! {
+            {move || (kind.get() != VoteKind::Decision).then(|| view! {
                 <div class="field">
                     <label for="vote-choices">{w().choices}</label>
                     <small class="hint" id="vote-choices-hint">{w().choices_hint}</small>
@@ -144,7 +146,7 @@ pub fn NewVotePage() -> impl IntoView {
                         on:input=move |ev| choices.set(event_target_value(&ev))></textarea>
                 </div>
             })}
-            <fieldset>
+            <fieldset hidden=move || kind.get() == VoteKind::Consultation>
                 <legend>{move || w().matter}</legend>
                 {radio("matter", "matter-major", Signal::derive(move || w().major),
                     Signal::derive(move || matter.get() == Matter::Major), Callback::new(move |()| matter.set(Matter::Major)))}

@@ -12,11 +12,11 @@ use crate::components::{
     ConfirmButton, ErrorNotice, FormError, HouseholdChooser, Loading, TextField, parse_text,
 };
 use crate::i18n::use_i18n;
-use crate::model::{NewBallot, Tally, Vote, VoteState, yuan};
+use crate::model::{NewBallot, Tally, Vote, VoteKind, VoteState, yuan};
 
 /// The count: participation and each choice, by households and by area.
 #[component]
-pub fn Count(tally: Tally) -> impl IntoView {
+pub fn Count(tally: Tally, kind: VoteKind) -> impl IntoView {
     let i18n = use_i18n();
     let w = i18n.0.get_untracked().vote();
     let of = |part: i64, whole: i64, show: fn(i64) -> String| {
@@ -27,6 +27,10 @@ pub fn Count(tally: Tally) -> impl IntoView {
     let count = |n: i64| n.to_string();
     let area = |n: i64| format!("{} ㎡", yuan(n));
     let voted = tally.voted;
+    // A consultation counts people, with no area and no thresholds.
+    if kind == VoteKind::Consultation {
+        return view! { <People tally /> }.into_any();
+    }
     view! {
         <dl class="facts tally">
             <dt>{w.participation} " · " {w.by_households}</dt>
@@ -46,6 +50,29 @@ pub fn Count(tally: Tally) -> impl IntoView {
         </ul>
         <p class="big-line">{if tally.passed.is_some() { w.would_pass } else { w.would_not_pass }}</p>
         <p class="soft">{w.ways.replace("{online}", &tally.online.to_string()).replace("{paper}", &tally.paper.to_string())}</p>
+    }
+    .into_any()
+}
+
+/// A consultation's answers: people per choice, and what they said.
+#[component]
+fn People(tally: Tally) -> impl IntoView {
+    let w = use_i18n().0.get_untracked().vote();
+    let people = |n: i64| w.people_n.replace("{n}", &n.to_string());
+    view! {
+        <p class="big-line">{w.answered} " " {people(tally.voted.households)}</p>
+        <ul class="plain choices-count">
+            {tally.choices.iter().map(|c| view! {
+                <li class="card">
+                    <strong>{c.label.clone()}</strong>
+                    <span>{people(c.weight.households)} " (" {share(c.weight.households, tally.voted.households)} ")"</span>
+                </li>
+            }).collect_view()}
+        </ul>
+        {(!tally.texts.is_empty()).then(|| view! {
+            <h4>{w.texts}</h4>
+            <ul class="texts">{tally.texts.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
+        })}
     }
 }
 
@@ -70,7 +97,9 @@ pub fn OfficeTools(vote: Vote, on_change: Callback<()>) -> impl IntoView {
             }
         });
     });
-    let running = matches!(vote.summary.state, VoteState::Open);
+    let kind = vote.summary.kind;
+    let consultation = kind == VoteKind::Consultation;
+    let running = matches!(vote.summary.state, VoteState::Open) && !consultation;
     let closable = matches!(vote.summary.state, VoteState::Open | VoteState::Ended);
     view! {
         {(vote.result.is_none()).then(|| view! {
@@ -79,7 +108,7 @@ pub fn OfficeTools(vote: Vote, on_change: Callback<()>) -> impl IntoView {
                 {move || match tally.get() {
                     None => view! { <Loading /> }.into_any(),
                     Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),
-                    Some(Ok(t)) => view! { <Count tally=t /> }.into_any(),
+                    Some(Ok(t)) => view! { <Count tally=t kind /> }.into_any(),
                 }}
             </section>
         }.into_any())}
@@ -135,7 +164,8 @@ fn PaperBallot(vote: Vote, on_done: Callback<()>) -> impl IntoView {
             return;
         };
         let body = NewBallot {
-            choice_id: c,
+            choice_id: Some(c),
+            words: None,
             household_id: Some(h),
             paper_no: Some(no),
             collected_by: Some(by),
