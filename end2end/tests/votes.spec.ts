@@ -144,7 +144,7 @@ test('asking opinions: the office asks what to do with the empty lot, the father
   await login(father, RESIDENT);
   await open(father, url);
   await expect(father.locator('main')).toContainText('这不是表决');
-  await father.getByLabel('您的意见').fill('种几棵枣树，夏天能乘凉');
+  await father.getByRole('textbox', { name: '您的意见' }).fill('种几棵枣树，夏天能乘凉');
   await father.getByRole('button', { name: '投票' }).click();
   await expect(father.locator('.ballot').getByRole('status')).toContainText('您说：种几棵枣树，夏天能乘凉');
   await check(father, 'consultation-answer-large');
