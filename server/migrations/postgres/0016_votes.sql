@@ -25,7 +25,10 @@ CREATE TABLE votes (
     closed_at  BIGINT,
     closed_by  BIGINT REFERENCES users (id),
     result        TEXT,
-    notice_id  BIGINT UNIQUE REFERENCES notices (id),
+    notice_id     BIGINT UNIQUE REFERENCES notices (id),
+    -- Bumped by every ballot and answer: the close fixes the result only if
+    -- nothing was cast between its count and its write.
+    version       BIGINT NOT NULL DEFAULT 0,
     CHECK (closes_at > opens_at),
     CHECK ((closed_at IS NULL) = (result IS NULL)),
     CHECK ((closed_at IS NULL) = (closed_by IS NULL))

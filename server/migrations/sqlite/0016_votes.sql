@@ -26,6 +26,9 @@ CREATE TABLE votes (
     closed_by     INTEGER REFERENCES users (id),
     result        TEXT,
     notice_id     INTEGER UNIQUE REFERENCES notices (id),
+    -- Bumped by every ballot and answer: the close fixes the result only if
+    -- nothing was cast between its count and its write.
+    version       INTEGER NOT NULL DEFAULT 0,
     CHECK (closes_at > opens_at),
     CHECK ((closed_at IS NULL) = (result IS NULL)),
     CHECK ((closed_at IS NULL) = (closed_by IS NULL))

@@ -35,56 +35,74 @@ pub async fn close_vote(
     caller: Caller,
     AppPath(id): AppPath<i64>,
 ) -> Result<AppJson<Vote>, ApiError> {
-    let vote = managed(&state, &caller, id).await?;
-    let now = now_millis();
-    if vote.closed_at.is_some() {
-        return Err(closed());
-    }
-    if now < vote.opens_at {
-        return Err(ApiError::conflict(ErrorCode::VoteNotOpen, "表决还没开始"));
-    }
-    let result = tally::count(&state, &vote).await?;
-    let pool = state.db.reader();
-    let heading = crate::communities::store::heading(pool, vote.community_id).await?;
-    let (title, body) = if vote.kind == app::model::VoteKind::Consultation.as_str() {
-        words::consultation(&heading.name, &vote.question, &result, now)
-    } else {
-        words::notice(&heading.name, &vote.question, &result, now)
-    };
-    let stored = serde_json::to_string(&result)
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("tally unwritable: {e}")))?;
-    let buildings = store::building_ids(pool, id).await?;
-    let mut tx = state.db.writer().begin().await?;
-    let notice = insert(
-        &mut tx,
-        &NoticeLine {
-            community: vote.community_id,
-            author: caller.user_id,
-            title: &title,
-            body: &body,
-            category: NoticeCategory::Disclosure,
-            pinned: false,
-            urgent: false,
+    // Counted, then fixed only if nothing was cast in between; a ballot
+    // meanwhile means counting again.
+    for _ in 0..5 {
+        let vote = managed(&state, &caller, id).await?;
+        let now = now_millis();
+        if vote.closed_at.is_some() {
+            return Err(closed());
+        }
+        if now < vote.opens_at {
+            return Err(ApiError::conflict(ErrorCode::VoteNotOpen, "表决还没开始"));
+        }
+        let result = tally::count(&state, &vote).await?;
+        let pool = state.db.reader();
+        let heading = crate::communities::store::heading(pool, vote.community_id).await?;
+        let (title, body) = if vote.kind == app::model::VoteKind::Consultation.as_str() {
+            words::consultation(&heading.name, &vote.question, &result, now)
+        } else {
+            words::notice(&heading.name, &vote.question, &result, now)
+        };
+        let stored = serde_json::to_string(&result)
+            .map_err(|e| ApiError::Internal(anyhow::anyhow!("tally unwritable: {e}")))?;
+        let buildings = store::building_ids(pool, id).await?;
+        let mut tx = state.db.writer().begin().await?;
+        let notice = insert(
+            &mut tx,
+            &NoticeLine {
+                community: vote.community_id,
+                author: caller.user_id,
+                title: &title,
+                body: &body,
+                category: NoticeCategory::Disclosure,
+                pinned: false,
+                urgent: false,
+                now,
+                expires: None,
+            },
+            &buildings,
+        )
+        .await?;
+        // Closed by someone else, or a ballot since the count: this notice
+        // goes with the rolled-back transaction.
+        if !store::close(
+            &mut tx,
+            id,
+            vote.version,
+            &stored,
+            notice,
+            caller.user_id,
             now,
-            expires: None,
-        },
-        &buildings,
-    )
-    .await?;
-    // Two closes at once: the second finds it closed, and its notice goes
-    // with its rolled-back transaction.
-    if !store::close(&mut tx, id, &stored, notice, caller.user_id, now).await? {
-        return Err(closed());
+        )
+        .await?
+        {
+            continue;
+        }
+        audit::record(
+            &mut tx,
+            Entry::new("votes.close", Some(caller.user_id))
+                .community(vote.community_id)
+                .detail(json!({
+                    "vote": id, "notice": notice, "passed": result.passed, "quorum": result.quorum,
+                })),
+        )
+        .await?;
+        tx.commit().await?;
+        return Ok(AppJson(vote_for(&state, &caller, id).await?));
     }
-    audit::record(
-        &mut tx,
-        Entry::new("votes.close", Some(caller.user_id))
-            .community(vote.community_id)
-            .detail(json!({
-                "vote": id, "notice": notice, "passed": result.passed, "quorum": result.quorum,
-            })),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(AppJson(vote_for(&state, &caller, id).await?))
+    Err(ApiError::conflict(
+        ErrorCode::VoteClosed,
+        "正在有人投票，请稍后再结束",
+    ))
 }

@@ -17,13 +17,29 @@ pub struct VoteRow {
     pub closed_at: Option<i64>,
     pub result: Option<String>,
     pub notice_id: Option<i64>,
+    pub version: i64,
 }
 
 macro_rules! vote_columns {
     () => {
         "SELECT id, community_id, kind, matter, question, documents, opens_at, closes_at, closed_at,
-                result, notice_id FROM votes "
+                result, notice_id, version FROM votes "
     };
+}
+
+/// Marks that something was cast, while the vote is still open: false when
+/// the office closed it meanwhile (the caller then rolls back). On
+/// PostgreSQL this update waits for a close in progress and sees its
+/// outcome, and a close waits for it: a ballot is counted or refused, never
+/// accepted and left out.
+async fn bump(tx: &mut crate::db::Tx, vote: i64) -> sqlx::Result<bool> {
+    let n =
+        sqlx::query("UPDATE votes SET version = version + 1 WHERE id = $1 AND closed_at IS NULL")
+            .bind(vote)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+    Ok(n == 1)
 }
 
 pub async fn vote<'e, E>(executor: E, id: i64) -> sqlx::Result<Option<VoteRow>>
@@ -346,6 +362,7 @@ pub async fn cast(tx: &mut crate::db::Tx, b: &BallotLine<'_>) -> sqlx::Result<Ca
     .fetch_optional(&mut *tx)
     .await;
     match done {
+        Ok(Some(_)) if !bump(tx, b.vote).await? => Ok(Casting::NotRunning),
         Ok(Some((_, None))) => Ok(Casting::New),
         Ok(Some((_, Some(_)))) => Ok(Casting::Changed),
         Ok(None) => {
@@ -369,10 +386,12 @@ pub async fn cast(tx: &mut crate::db::Tx, b: &BallotLine<'_>) -> sqlx::Result<Ca
     }
 }
 
-/// Closes the vote with its result; false when it was closed already.
+/// Closes the vote with the result counted at `version`; false when it was
+/// closed already or something was cast since the count.
 pub async fn close(
     tx: &mut crate::db::Tx,
     vote: i64,
+    version: i64,
     result: &str,
     notice: i64,
     by: i64,
@@ -380,13 +399,14 @@ pub async fn close(
 ) -> sqlx::Result<bool> {
     let n = sqlx::query(
         "UPDATE votes SET closed_at = $1, closed_by = $2, result = $3, notice_id = $4
-         WHERE id = $5 AND closed_at IS NULL",
+         WHERE id = $5 AND closed_at IS NULL AND version = $6",
     )
     .bind(now)
     .bind(by)
     .bind(result)
     .bind(notice)
     .bind(vote)
+    .bind(version)
     .execute(&mut *tx)
     .await?
     .rows_affected();
@@ -469,7 +489,7 @@ pub async fn answer(tx: &mut crate::db::Tx, a: &AnswerLine<'_>) -> sqlx::Result<
     .bind(a.now)
     .fetch_optional(&mut *tx)
     .await?;
-    Ok(done.is_some())
+    Ok(done.is_some() && bump(tx, a.vote).await?)
 }
 
 #[derive(FromRow)]

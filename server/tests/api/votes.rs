@@ -14,6 +14,7 @@ on_both_backends!(
     ballots_that_must_not_be_change_nothing,
     two_hundred_ballots_at_once_are_two_hundred,
     a_consultation_counts_people_and_keeps_their_words,
+    a_ballot_at_the_close_is_counted_or_refused,
 );
 
 fn in_a_day() -> String {
@@ -507,4 +508,36 @@ async fn a_consultation_counts_people_and_keeps_their_words(app: TestApp) {
     let (_, tally) = manager.get(&format!("/api/v1/votes/{cid}/tally")).await;
     assert_eq!(tally["choices"][1]["weight"]["households"], 1);
     assert_eq!(tally["texts"], json!([]));
+}
+
+async fn a_ballot_at_the_close_is_counted_or_refused(app: TestApp) {
+    let manager = app.login(MANAGER).await;
+    let closer = app.login(MANAGER).await;
+    let community = app.community("轻机南院").await;
+    let vote = open_vote(&manager, community, json!({"matter": "ordinary"})).await;
+    let id = &vote["summary"]["id"];
+    let agree = &vote["choices"][0]["id"];
+    let path = format!("/api/v1/votes/{id}/ballots");
+    let all = households(&app, community).await;
+    let close = format!("/api/v1/votes/{id}/close");
+    let ballots_and_close =
+        async {
+            let ballots =
+                join_all(all.iter().take(30).enumerate().map(|(i, (h, _))| {
+                    manager.post(&path, paper(agree, *h, &format!("R-{i:02}")))
+                }));
+            tokio::join!(ballots, closer.post(&close, json!({})))
+        };
+    let (answers, (status, closed)) = ballots_and_close.await;
+    assert_eq!(status, 200, "{closed}");
+    for (s, body) in &answers {
+        assert!(*s == 200 || *s == 409, "{s} {body}");
+    }
+    let accepted = i64::try_from(answers.iter().filter(|(s, _)| *s == 200).count()).unwrap_or(0);
+    // Every ballot accepted is in the fixed result, and only those.
+    assert_eq!(ballots(&app).await, accepted);
+    assert_eq!(
+        closed["result"]["voted"]["households"], accepted,
+        "{closed}"
+    );
 }
