@@ -30,8 +30,7 @@ impl FeeLine {
 
     /// The rate as people read it: "95.5%", or "—" without bills.
     pub fn rate_text(&self) -> String {
-        self.rate_permille()
-            .map_or_else(|| "—".to_owned(), |p| format!("{}.{}%", p / 10, p % 10))
+        super::share(self.collected_to_date_fen, self.billed_to_date_fen)
     }
 }
 

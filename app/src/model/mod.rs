@@ -86,7 +86,7 @@ pub use fees::{
 };
 pub use health::Health;
 pub use inbox::{Counts, Inbox, InboxItem, InboxKind, InboxQuery, MAX_MARK_READ, MarkRead};
-pub use money::{bill_amount, daxie, parse_yuan, yuan};
+pub use money::{bill_amount, daxie, parse_yuan, share, yuan};
 pub use notice::{
     Building, Contact, NewNotice, Notice, NoticeCategory, NoticeList, NoticeQuery, NoticeReach,
     NoticeSummary, NoticeUpdate, UnreachedHousehold,

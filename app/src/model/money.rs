@@ -8,6 +8,16 @@ pub fn yuan(fen: i64) -> String {
     format!("{sign}{}.{:02}", abs / 100, abs % 100)
 }
 
+/// A share as people read it, rounded down to a tenth of a percent:
+/// "66.6%", or "—" when there is no whole. Integers only.
+pub fn share(part: i64, whole: i64) -> String {
+    if whole <= 0 {
+        return "—".to_owned();
+    }
+    let permille = i128::from(part) * 1000 / i128::from(whole);
+    format!("{}.{}%", permille / 10, permille % 10)
+}
+
 /// What a person typed as yuan ("195.55", "200", "¥ 0.5") as fen; `None`
 /// for anything else (three decimals, letters, negative).
 pub fn parse_yuan(input: &str) -> Option<i64> {

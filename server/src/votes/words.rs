@@ -1,16 +1,7 @@
 //! The result notice: plain paragraphs everyone reads, hears aloud and
 //! prints for the board. Counts only; no household is named.
 
-use app::model::{Matter, Tally, Weight, yuan};
-
-/// "66.7%", rounded down to a tenth.
-fn share(part: i64, whole: i64) -> String {
-    if whole <= 0 {
-        return "—".to_owned();
-    }
-    let permille = i128::from(part) * 1000 / i128::from(whole);
-    format!("{}.{}%", permille / 10, permille % 10)
-}
+use app::model::{Matter, Tally, Weight, share, yuan};
 
 fn weight(w: Weight, of: Weight) -> String {
     format!(

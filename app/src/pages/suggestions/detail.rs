@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
-use super::{kind_words, reply_time};
+use super::kind_words;
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, FormError, Loading, parse_text};
+use crate::format::date_time;
 use crate::i18n::use_i18n;
 use crate::model::{NewSuggestionReply, Suggestion};
 use crate::pages::notices::body::NoticeBody;
@@ -67,7 +68,7 @@ fn Shown(s: Suggestion, on_change: Callback<()>) -> impl IntoView {
     view! {
         <article class="card suggestion">
             <p class="tags"><span class="tag">{kind_words(lang, s.summary.kind)}</span></p>
-            <p class="soft">{s.summary.writer.clone()} " · " {reply_time(&s.summary.created_at, lang)}</p>
+            <p class="soft">{s.summary.writer.clone()} " · " {date_time(&s.summary.created_at, lang)}</p>
             <div class="notice-body"><NoticeBody text=s.body.clone() /></div>
             {s.photos.iter().map(|p| view! {
                 <a href=p.url.clone() target="_blank"><img class="document" src=p.thumb_url.clone() alt=w.photo /></a>
@@ -76,7 +77,7 @@ fn Shown(s: Suggestion, on_change: Callback<()>) -> impl IntoView {
         <ul class="plain replies">
             {s.replies.iter().map(|r| view! {
                 <li class="card reply" class:office=r.from_office>
-                    <p class="soft">{if r.from_office { format!("{} · {}", w.office, r.author) } else { r.author.clone() }} " · " {reply_time(&r.created_at, lang)}</p>
+                    <p class="soft">{if r.from_office { format!("{} · {}", w.office, r.author) } else { r.author.clone() }} " · " {date_time(&r.created_at, lang)}</p>
                     <div class="notice-body"><NoticeBody text=r.body.clone() /></div>
                 </li>
             }).collect_view()}

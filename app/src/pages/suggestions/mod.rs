@@ -12,7 +12,7 @@ pub use detail::SuggestionPage;
 
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, FormError, Loading, PhotoInput, submit_action};
-use crate::format::{date_time, now_millis, when};
+use crate::format::{now_millis, when};
 use crate::i18n::{Lang, use_i18n};
 use crate::model::{NewSuggestion, Photo, Suggestion, SuggestionKind, SuggestionSummary, Text};
 use crate::state::use_session;
@@ -147,9 +147,4 @@ pub fn NewSuggestionPage() -> impl IntoView {
             <button type="submit" class="button primary">{move || w().send}</button>
         </form>
     }
-}
-
-/// "2026年12月8日 09:30" for a reply.
-pub fn reply_time(at: &str, lang: Lang) -> String {
-    date_time(at, lang)
 }

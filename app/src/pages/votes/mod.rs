@@ -17,6 +17,7 @@ use crate::api;
 use crate::components::{ErrorNotice, Loading};
 use crate::format::date_time;
 use crate::i18n::{Lang, use_i18n};
+pub use crate::model::share;
 use crate::model::{Matter, VoteKind, VoteState, VoteSummary};
 use crate::state::use_session;
 
@@ -39,15 +40,6 @@ pub fn matter_words(lang: Lang, kind: VoteKind, matter: Matter) -> (&'static str
         Matter::Major => (w.major, w.major_rule),
         Matter::Ordinary => (w.ordinary, w.ordinary_rule),
     }
-}
-
-/// "66.6%": a share rounded down to a tenth, from whole numbers.
-pub fn share(part: i64, whole: i64) -> String {
-    if whole <= 0 {
-        return "—".to_owned();
-    }
-    let permille = i128::from(part) * 1000 / i128::from(whole);
-    format!("{}.{}%", permille / 10, permille % 10)
 }
 
 #[component]
