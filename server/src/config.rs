@@ -41,6 +41,25 @@ pub struct Config {
     #[arg(long, env = "COURTYARD_CARE_CLOCK", requires = "demo")]
     pub care_clock: Option<String>,
 
+    /// Proxies (addresses or networks, comma-separated) whose
+    /// `X-Forwarded-For` names the client; from anyone else it is ignored.
+    #[arg(
+        long = "trusted-proxy",
+        env = "COURTYARD_TRUSTED_PROXY",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<crate::proxy::AddrRange>,
+
+    /// Addresses or networks (comma-separated) that may read `/metrics`;
+    /// none by default. Behind a proxy, the client's address counts (see
+    /// `--trusted-proxy`).
+    #[arg(
+        long = "metrics-from",
+        env = "COURTYARD_METRICS_FROM",
+        value_delimiter = ','
+    )]
+    pub metrics_from: Vec<crate::proxy::AddrRange>,
+
     /// Directory of the built web app (index.html and assets/).
     #[arg(long = "site", env = "COURTYARD_SITE", default_value = "./target/site")]
     pub site_dir: PathBuf,

@@ -363,8 +363,9 @@ mod tests {
     }
 }
 
-/// The client's address, for rate limits. Behind a load balancer this is the
-/// balancer's address unless it is configured to pass the connection through.
+/// The client's address, for rate limits and the audit log: the one
+/// `proxy::client_addr` settled on (believing `X-Forwarded-For` only from a
+/// trusted proxy), else the connection's.
 #[derive(Debug, Clone)]
 pub struct ClientIp(pub String);
 
@@ -377,8 +378,15 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
     ) -> Result<Self, Self::Rejection> {
         let ip = parts
             .extensions
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string());
+            .get::<crate::proxy::ClientAddr>()
+            .map(|c| c.0)
+            .or_else(|| {
+                parts
+                    .extensions
+                    .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                    .map(|c| c.0.ip())
+            })
+            .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string());
         Ok(Self(ip))
     }
 }

@@ -116,6 +116,12 @@ fn router(state: AppState, config: &Config) -> Router {
             .unwrap_or_else(|_| axum::http::HeaderValue::from_static("default-src 'self'")),
     );
     let site = site::service(&config.site_dir, state.clone());
+    let metrics = std::sync::Arc::new(crate::metrics::Metrics::new());
+    let scrape = crate::metrics::router(crate::metrics::Scrape {
+        metrics: metrics.clone(),
+        db: state.db.clone(),
+        allowed: crate::proxy::AddrSet::new(&config.metrics_from),
+    });
     let (api, doc) = openapi::api_router().split_for_parts();
     // Serialized once: every request for it gets the same bytes.
     let doc =
@@ -137,6 +143,7 @@ fn router(state: AppState, config: &Config) -> Router {
         .with_state(state);
     Router::new()
         .nest("/api", api)
+        .merge(scrape)
         // `nest` does not match the bare prefix with a slash; it is still API.
         .route(
             "/api/",
@@ -144,8 +151,16 @@ fn router(state: AppState, config: &Config) -> Router {
         )
         .fallback_service(site)
         .layer(axum::middleware::from_fn_with_state(
+            metrics,
+            crate::metrics::track,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
             policy,
             security::headers,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            crate::proxy::AddrSet::new(&config.trusted_proxies),
+            crate::proxy::client_addr,
         ))
         // A stuck request ends with 408 after 30 s; past 1024 requests at
         // once, new ones wait instead of exhausting memory.

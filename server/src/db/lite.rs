@@ -39,6 +39,8 @@ pub struct LitePool {
     path: PathBuf,
     idle: Mutex<Vec<Connection>>,
     keep: usize,
+    /// Connections handed out and not yet back.
+    busy: std::sync::atomic::AtomicU64,
 }
 
 impl std::fmt::Debug for LitePool {
@@ -57,6 +59,7 @@ impl LitePool {
             path: file_of(url),
             idle: Mutex::new(Vec::new()),
             keep: keep.max(1),
+            busy: std::sync::atomic::AtomicU64::new(0),
         });
         // Fail at start-up, not on the first request.
         let conn = pool.take()?;
@@ -64,7 +67,19 @@ impl LitePool {
         Ok(pool)
     }
 
+    /// Connections busy and idle now.
+    pub fn use_counts(&self) -> (u64, u64) {
+        let idle = self.idle.lock().map_or(0, |idle| idle.len() as u64);
+        (self.busy.load(std::sync::atomic::Ordering::Relaxed), idle)
+    }
+
     fn take(&self) -> sqlx::Result<Connection> {
+        let conn = self.open_or_reuse()?;
+        self.busy.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(conn)
+    }
+
+    fn open_or_reuse(&self) -> sqlx::Result<Connection> {
         if let Some(conn) = self.idle.lock().map_err(poisoned)?.pop() {
             return Ok(conn);
         }
@@ -80,6 +95,7 @@ impl LitePool {
     }
 
     fn give_back(&self, conn: Connection) {
+        self.busy.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
         if let Ok(mut idle) = self.idle.lock()
             && idle.len() < self.keep
         {

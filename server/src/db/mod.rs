@@ -286,6 +286,57 @@ impl Db {
     pub fn writer(&self) -> &Writer {
         &self.writer
     }
+
+    /// Connections busy and idle, by pool: `read` and `write` on SQLite,
+    /// one `shared` pool on PostgreSQL.
+    pub fn pool_use(&self) -> Vec<PoolUse> {
+        let of_pool = |name, pool: &AnyPool| {
+            let idle = pool.num_idle() as u64;
+            PoolUse {
+                pool: name,
+                in_use: u64::from(pool.size()).saturating_sub(idle),
+                idle,
+            }
+        };
+        match (&self.reader.pool, &self.writer) {
+            (ReadPool::Pool(_), Writer::Pool(pool)) if self.backend == Backend::Postgres => {
+                vec![of_pool("shared", pool)]
+            }
+            (read, write) => {
+                let read = match read {
+                    ReadPool::Pool(pool) => of_pool("read", pool),
+                    ReadPool::Lite(lite) => {
+                        let (in_use, idle) = lite.use_counts();
+                        PoolUse {
+                            pool: "read",
+                            in_use,
+                            idle,
+                        }
+                    }
+                };
+                let write = match write {
+                    Writer::Pool(pool) => of_pool("write", pool),
+                    Writer::Lite(lite) => {
+                        let busy = u64::from(lite.is_busy());
+                        PoolUse {
+                            pool: "write",
+                            in_use: busy,
+                            idle: 1 - busy,
+                        }
+                    }
+                };
+                vec![read, write]
+            }
+        }
+    }
+}
+
+/// How one pool's connections are used at a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolUse {
+    pub pool: &'static str,
+    pub in_use: u64,
+    pub idle: u64,
 }
 
 async fn migrate(pool: &AnyPool, backend: Backend) -> anyhow::Result<()> {

@@ -53,6 +53,13 @@ impl LiteWriter {
     }
 }
 
+impl LiteWriter {
+    /// Whether a write transaction holds the connection now.
+    pub fn is_busy(&self) -> bool {
+        self.conn.try_lock().is_err()
+    }
+}
+
 /// The pool for anything that writes.
 #[derive(Debug, Clone)]
 pub enum Writer {

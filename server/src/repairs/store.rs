@@ -46,6 +46,7 @@ macro_rules! open_states {
         "('submitted', 'assigned', 'in_progress')"
     };
 }
+pub(crate) use open_states;
 
 #[derive(Debug, FromRow)]
 pub struct TicketRow {

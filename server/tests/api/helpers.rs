@@ -67,9 +67,14 @@ impl TestApp {
     }
 
     pub async fn sqlite_with(seed: Seed) -> Self {
+        Self::sqlite_configured(seed, |_| {}).await
+    }
+
+    /// On SQLite, with some settings of its own.
+    pub async fn sqlite_configured(seed: Seed, configure: impl FnOnce(&mut Config)) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
-        Self::start(dir, url, seed).await
+        Self::start(dir, url, seed, configure).await
     }
 
     /// A server on a fresh PostgreSQL database, or `None` (skipped) when no
@@ -80,6 +85,14 @@ impl TestApp {
     }
 
     pub async fn postgres_with(seed: Seed) -> Option<Self> {
+        Self::postgres_configured(seed, |_| {}).await
+    }
+
+    /// On PostgreSQL, with some settings of its own.
+    pub async fn postgres_configured(
+        seed: Seed,
+        configure: impl FnOnce(&mut Config),
+    ) -> Option<Self> {
         let Ok(admin_url) = std::env::var("TEST_POSTGRES_URL") else {
             assert!(
                 std::env::var_os("COURTYARD_REQUIRE_POSTGRES").is_none(),
@@ -96,12 +109,17 @@ impl TestApp {
             .rsplit_once('/')
             .expect("URL with a database name");
         let dir = tempfile::tempdir().expect("temp dir");
-        Some(Self::start(dir, format!("{base}/{name}"), seed).await)
+        Some(Self::start(dir, format!("{base}/{name}"), seed, configure).await)
     }
 
-    async fn start(dir: TempDir, database_url: String, seed: Seed) -> Self {
+    async fn start(
+        dir: TempDir,
+        database_url: String,
+        seed: Seed,
+        configure: impl FnOnce(&mut Config),
+    ) -> Self {
         write_site(&dir.path().join("site"));
-        let config = Config {
+        let mut config = Config {
             addr: "127.0.0.1:0".parse().expect("address"),
             data_dir: dir.path().join("data"),
             database_url: Some(database_url),
@@ -111,7 +129,10 @@ impl TestApp {
             sqlite_readers: server::db::SQLITE_READERS,
             care_clock: None,
             site_dir: dir.path().join("site"),
+            trusted_proxies: Vec::new(),
+            metrics_from: Vec::new(),
         };
+        configure(&mut config);
         let app = Application::build(config).await.expect("server starts");
         let addr = app.local_addr().expect("bound");
         let db = app.db.clone();

@@ -37,17 +37,19 @@ async fn every_response_carries_the_security_headers(app: TestApp) {
 #[tokio::test]
 async fn the_demo_refuses_to_listen_beyond_this_machine() {
     let dir = tempfile::tempdir().expect("dir");
-    let config = server::config::Config {
-        addr: "0.0.0.0:0".parse().expect("address"),
-        data_dir: dir.path().join("data"),
-        database_url: None,
-        demo: true,
-        public_url: None,
-        command: None,
-        sqlite_readers: server::db::SQLITE_READERS,
-        care_clock: None,
-        site_dir: dir.path().join("site"),
-    };
+    let data = dir.path().join("data");
+    let site = dir.path().join("site");
+    let config = <server::config::Config as clap::Parser>::try_parse_from([
+        "server",
+        "--addr",
+        "0.0.0.0:0",
+        "--data",
+        data.to_str().expect("utf-8 path"),
+        "--site",
+        site.to_str().expect("utf-8 path"),
+        "--demo",
+    ])
+    .expect("flags parse");
     let refused = server::startup::Application::build(config)
         .await
         .err()
