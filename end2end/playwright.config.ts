@@ -4,9 +4,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-// `cargo xtask test` builds the site and the server and passes their paths.
+// `cargo xtask test` builds the site and the server and passes their paths;
+// E2E_SITE=embedded runs a server that carries the site (no --site).
 const server = process.env.COURTYARD_SERVER ?? '../target/debug/server';
-const site = process.env.COURTYARD_SITE ?? '../target/site';
+const site = process.env.E2E_SITE ?? '../target/site';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 3107);
 // The every-page run has a server and a database of its own, so that it can
@@ -21,8 +22,9 @@ const everyPageData = fs.mkdtempSync(path.join(os.tmpdir(), 'courtyard-e2e-pages
 // whatever the hour the tests run.
 const beijingToday = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const careClock = `${beijingToday}T12:00:00+08:00`;
+const siteFlag = site === 'embedded' ? '' : ` --site ${site}`;
 const serve = (at: number, dir: string) => ({
-  command: `${server} --demo --care-clock ${careClock} --addr 127.0.0.1:${at} --data ${dir} --site ${site}`,
+  command: `${server} --demo --care-clock ${careClock} --addr 127.0.0.1:${at} --data ${dir}${siteFlag}`,
   url: `http://127.0.0.1:${at}/api/health`,
   reuseExistingServer: false,
   timeout: 60_000,

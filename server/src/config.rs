@@ -60,9 +60,10 @@ pub struct Config {
     )]
     pub metrics_from: Vec<crate::proxy::AddrRange>,
 
-    /// Directory of the built web app (index.html and assets/).
-    #[arg(long = "site", env = "COURTYARD_SITE", default_value = "./target/site")]
-    pub site_dir: PathBuf,
+    /// Directory of the built web app (index.html and assets/); by default
+    /// the app this binary carries (`cargo xtask dist`), else ./target/site.
+    #[arg(long = "site", env = "COURTYARD_SITE")]
+    pub site_dir: Option<PathBuf>,
 
     /// Set up the deployment instead of serving.
     #[command(subcommand)]

@@ -4,8 +4,6 @@
 
 use std::fmt::Write as _;
 
-use std::path::Path;
-
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderName, HeaderValue, Request, header};
@@ -55,9 +53,8 @@ fn hashes(html: &str, tag: &str) -> String {
 
 /// Reads the built `index.html` (absent in some tests: then no inline code
 /// is allowed at all).
-pub fn policy_for_site(site_dir: &Path) -> String {
-    let html = std::fs::read_to_string(site_dir.join("index.html")).unwrap_or_default();
-    content_security_policy(&html)
+pub fn policy_for_site(files: &crate::site::SiteFiles) -> String {
+    content_security_policy(files.text("index.html").unwrap_or_default())
 }
 
 /// Adds the security headers to every response.

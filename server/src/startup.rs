@@ -57,7 +57,8 @@ impl Application {
             uploads_dir: config.data_dir.join("uploads"),
             care_clock,
         };
-        let router = router(state, &config);
+        let files = site::load(&config)?;
+        let router = router(state, &config, files);
         let listener = TcpListener::bind(config.addr)
             .await
             .with_context(|| format!("cannot listen on {}", config.addr))?;
@@ -110,12 +111,13 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
 }
 
 /// The whole router: `/api/…` (never falls back to the app) and the site.
-fn router(state: AppState, config: &Config) -> Router {
+fn router(state: AppState, config: &Config, files: site::SiteFiles) -> Router {
+    let files = std::sync::Arc::new(files);
     let policy = std::sync::Arc::new(
-        axum::http::HeaderValue::from_str(&security::policy_for_site(&config.site_dir))
+        axum::http::HeaderValue::from_str(&security::policy_for_site(&files))
             .unwrap_or_else(|_| axum::http::HeaderValue::from_static("default-src 'self'")),
     );
-    let site = site::service(&config.site_dir, state.clone());
+    let site = site::service(files, state.clone());
     let metrics = std::sync::Arc::new(crate::metrics::Metrics::new());
     let scrape = crate::metrics::router(crate::metrics::Scrape {
         metrics: metrics.clone(),

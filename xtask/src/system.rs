@@ -111,6 +111,23 @@ pub fn npm_ci(dir: &Path) -> anyhow::Result<()> {
     )
 }
 
+/// nginx, to check the deployment example (`deploy/nginx.conf`), and
+/// openssl for its throwaway certificate.
+pub fn nginx() -> anyhow::Result<PathBuf> {
+    let path = PathBuf::from("/usr/sbin/nginx");
+    let mut missing = Vec::new();
+    if !path.exists() {
+        missing.push("nginx");
+    }
+    if Command::new("openssl").arg("version").output().is_err() {
+        missing.push("openssl");
+    }
+    if !missing.is_empty() {
+        apt_install(&missing)?;
+    }
+    Ok(path)
+}
+
 fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
     println!("installing from Debian: {}", packages.join(" "));
     let sudo = !is_root();

@@ -4,7 +4,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use crate::postgres::TestCluster;
-use crate::{build, cargo, root, status, system, target_dir};
+use crate::{build, cargo, root, status, system};
 
 /// The port of the throwaway PostgreSQL cluster.
 const PG_PORT: u16 = 55432;
@@ -66,8 +66,11 @@ pub fn all() -> anyhow::Result<()> {
     // The first-load budget: a first visit downloads at most 195 KB brotli.
     built.check_budget()?;
     let site = built.dir;
-    cargo(&["build", "-p", "server"])?;
-    let server = target_dir().join("debug").join("server");
+    // The server the end-to-end tests drive carries the site, as a
+    // deployment's does (`cargo xtask dist`); Playwright passes no --site.
+    let server = crate::server_carrying(&site, false)?;
+    // The deployment examples parse (nginx -t, systemd-analyze verify).
+    crate::deploy::check(&server)?;
 
     // The API fuzzed from its own OpenAPI document: every default check,
     // seed 1969, 25 examples an operation, as three callers.
@@ -89,7 +92,7 @@ pub fn all() -> anyhow::Result<()> {
             .current_dir(root().join("end2end"))
             .args(["playwright", "test"])
             .env("COURTYARD_SERVER", &server)
-            .env("COURTYARD_SITE", &site)
+            .env("E2E_SITE", "embedded")
             .env("CHROMIUM_PATH", &chromium),
     )?;
     println!(

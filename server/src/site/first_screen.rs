@@ -10,7 +10,6 @@
 //! over without a visible change (`app/src/takeover.rs`).
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -114,10 +113,10 @@ struct Fill {
 impl FirstScreens {
     /// Reads the built site; `None` when it has no first screens (a site
     /// built before them, or none at all in some tests).
-    pub fn load(site_dir: &Path) -> Option<Self> {
-        let index = std::fs::read_to_string(site_dir.join("index.html")).ok()?;
-        let json = std::fs::read_to_string(site_dir.join("first-screens.json")).ok()?;
-        let rendered: Rendered = match serde_json::from_str(&json) {
+    pub fn load(files: &super::SiteFiles) -> Option<Self> {
+        let index = files.text("index.html")?;
+        let json = files.text("first-screens.json")?;
+        let rendered: Rendered = match serde_json::from_str(json) {
             Ok(r) => r,
             Err(error) => {
                 tracing::error!(%error, "first-screens.json is unreadable; serving without");

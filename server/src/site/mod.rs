@@ -2,21 +2,25 @@
 //! assets, `index.html` for every client route, and the entry pages with
 //! their first screen (`first_screen`).
 
+pub mod files;
 pub mod first_screen;
 
 use std::path::Path;
+
+use anyhow::Context;
 use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
-use axum::http::{HeaderValue, Request, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, Request, StatusCode, Uri, header};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
-use tower_http::services::{ServeDir, ServeFile};
 
+use crate::config::Config;
 use crate::state::AppState;
+pub use files::SiteFiles;
 use first_screen::{Entry, FirstScreens, Shared};
 
 /// Files under `/assets/` carry a content hash in their path: cache forever.
@@ -24,21 +28,31 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Everything else (index.html, manifest, service worker) is revalidated.
 const REVALIDATE: &str = "no-cache";
 
-/// Serves `site_dir`; unknown paths get `index.html` so client routes load.
-pub fn service(site_dir: &Path, state: AppState) -> Router {
-    let index = ServeFile::new(site_dir.join("index.html"))
-        .precompressed_br()
-        .precompressed_gzip();
-    let files = ServeDir::new(site_dir)
-        .precompressed_br()
-        .precompressed_gzip()
-        .fallback(index);
-    // No index fallback under /assets/: a missing script must be a 404, not
-    // an HTML page the browser would try to run.
-    let assets = ServeDir::new(site_dir.join("assets"))
-        .precompressed_br()
-        .precompressed_gzip();
-    let entries = match FirstScreens::load(site_dir) {
+/// Where the built app comes from: `--site` (which must hold one), else
+/// the site this binary carries, else `./target/site` (a development
+/// checkout; without it only the API is served).
+pub fn load(config: &Config) -> anyhow::Result<SiteFiles> {
+    if let Some(dir) = &config.site_dir {
+        let files = SiteFiles::from_dir(dir)
+            .with_context(|| format!("--site {}: cannot read it", dir.display()))?;
+        if files.text("index.html").is_none() {
+            anyhow::bail!("--site {}: no index.html there", dir.display());
+        }
+        return Ok(files);
+    }
+    if let Some(files) = SiteFiles::embedded() {
+        return Ok(files);
+    }
+    let dev = Path::new("./target/site");
+    Ok(SiteFiles::from_dir(dev).unwrap_or_else(|error| {
+        tracing::warn!(%error, "no web app in this binary nor in ./target/site: serving the API only");
+        SiteFiles::default()
+    }))
+}
+
+/// Serves the site; unknown paths get `index.html` so client routes load.
+pub fn service(files: Arc<SiteFiles>, state: AppState) -> Router {
+    let entries = match FirstScreens::load(&files) {
         Some(screens) => {
             let shared: Shared = (state, Arc::new(screens));
             Router::new()
@@ -61,9 +75,30 @@ pub fn service(site_dir: &Path, state: AppState) -> Router {
         None => Router::new(),
     };
     entries
-        .nest_service("/assets", assets)
-        .fallback_service(files)
+        .fallback(
+            move |method: Method, uri: Uri, headers: HeaderMap| async move {
+                file(&files, &method, uri.path(), &headers)
+            },
+        )
         .layer(middleware::from_fn(cache_control))
+}
+
+/// The file at `path`, else — except under `/assets/`, where a missing
+/// script must be a 404, not an HTML page the browser would try to run —
+/// the index page.
+fn file(files: &SiteFiles, method: &Method, path: &str, headers: &HeaderMap) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        return StatusCode::METHOD_NOT_ALLOWED.into_response();
+    }
+    if let Some(found) = files.respond(path, method, headers) {
+        return found;
+    }
+    if path.starts_with("/assets/") {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    files
+        .respond("/index.html", method, headers)
+        .unwrap_or_else(|| StatusCode::NOT_FOUND.into_response())
 }
 
 /// Long cache only for a hashed asset that was found; a missing asset must not

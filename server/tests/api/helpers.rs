@@ -128,7 +128,7 @@ impl TestApp {
             command: None,
             sqlite_readers: server::db::SQLITE_READERS,
             care_clock: None,
-            site_dir: dir.path().join("site"),
+            site_dir: Some(dir.path().join("site")),
             trusted_proxies: Vec::new(),
             metrics_from: Vec::new(),
         };

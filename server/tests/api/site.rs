@@ -106,3 +106,28 @@ async fn a_missing_asset_is_not_cached_for_a_year(app: TestApp) {
     assert_eq!(response.status(), 404);
     assert_eq!(response.headers()[CACHE_CONTROL], "no-cache");
 }
+
+#[tokio::test]
+async fn a_site_flag_naming_no_built_app_is_refused_at_start() {
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().join("data");
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).expect("dir");
+    for site in [dir.path().join("nowhere"), empty] {
+        let config = <server::config::Config as clap::Parser>::try_parse_from([
+            "server",
+            "--addr",
+            "127.0.0.1:0",
+            "--data",
+            data.to_str().expect("utf-8 path"),
+            "--site",
+            site.to_str().expect("utf-8 path"),
+        ])
+        .expect("flags parse");
+        let refused = server::startup::Application::build(config)
+            .await
+            .err()
+            .expect("refused");
+        assert!(refused.to_string().contains("--site"), "{refused}");
+    }
+}
