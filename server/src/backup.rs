@@ -20,8 +20,10 @@ pub struct Report {
     pub photos: u64,
 }
 
-/// Copies the live database and the photos into `to` (created; must be empty).
-pub async fn backup(db: &Db, data_dir: &Path, to: &Path) -> anyhow::Result<Report> {
+/// Copies the live database and the photos into `to` (created; must be
+/// empty). `photos` is the photo directory, `None` when the photos live in
+/// object storage (backed up with the store's own tools, see the README).
+pub async fn backup(db: &Db, photos: Option<&Path>, to: &Path) -> anyhow::Result<Report> {
     if db.backend != Backend::Sqlite {
         bail!("PostgreSQL: use pg_dump (see the README), not this command");
     }
@@ -38,7 +40,10 @@ pub async fn backup(db: &Db, data_dir: &Path, to: &Path) -> anyhow::Result<Repor
         .await
         .context("VACUUM INTO")?;
     // After the snapshot: every photo it names was written before its row.
-    let photos = copy_files(&data_dir.join(UPLOADS), &to.join(UPLOADS))?;
+    let photos = match photos {
+        Some(dir) => copy_files(dir, &to.join(UPLOADS))?,
+        None => 0,
+    };
     Ok(Report {
         bytes: std::fs::metadata(&target)?.len(),
         photos,

@@ -41,6 +41,15 @@ pub struct Config {
     #[arg(long, env = "COURTYARD_CARE_CLOCK", requires = "demo")]
     pub care_clock: Option<String>,
 
+    /// Photos: `s3://bucket/prefix` for S3-compatible object storage (then
+    /// every process of a district shares them), or a directory; by default
+    /// `<data>/uploads`.
+    #[arg(long, env = "COURTYARD_UPLOADS")]
+    pub uploads: Option<String>,
+
+    #[command(flatten)]
+    pub s3: S3Settings,
+
     /// Proxies (addresses or networks, comma-separated) whose
     /// `X-Forwarded-For` names the client; from anyone else it is ignored.
     #[arg(
@@ -68,6 +77,55 @@ pub struct Config {
     /// Set up the deployment instead of serving.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Object storage's connection, when `--uploads` is an `s3://` URL. Each
+/// falls back to object_store's own reading of the `AWS_*` environment.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct S3Settings {
+    /// The store's address, e.g. `https://oss-cn-zhengzhou.aliyuncs.com`
+    /// or `http://127.0.0.1:9000` for MinIO; AWS itself when absent.
+    #[arg(long = "s3-endpoint", env = "AWS_ENDPOINT_URL")]
+    pub endpoint: Option<String>,
+    #[arg(long = "s3-region", env = "AWS_REGION")]
+    pub region: Option<String>,
+    #[arg(
+        long = "s3-access-key-id",
+        env = "AWS_ACCESS_KEY_ID",
+        hide_env_values = true
+    )]
+    pub access_key_id: Option<String>,
+    /// From the environment, please: a flag shows in the process list.
+    #[arg(
+        long = "s3-secret-access-key",
+        env = "AWS_SECRET_ACCESS_KEY",
+        hide_env_values = true
+    )]
+    pub secret_access_key: Option<Secret>,
+}
+
+/// A value never printed: `Debug` shows only that it is there.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(…)")
+    }
+}
+
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self(s.to_owned()))
+    }
 }
 
 /// Deployment set-up, run from the shell.
@@ -174,5 +232,20 @@ mod tests {
         for bad in ["0", "65", "many"] {
             assert!(Config::try_parse_from(["server", "--sqlite-readers", bad]).is_err());
         }
+    }
+
+    #[test]
+    fn an_object_store_secret_never_shows_in_debug_output() {
+        let config = Config::try_parse_from([
+            "server",
+            "--uploads",
+            "s3://photos/district",
+            "--s3-secret-access-key",
+            "hunter2-very-secret",
+        ])
+        .expect("flags parse");
+        let shown = format!("{config:?}");
+        assert!(shown.contains("s3://photos/district"), "{shown}");
+        assert!(!shown.contains("hunter2"), "{shown}");
     }
 }

@@ -21,13 +21,24 @@ async fn main() -> anyhow::Result<()> {
         }
         Some(server::config::Command::Backup { to }) => {
             let db = server::startup::open_database(&config).await?;
-            let report = server::backup::backup(&db, &config.data_dir, &to).await?;
+            let photos = match config.uploads.as_deref() {
+                Some(url) if url.starts_with("s3://") => None,
+                Some(dir) => Some(std::path::PathBuf::from(dir)),
+                None => Some(config.data_dir.join("uploads")),
+            };
+            let report = server::backup::backup(&db, photos.as_deref(), &to).await?;
             println!(
                 "backed up {} bytes and {} photo files to {}",
                 report.bytes,
                 report.photos,
                 to.display()
             );
+            if let Some(url) = config.uploads.as_deref().filter(|u| u.starts_with("s3://")) {
+                println!(
+                    "the photos are in {url}, not in this backup: copy the bucket with the \
+                     store's own tools (see the README, Backups)"
+                );
+            }
             return Ok(());
         }
         Some(server::config::Command::Generate {

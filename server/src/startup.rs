@@ -20,6 +20,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     pub db: Db,
+    /// Where photos are kept (the tests reach it to sweep and to look).
+    pub photos: crate::uploads::storage::Photos,
     care_clock: Option<i64>,
 }
 
@@ -54,9 +56,14 @@ impl Application {
                 .public_url
                 .as_deref()
                 .is_some_and(|u| u.starts_with("https://")),
-            uploads_dir: config.data_dir.join("uploads"),
+            photos: crate::uploads::storage::Photos::open(
+                config.uploads.as_deref(),
+                &config.data_dir,
+                &config.s3,
+            )?,
             care_clock,
         };
+        let photos = state.photos.clone();
         let files = site::load(&config)?;
         let router = router(state, &config, files);
         let listener = TcpListener::bind(config.addr)
@@ -66,6 +73,7 @@ impl Application {
             listener,
             router,
             db,
+            photos,
             care_clock,
         })
     }
@@ -86,6 +94,10 @@ impl Application {
         let sweeper = tokio::spawn(repairs::sweep::run(self.db.clone()));
         let inbox_sweeper = tokio::spawn(crate::inbox::sweep::run(self.db.clone()));
         let care_sweeper = tokio::spawn(crate::care::sweep::run(self.db.clone(), self.care_clock));
+        let photo_sweeper = tokio::spawn(crate::uploads::sweep::run(
+            self.db.clone(),
+            self.photos.clone(),
+        ));
         axum::serve(
             self.listener,
             self.router
@@ -97,6 +109,7 @@ impl Application {
         sweeper.abort();
         inbox_sweeper.abort();
         care_sweeper.abort();
+        photo_sweeper.abort();
         Ok(())
     }
 }

@@ -11,8 +11,8 @@ pub struct AppState {
     pub db: Db,
     /// Mark cookies `Secure` (the public URL is https).
     pub secure_cookies: bool,
-    /// Where photos are stored (`<data>/uploads`).
-    pub uploads_dir: std::path::PathBuf,
+    /// Where photos are stored (`<data>/uploads` or a bucket).
+    pub photos: crate::uploads::storage::Photos,
     /// 报平安's clock: held still by `--care-clock` (demo only), else the time.
     pub care_clock: Option<i64>,
 }

@@ -7,6 +7,7 @@
 mod build;
 mod deploy;
 mod postgres;
+mod s3;
 mod shape;
 mod split;
 mod system;

@@ -68,25 +68,42 @@ const SCHEMATHESIS: &str = "4.32.5";
 /// when missing or of another version. Returns its path (pip puts it beside
 /// the Python that installed it, whatever PATH says).
 pub fn schemathesis() -> anyhow::Result<PathBuf> {
+    pip_program("schemathesis", "schemathesis", SCHEMATHESIS)
+}
+
+/// moto's S3 server, a real S3-protocol server for the object storage
+/// tests (from PyPI).
+pub fn moto_server() -> anyhow::Result<PathBuf> {
+    pip_program("moto_server", "moto[server]", MOTO)
+}
+
+const MOTO: &str = "5.2.6";
+
+/// A program of a PyPI package at exactly `version`, installed if missing.
+fn pip_program(program: &str, package: &str, version: &str) -> anyhow::Result<PathBuf> {
     let bin = Command::new("python3")
         .args([
             "-c",
             "import sys, os; print(os.path.join(sys.prefix, 'bin'))",
         ])
         .output()?;
-    let program = PathBuf::from(String::from_utf8_lossy(&bin.stdout).trim()).join("schemathesis");
-    let current = Command::new(&program)
-        .arg("--version")
+    let program = PathBuf::from(String::from_utf8_lossy(&bin.stdout).trim()).join(program);
+    let name = package.split('[').next().unwrap_or(package);
+    let current = Command::new("python3")
+        .args([
+            "-c",
+            &format!("import importlib.metadata as m; print(m.version('{name}'))"),
+        ])
         .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains(SCHEMATHESIS));
-    if !current {
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == version);
+    if !current || !program.exists() {
         status(Command::new("python3").args([
             "-m",
             "pip",
             "install",
             "--quiet",
             "--disable-pip-version-check",
-            &format!("schemathesis=={SCHEMATHESIS}"),
+            &format!("{package}=={version}"),
         ]))?;
     }
     Ok(program)

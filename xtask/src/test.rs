@@ -8,6 +8,8 @@ use crate::{build, cargo, root, status, system};
 
 /// The port of the throwaway PostgreSQL cluster.
 const PG_PORT: u16 = 55432;
+/// The port of the S3-protocol test server (moto).
+const S3_PORT: u16 = 55433;
 
 pub fn all() -> anyhow::Result<()> {
     let started = Instant::now();
@@ -39,14 +41,18 @@ pub fn all() -> anyhow::Result<()> {
     system::npm_ci(&root().join("end2end"))?;
 
     // Rust: unit tests (the app's wire types build without Leptos natively),
-    // then the API tests on SQLite and on PostgreSQL.
+    // then the API tests on SQLite and on PostgreSQL, photos on a local
+    // directory and on an S3-protocol server.
     {
         let cluster = TestCluster::start(PG_PORT)?;
+        let s3 = crate::s3::TestS3::start(S3_PORT)?;
         let mut test = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
         test.current_dir(root())
             .args(["test", "-p", "server", "-p", "xtask"])
             .env("TEST_POSTGRES_URL", &cluster.url)
-            .env("COURTYARD_REQUIRE_POSTGRES", "1");
+            .env("COURTYARD_REQUIRE_POSTGRES", "1")
+            .env("TEST_S3_ENDPOINT", &s3.endpoint)
+            .env("COURTYARD_REQUIRE_S3", "1");
         status(&mut test)?;
         // The wire types, and the first screens rendered natively.
         cargo(&[

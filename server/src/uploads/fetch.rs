@@ -6,7 +6,7 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use serde::Deserialize;
 
-use super::{paths, store};
+use super::store;
 use crate::accounts::session::Caller;
 use crate::error::ApiError;
 use crate::extract::{AppPath, AppQuery};
@@ -105,16 +105,19 @@ pub async fn fetch(
     if !allowed && !on_shelf && !fees && !votes && !suggestions {
         return Err(ApiError::NotFound);
     }
-    let (full, small) = paths(&state.uploads_dir, &id);
-    let bytes = tokio::fs::read(if thumb { small } else { full })
+    let stored = state
+        .photos
+        .get(&id, thumb)
         .await
-        .map_err(|_| ApiError::NotFound)?;
+        .map_err(|e| ApiError::Internal(e.into()))?
+        .ok_or(ApiError::NotFound)?;
     Ok((
         [
             (header::CONTENT_TYPE, "image/jpeg"),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
             (header::CACHE_CONTROL, "private, max-age=3600"),
         ],
-        bytes,
+        [(header::CONTENT_LENGTH, stored.length.to_string())],
+        axum::body::Body::from_stream(stored.stream),
     ))
 }

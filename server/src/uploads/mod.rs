@@ -3,10 +3,10 @@
 
 mod fetch;
 pub mod image;
+pub mod storage;
 pub mod store;
+pub mod sweep;
 mod upload;
-
-use std::path::{Path, PathBuf};
 
 use app::model::Photo;
 use axum::extract::DefaultBodyLimit;
@@ -21,14 +21,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(fetch::fetch))
         // Room for an 8 MB photo; anything larger gets 413 from the limit.
         .layer(DefaultBodyLimit::max(image::MAX_UPLOAD_BYTES))
-}
-
-/// The files of an upload.
-pub fn paths(dir: &Path, id: &str) -> (PathBuf, PathBuf) {
-    (
-        dir.join(format!("{id}.jpg")),
-        dir.join(format!("{id}-thumb.jpg")),
-    )
 }
 
 /// A photo someone attaches (goods, a collection code, a transfer's

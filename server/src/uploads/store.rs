@@ -1,5 +1,7 @@
 //! The uploads table: who put which photo in, and where it is used.
 
+use std::fmt::Write as _;
+
 use sqlx::{Any, FromRow};
 
 /// A stored photo to record.
@@ -118,4 +120,73 @@ where
             .fetch_one(executor)
             .await?;
     Ok(n > 0)
+}
+
+/// Every column that may hold an upload's id: a photo named in none of
+/// them is not attached to anything. (A test compares this with the
+/// database's own foreign keys, so a new use cannot be forgotten here.)
+pub const USES: &[(&str, &str)] = &[
+    ("repair_photos", "upload_id"),
+    ("shop_items", "photo_id"),
+    ("fee_settings", "wechat_upload_id"),
+    ("fee_settings", "alipay_upload_id"),
+    ("fee_claims", "upload_id"),
+    ("vote_photos", "upload_id"),
+    ("suggestion_photos", "upload_id"),
+];
+
+/// `… AND NOT EXISTS (…)` for every use: the upload `u` is attached nowhere.
+static UNATTACHED: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    USES.iter().fold(String::new(), |mut sql, (table, column)| {
+        let _ = write!(
+            sql,
+            " AND NOT EXISTS (SELECT 1 FROM {table} x WHERE x.{column} = u.id)"
+        );
+        sql
+    })
+});
+
+static UNATTACHED_BEFORE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "SELECT u.id FROM uploads u WHERE u.created_at < $1{} ORDER BY u.created_at LIMIT $2",
+        *UNATTACHED
+    )
+});
+
+static FORGET: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "DELETE FROM uploads WHERE id IN (SELECT u.id FROM uploads u WHERE u.id = $1 AND u.created_at < $2{})",
+        *UNATTACHED
+    )
+});
+
+/// Uploads made before `before` and attached to nothing, oldest first.
+pub async fn unattached_before<'e, E>(
+    executor: E,
+    before: i64,
+    limit: i64,
+) -> sqlx::Result<Vec<String>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_scalar(UNATTACHED_BEFORE.as_str())
+        .bind(before)
+        .bind(limit)
+        .fetch_all(executor)
+        .await
+}
+
+/// Forgets one such upload, unless it was attached meanwhile (then the
+/// statement changes nothing, or the foreign key refuses it); whether it
+/// was forgotten.
+pub async fn forget_unattached<'e, E>(executor: E, id: &str, before: i64) -> sqlx::Result<bool>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    let done = sqlx::query(FORGET.as_str())
+        .bind(id)
+        .bind(before)
+        .execute(executor)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }

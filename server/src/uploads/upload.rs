@@ -7,7 +7,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderMap, StatusCode, header};
 
 use super::image::{Refused, reencode};
-use super::{paths, photo, store};
+use super::{photo, store};
 use crate::accounts::session::Caller;
 use crate::db::{HOUR, now_millis};
 use crate::error::ApiError;
@@ -71,42 +71,31 @@ pub async fn upload(
             }
         })?;
     let id = hex_id();
-    let (full, thumb) = paths(&state.uploads_dir, &id);
-    tokio::fs::create_dir_all(&state.uploads_dir)
-        .await
-        .map_err(|e| ApiError::Internal(e.into()))?;
-    let written = async {
-        tokio::fs::write(&full, &encoded.full).await?;
-        tokio::fs::write(&thumb, &encoded.thumb).await
+    let (width, height, bytes) = (encoded.width, encoded.height, encoded.full.len());
+    // The bytes first, then the row: a row never names a missing photo, and
+    // bytes whose row failed are taken away again.
+    if let Err(e) = state.photos.put(&id, encoded.full, encoded.thumb).await {
+        let _ = state.photos.delete(&id).await;
+        return Err(ApiError::Internal(e.into()));
     }
-    .await;
-    let stored = match written {
-        Ok(()) => {
-            let record = store::NewUpload {
-                id: &id,
-                by: caller.user_id,
-                width: encoded.width,
-                height: encoded.height,
-                bytes: encoded.full.len(),
-                at: now_millis(),
-            };
-            store::insert(state.db.writer(), record)
-                .await
-                .map_err(ApiError::from)
-        }
-        Err(e) => Err(ApiError::Internal(e.into())),
+    let record = store::NewUpload {
+        id: &id,
+        by: caller.user_id,
+        width,
+        height,
+        bytes,
+        at: now_millis(),
     };
-    if let Err(e) = stored {
-        let _ = tokio::fs::remove_file(&full).await;
-        let _ = tokio::fs::remove_file(&thumb).await;
-        return Err(e);
+    if let Err(e) = store::insert(state.db.writer(), record).await {
+        let _ = state.photos.delete(&id).await;
+        return Err(e.into());
     }
     Ok((
         StatusCode::CREATED,
         AppJson(Upload {
             photo: photo(id),
-            width: encoded.width,
-            height: encoded.height,
+            width,
+            height,
         }),
     ))
 }

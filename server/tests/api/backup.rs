@@ -45,9 +45,10 @@ async fn a_backup_under_write_load_restores_into_a_fresh_directory() {
     }
     let before = acked.load(Ordering::SeqCst);
     let backup_dir = app.dir().join("backup");
-    let report = server::backup::backup(&app.db, &app.data_dir(), &backup_dir)
-        .await
-        .expect("backup");
+    let report =
+        server::backup::backup(&app.db, Some(&app.data_dir().join("uploads")), &backup_dir)
+            .await
+            .expect("backup");
     writer.await.expect("writer");
     assert_eq!(report.photos, 2, "the photo and its thumbnail");
     assert!(report.bytes > 0);
@@ -83,16 +84,20 @@ async fn a_backup_under_write_load_restores_into_a_fresh_directory() {
     // A second restore into the same place is refused; so is a non-empty target.
     assert!(server::backup::restore(&backup_dir, &fresh).await.is_err());
     assert!(
-        server::backup::backup(&app.db, &app.data_dir(), &backup_dir)
+        server::backup::backup(&app.db, Some(&app.data_dir().join("uploads")), &backup_dir)
             .await
             .is_err()
     );
     // PostgreSQL is backed up with pg_dump, not this command.
     if let Some(pg) = TestApp::postgres().await {
         assert!(
-            server::backup::backup(&pg.db, &pg.data_dir(), &pg.dir().join("b"))
-                .await
-                .is_err()
+            server::backup::backup(
+                &pg.db,
+                Some(&pg.data_dir().join("uploads")),
+                &pg.dir().join("b")
+            )
+            .await
+            .is_err()
         );
     }
 }

@@ -44,6 +44,50 @@ macro_rules! on_both_backends_empty {
     )*};
 }
 
+/// The S3-protocol server the test command starts (moto) at
+/// TEST_S3_ENDPOINT, or `None` (skipped; COURTYARD_REQUIRE_S3 turns a skip
+/// into a failure).
+pub fn s3_endpoint() -> Option<String> {
+    if let Ok(endpoint) = std::env::var("TEST_S3_ENDPOINT") {
+        return Some(endpoint);
+    }
+    assert!(
+        std::env::var_os("COURTYARD_REQUIRE_S3").is_none(),
+        "TEST_S3_ENDPOINT is not set but the object storage tests are required"
+    );
+    eprintln!("skipped: set TEST_S3_ENDPOINT (cargo xtask test does) to run on S3");
+    None
+}
+
+/// The bucket the tests share; each test app keeps under a prefix of its own.
+pub const TEST_BUCKET: &str = "courtyard-test";
+
+/// Photos in the test bucket under a fresh prefix (the bucket is made if
+/// missing: the S3 test server takes unsigned requests).
+pub async fn photos_on_s3(endpoint: &str) -> impl FnOnce(&mut Config) + use<> {
+    let made = reqwest::Client::new()
+        .put(format!("{endpoint}/{TEST_BUCKET}"))
+        .send()
+        .await
+        .expect("the S3 test server answers");
+    assert!(
+        made.status().is_success() || made.status().as_u16() == 409,
+        "create bucket: {}",
+        made.status()
+    );
+    let prefix = format!("run-{:016x}", rand::random::<u64>());
+    let endpoint = endpoint.to_owned();
+    move |config: &mut Config| {
+        config.uploads = Some(format!("s3://{TEST_BUCKET}/{prefix}"));
+        config.s3 = server::config::S3Settings {
+            endpoint: Some(endpoint),
+            region: Some("us-east-1".into()),
+            access_key_id: Some("courtyard-test".into()),
+            secret_access_key: Some("courtyard-test-secret".parse().expect("secret")),
+        };
+    }
+}
+
 /// Which data a test starts with.
 #[derive(Clone, Copy)]
 pub enum Seed {
@@ -56,6 +100,10 @@ pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
     pub db: server::db::Db,
+    /// Where its photos are kept.
+    pub photos: server::uploads::storage::Photos,
+    /// How it was started, for a second process beside it.
+    config: Config,
     /// Holds the data and site directories until the test ends.
     dir: TempDir,
 }
@@ -131,11 +179,20 @@ impl TestApp {
             site_dir: Some(dir.path().join("site")),
             trusted_proxies: Vec::new(),
             metrics_from: Vec::new(),
+            uploads: None,
+            s3: server::config::S3Settings::default(),
         };
         configure(&mut config);
-        let app = Application::build(config).await.expect("server starts");
+        Self::serve(dir, config).await
+    }
+
+    async fn serve(dir: TempDir, config: Config) -> Self {
+        let app = Application::build(config.clone())
+            .await
+            .expect("server starts");
         let addr = app.local_addr().expect("bound");
         let db = app.db.clone();
+        let photos = app.photos.clone();
         tokio::spawn(app.run_until_stopped(std::future::pending()));
         let client = reqwest::Client::builder()
             .cookie_store(true)
@@ -145,8 +202,22 @@ impl TestApp {
             base: format!("http://{addr}"),
             client,
             db,
+            photos,
+            config,
             dir,
         }
+    }
+
+    /// Another server beside this one — a second process of the district:
+    /// the same database and photo store, a data directory of its own.
+    pub async fn second_process(&self) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write_site(&dir.path().join("site"));
+        let mut config = self.config.clone();
+        config.data_dir = dir.path().join("data");
+        config.site_dir = Some(dir.path().join("site"));
+        config.demo = false;
+        Self::serve(dir, config).await
     }
 
     /// The test's own temporary directory.
@@ -572,6 +643,14 @@ impl User {
         let nosniff = header("x-content-type-options") == "nosniff";
         let body = response.bytes().await.expect("body").to_vec();
         (status, kind, nosniff, body)
+    }
+
+    /// A GET's whole response, to read its headers and bytes.
+    pub async fn raw_get(&self, path: &str) -> reqwest::Response {
+        self.request(reqwest::Method::GET, path)
+            .send()
+            .await
+            .expect("request")
     }
 
     /// A GET whose body is text (CSV), not JSON.

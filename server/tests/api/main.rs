@@ -39,4 +39,5 @@ mod schema;
 mod shop_race;
 mod site;
 mod suggestions;
+mod uploads;
 mod votes;

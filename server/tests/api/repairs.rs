@@ -22,7 +22,7 @@ on_both_backends!(
 const TICKETS: &str = "SELECT CAST(COUNT(*) AS BIGINT) FROM repair_tickets";
 const EVENTS: &str = "SELECT CAST(COUNT(*) AS BIGINT) FROM repair_events";
 
-async fn daughter(app: &TestApp) -> User {
+pub async fn daughter(app: &TestApp) -> User {
     let mut d = app.login(HELPER).await;
     d.acting_for = Some(app.zhang_household().await);
     d
@@ -214,7 +214,7 @@ async fn a_leak_reported_by_the_daughter_goes_round_to_five_stars(app: TestApp) 
     assert!(figures["office"]["median_resolve_minutes"].is_i64());
 }
 
-async fn photos_are_reencoded_and_shown_only_to_those_who_may_see_the_ticket(app: TestApp) {
+pub async fn photos_are_reencoded_and_shown_only_to_those_who_may_see_the_ticket(app: TestApp) {
     app.clear_repairs().await;
     let daughter = daughter(&app).await;
     let (status, upload) = daughter
