@@ -104,8 +104,21 @@ pub struct TestApp {
     pub photos: server::uploads::storage::Photos,
     /// How it was started, for a second process beside it.
     config: Config,
+    /// A server running as a process of its own, stopped with the test
+    /// (held for its `Drop`).
+    _process: Option<Process>,
     /// Holds the data and site directories until the test ends.
     dir: TempDir,
+}
+
+/// A child `server` process, killed when dropped.
+struct Process(std::process::Child);
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
 
 impl TestApp {
@@ -187,6 +200,7 @@ impl TestApp {
     }
 
     async fn serve(dir: TempDir, config: Config) -> Self {
+        // (An in-process server; `second_process` starts the binary.)
         let app = Application::build(config.clone())
             .await
             .expect("server starts");
@@ -204,20 +218,81 @@ impl TestApp {
             db,
             photos,
             config,
+            _process: None,
             dir,
         }
     }
 
-    /// Another server beside this one — a second process of the district:
-    /// the same database and photo store, a data directory of its own.
+    /// Another server beside this one — the `server` binary in a process
+    /// of its own, as a district's second machine runs it: the same
+    /// database and photo store, a data directory of its own.
     pub async fn second_process(&self) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         write_site(&dir.path().join("site"));
-        let mut config = self.config.clone();
-        config.data_dir = dir.path().join("data");
-        config.site_dir = Some(dir.path().join("site"));
-        config.demo = false;
-        Self::serve(dir, config).await
+        let config = &self.config;
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_server"));
+        command
+            .arg("--addr")
+            .arg("127.0.0.1:0")
+            .arg("--data")
+            .arg(dir.path().join("data"))
+            .arg("--site")
+            .arg(dir.path().join("site"))
+            .arg("--database-url")
+            .arg(config.database_url.as_deref().expect("a database URL"))
+            .env_clear()
+            .env("RUST_LOG", "warn")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::inherit());
+        if let Some(uploads) = &config.uploads {
+            command.arg("--uploads").arg(uploads);
+        }
+        let s3 = &config.s3;
+        for (name, value) in [
+            ("AWS_ENDPOINT_URL", s3.endpoint.as_deref()),
+            ("AWS_REGION", s3.region.as_deref()),
+            ("AWS_ACCESS_KEY_ID", s3.access_key_id.as_deref()),
+            (
+                "AWS_SECRET_ACCESS_KEY",
+                s3.secret_access_key
+                    .as_ref()
+                    .map(server::config::Secret::expose),
+            ),
+        ] {
+            if let Some(value) = value {
+                command.env(name, value);
+            }
+        }
+        let mut child = command.spawn().expect("the server binary starts");
+        let stdout = child.stdout.take().expect("stdout");
+        let process = Process(child);
+        // It says where it listens once it is ready.
+        let base = tokio::task::spawn_blocking(move || {
+            use std::io::BufRead;
+            std::io::BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+                .find_map(|line| {
+                    line.split_once("serving ")
+                        .map(|(_, url)| url.trim().to_owned())
+                })
+        })
+        .await
+        .expect("reader")
+        .expect("the second process says where it listens");
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .expect("client");
+        Self {
+            base,
+            client,
+            db: self.db.clone(),
+            photos: self.photos.clone(),
+            config: config.clone(),
+            _process: Some(process),
+            dir,
+        }
     }
 
     /// The test's own temporary directory.

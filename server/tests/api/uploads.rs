@@ -93,8 +93,9 @@ async fn photos_live_in_the_bucket(app: TestApp) {
     photos_are_reencoded_and_shown_only_to_those_who_may_see_the_ticket(app).await;
 }
 
-/// Two processes, each with its own data directory, on one PostgreSQL and
-/// one bucket: a photo uploaded through one is seen through the other.
+/// Two servers, each with its own data directory, on one PostgreSQL and one
+/// bucket — the second is the `server` binary in a process of its own: a
+/// photo uploaded through one is seen through the other.
 #[tokio::test]
 async fn a_photo_uploaded_through_one_process_is_served_by_another() {
     let Some(first) = s3_app(Seed::Demo, true).await else {
