@@ -93,6 +93,54 @@ pub struct FeeSchedule {
     pub period: BillingPeriod,
     /// Bills fall due this many days after their period starts.
     pub due_days: i64,
+    /// Retired: no more bills are made from it.
+    #[serde(default)]
+    pub retired: bool,
+    /// Rates that take over from a period on, oldest first; `rate_fen`
+    /// holds before the first.
+    #[serde(default)]
+    pub rate_changes: Vec<RateChange>,
+}
+
+impl FeeSchedule {
+    /// The rate a period's bills are made at.
+    pub fn rate_for(&self, period: &str) -> i64 {
+        self.rate_changes
+            .iter()
+            .rev()
+            .find(|c| c.from_period.as_str() <= period)
+            .map_or(self.rate_fen, |c| c.rate_fen)
+    }
+}
+
+/// A new rate from a period on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RateChange {
+    pub from_period: String,
+    pub rate_fen: i64,
+}
+
+/// `PATCH /api/v1/fees/schedules/{id}` (managers): a new rate from a period
+/// whose bills are not out yet; bills already made keep theirs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ChangeRate {
+    pub rate_fen: i64,
+    /// "2027", "2027-Q1" or "2027-01", as the schedule bills.
+    pub from_period: String,
+}
+
+/// `POST /api/v1/fees/bills/preview`: what generating would make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GeneratePreview {
+    /// Bills it would make, and their sum.
+    pub bills: i64,
+    pub total_fen: i64,
+    /// Households already billed for the period (left alone).
+    pub existing: i64,
 }
 
 /// `POST /api/v1/fees/schedules` (managers).

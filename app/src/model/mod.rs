@@ -77,12 +77,12 @@ pub use disclosure::{
 };
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, ErrorWords};
 pub use fees::{
-    Arrear, Bill, BillHousehold, BillList, BillStatus, BillingPeriod, BillsQuery, Claim,
-    ClaimStatus, ClaimsQuery, Collection, ConfirmClaim, DeclineClaim, ExportQuery, FeeBasis,
+    Arrear, Bill, BillHousehold, BillList, BillStatus, BillingPeriod, BillsQuery, ChangeRate,
+    Claim, ClaimStatus, ClaimsQuery, Collection, ConfirmClaim, DeclineClaim, ExportQuery, FeeBasis,
     FeeSchedule, FeeSettings, FeeSettingsQuery, FeeSettingsUpdate, FeeSummary, GenerateBills,
-    GenerateResult, ImportQuery, ImportReport, ImportRow, MAX_REMINDERS, NewClaim, NewFeeSchedule,
-    NewPayment, NewReminders, Payment, PaymentMethod, Reminded, RemindersSent, ReversePayment,
-    SummaryQuery,
+    GeneratePreview, GenerateResult, ImportQuery, ImportReport, ImportRow, MAX_REMINDERS, NewClaim,
+    NewFeeSchedule, NewPayment, NewReminders, Payment, PaymentMethod, RateChange, Reminded,
+    RemindersSent, ReversePayment, SummaryQuery,
 };
 pub use health::Health;
 pub use inbox::{Counts, Inbox, InboxItem, InboxKind, InboxQuery, MAX_MARK_READ, MarkRead};

@@ -42,6 +42,8 @@ pub async fn seed(
         rate_fen: RATE_FEN,
         period: BillingPeriod::Year,
         due_days: DUE_DAYS,
+        retired: false,
+        rate_changes: Vec::new(),
     };
     generate(db, &schedule, &year.to_string())
         .await

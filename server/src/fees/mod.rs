@@ -14,6 +14,8 @@ mod generate;
 mod payments;
 pub mod record;
 mod remind;
+mod schedule_rate;
+mod schedule_retire;
 mod schedules;
 mod settings;
 pub(crate) mod store;
@@ -33,7 +35,10 @@ pub fn router() -> OpenApiRouter<AppState> {
             schedules::list_schedules,
             schedules::create_schedule
         ))
+        .routes(routes!(schedule_rate::change_rate))
+        .routes(routes!(schedule_retire::retire_schedule))
         .routes(routes!(generate::generate_bills))
+        .routes(routes!(generate::preview_bills))
         .routes(routes!(bills::list_bills))
         .routes(routes!(payments::record_payment))
         .routes(routes!(payments::reverse_payment))

@@ -4,7 +4,7 @@ use app::model::{ErrorBody, ErrorCode, FeeSchedule, NewFeeSchedule};
 use axum::extract::State;
 use axum::http::StatusCode;
 
-use super::store::{self, NewSchedule, ScheduleRow};
+use super::store::{self, NewSchedule};
 use crate::accounts::session::Caller;
 use crate::db::now_millis;
 use crate::error::ApiError;
@@ -31,8 +31,14 @@ pub async fn list_schedules(
         ));
     }
     let community = caller.managed_community(query.get("community_id").copied())?;
-    let rows = store::schedules(state.db.reader(), community).await?;
-    Ok(AppJson(rows.into_iter().map(ScheduleRow::wire).collect()))
+    let db = state.db.reader();
+    let rows = store::schedules(db, community).await?;
+    let changes = store::rate_changes(db, community).await?;
+    Ok(AppJson(
+        rows.into_iter()
+            .map(|row| row.wire_with(&changes))
+            .collect(),
+    ))
 }
 
 /// Adds a fee schedule.

@@ -4,7 +4,7 @@
 
 use app::model::{
     Bill, BillHousehold, BillStatus, BillingPeriod, ClaimStatus, FeeBasis, FeeSchedule, Payment,
-    PaymentMethod,
+    PaymentMethod, RateChange,
 };
 use sqlx::{Any, FromRow};
 
@@ -21,10 +21,21 @@ pub struct ScheduleRow {
     #[sqlx(try_from = "String")]
     pub period: BillingPeriod,
     pub due_days: i64,
+    pub retired_at: Option<i64>,
 }
 
 impl ScheduleRow {
-    pub fn wire(self) -> FeeSchedule {
+    /// The schedule with its rate changes (from `rate_changes`, any order).
+    pub fn wire_with(self, changes: &[(i64, String, i64)]) -> FeeSchedule {
+        let mut rate_changes: Vec<RateChange> = changes
+            .iter()
+            .filter(|(schedule, ..)| *schedule == self.id)
+            .map(|(_, from_period, rate_fen)| RateChange {
+                from_period: from_period.clone(),
+                rate_fen: *rate_fen,
+            })
+            .collect();
+        rate_changes.sort_by(|a, b| a.from_period.cmp(&b.from_period));
         FeeSchedule {
             id: self.id,
             community_id: self.community_id,
@@ -33,15 +44,133 @@ impl ScheduleRow {
             rate_fen: self.rate_fen,
             period: self.period,
             due_days: self.due_days,
+            retired: self.retired_at.is_some(),
+            rate_changes,
         }
+    }
+
+    pub fn wire(self) -> FeeSchedule {
+        self.wire_with(&[])
     }
 }
 
 /// The columns `ScheduleRow` reads.
 macro_rules! schedule_columns {
     () => {
-        "id, community_id, name, basis, rate_fen, period, due_days"
+        "id, community_id, name, basis, rate_fen, period, due_days, retired_at"
     };
+}
+
+/// The rate changes of a community's schedules: (schedule, from, rate).
+pub async fn rate_changes<'e, E>(
+    executor: E,
+    community: i64,
+) -> sqlx::Result<Vec<(i64, String, i64)>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as(
+        "SELECT r.schedule_id, r.from_period, r.rate_fen FROM fee_rate_changes r
+         JOIN fee_schedules s ON s.id = r.schedule_id WHERE s.community_id = $1",
+    )
+    .bind(community)
+    .fetch_all(executor)
+    .await
+}
+
+/// Takes the schedule's row for a change that must not cross another
+/// (generating, a rate change, retiring): on PostgreSQL the update locks
+/// the row until the transaction ends; SQLite has one writer anyway.
+/// Whether the schedule is live (not retired).
+pub async fn hold_live_schedule(tx: &mut crate::db::Tx, id: i64) -> sqlx::Result<bool> {
+    let held = sqlx::query("UPDATE fee_schedules SET id = id WHERE id = $1 AND retired_at IS NULL")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(held.rows_affected() == 1)
+}
+
+/// Whether bills exist for `period` or a later one of the schedule.
+pub async fn billed_from(
+    tx: &mut crate::db::Tx,
+    schedule: i64,
+    period: &str,
+) -> sqlx::Result<bool> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM fee_bills WHERE schedule_id = $1 AND period >= $2",
+    )
+    .bind(schedule)
+    .bind(period)
+    .fetch_one(&mut *tx)
+    .await?;
+    Ok(n > 0)
+}
+
+/// A new rate from `period` on (replacing one set for that period).
+pub async fn set_rate_from(
+    tx: &mut crate::db::Tx,
+    schedule: i64,
+    period: &str,
+    rate_fen: i64,
+    by: i64,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO fee_rate_changes (schedule_id, from_period, rate_fen, changed_by, changed_at)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (schedule_id, from_period)
+         DO UPDATE SET rate_fen = excluded.rate_fen, changed_by = excluded.changed_by,
+                       changed_at = excluded.changed_at",
+    )
+    .bind(schedule)
+    .bind(period)
+    .bind(rate_fen)
+    .bind(by)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// Retires a schedule; whether it was live until now.
+pub async fn retire_schedule(tx: &mut crate::db::Tx, id: i64, now: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE fee_schedules SET retired_at = $2 WHERE id = $1 AND retired_at IS NULL",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The rate for a period: the latest change from it or before, else the
+/// schedule's own.
+pub async fn rate_for(
+    tx: &mut crate::db::Tx,
+    schedule: i64,
+    period: &str,
+) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "SELECT rate_fen FROM fee_rate_changes WHERE schedule_id = $1 AND from_period <= $2
+         ORDER BY from_period DESC LIMIT 1",
+    )
+    .bind(schedule)
+    .bind(period)
+    .fetch_optional(&mut *tx)
+    .await
+}
+
+/// Households already billed by the schedule for a period.
+pub async fn billed_in<'e, E>(executor: E, schedule: i64, period: &str) -> sqlx::Result<Vec<i64>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_scalar("SELECT household_id FROM fee_bills WHERE schedule_id = $1 AND period = $2")
+        .bind(schedule)
+        .bind(period)
+        .fetch_all(executor)
+        .await
 }
 
 pub async fn schedules<'e, E>(executor: E, community: i64) -> sqlx::Result<Vec<ScheduleRow>>

@@ -16,6 +16,7 @@ on_both_backends!(
     bills_and_payments_export_as_csv,
     households_import_all_or_nothing_with_every_problem_named,
     receipt_numbers_are_each_offices_own_and_a_reversal_always_records,
+    the_office_edits_schedules_and_previews_a_periods_bills,
 );
 
 async fn zhang_bill(user: &User) -> Value {
@@ -622,4 +623,177 @@ async fn receipt_numbers_are_each_offices_own_and_a_reversal_always_records(app:
         2,
         "the typed one and the reversal"
     );
+}
+
+/// The schedule editor: a preview that equals what generating makes, a new
+/// rate only from a period not yet billed (bills made keep theirs), and
+/// retiring, after which no bill is made. Refusals change nothing.
+async fn the_office_edits_schedules_and_previews_a_periods_bills(app: TestApp) {
+    let manager = app.login(MANAGER).await;
+    let community = app.community("轻机南院").await;
+    let households: i64 = sqlx::query_scalar(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM households WHERE community_id = $1",
+    )
+    .bind(community)
+    .fetch_one(app.db.reader())
+    .await
+    .expect("households");
+    let (status, schedule) = manager
+        .post(
+            "/api/v1/fees/schedules",
+            json!({"community_id": community, "name": "垃圾清运费", "basis": "fixed", "rate_fen": 1000, "period": "month"}),
+        )
+        .await;
+    assert_eq!(status, 201, "{schedule}");
+    let id = schedule["id"].as_i64().expect("id");
+    let period = |p: &str| json!({"schedule_id": id, "period": p});
+    let billed = |p: &'static str| {
+        let db = app.db.clone();
+        async move {
+            sqlx::query_as::<_, (i64, i64)>(
+                "SELECT CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM(amount_fen), 0) AS BIGINT)
+                 FROM fee_bills WHERE schedule_id = $1 AND period = $2",
+            )
+            .bind(id)
+            .bind(p)
+            .fetch_one(db.reader())
+            .await
+            .expect("bills")
+        }
+    };
+
+    // The preview is what generating then makes.
+    let (status, preview) = manager
+        .post("/api/v1/fees/bills/preview", period("2027-01"))
+        .await;
+    assert_eq!(status, 200, "{preview}");
+    assert_eq!(
+        preview,
+        json!({"bills": households, "total_fen": households * 1000, "existing": 0})
+    );
+    assert_eq!(billed("2027-01").await, (0, 0), "a preview makes nothing");
+    let (status, made) = manager
+        .post("/api/v1/fees/bills/generate", period("2027-01"))
+        .await;
+    assert_eq!(status, 200, "{made}");
+    assert_eq!(made["created"], households);
+    assert_eq!(billed("2027-01").await, (households, households * 1000));
+    let (_, again) = manager
+        .post("/api/v1/fees/bills/preview", period("2027-01"))
+        .await;
+    assert_eq!(
+        again,
+        json!({"bills": 0, "total_fen": 0, "existing": households})
+    );
+
+    // A new rate cannot reach a billed period, nor a period of another kind.
+    let changes = "SELECT CAST(COUNT(*) AS BIGINT) FROM fee_rate_changes";
+    let path = format!("/api/v1/fees/schedules/{id}");
+    for (body, want, code) in [
+        (
+            json!({"rate_fen": 1200, "from_period": "2027-01"}),
+            409,
+            "bills_exist",
+        ),
+        (
+            json!({"rate_fen": 1200, "from_period": "2026-12"}),
+            409,
+            "bills_exist",
+        ),
+        (
+            json!({"rate_fen": 1200, "from_period": "2027"}),
+            400,
+            "invalid_period",
+        ),
+        (
+            json!({"rate_fen": 0, "from_period": "2027-02"}),
+            400,
+            "invalid_amount",
+        ),
+    ] {
+        let (status, answer) = manager.patch(&path, body.clone()).await;
+        assert_eq!(status, want, "{body}: {answer}");
+        assert_error(&answer, code);
+    }
+    assert_eq!(app.count(changes).await, 0);
+    let (status, changed) = manager
+        .patch(&path, json!({"rate_fen": 1200, "from_period": "2027-02"}))
+        .await;
+    assert_eq!(status, 200, "{changed}");
+    assert_eq!(
+        changed["rate_changes"],
+        json!([{"from_period": "2027-02", "rate_fen": 1200}])
+    );
+    assert_eq!(changed["rate_fen"], 1000, "the rate before it stays");
+    let (_, preview) = manager
+        .post("/api/v1/fees/bills/preview", period("2027-03"))
+        .await;
+    assert_eq!(preview["total_fen"], households * 1200);
+    let (status, _) = manager
+        .post("/api/v1/fees/bills/generate", period("2027-02"))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(billed("2027-02").await, (households, households * 1200));
+    assert_eq!(
+        billed("2027-01").await,
+        (households, households * 1000),
+        "made bills keep theirs"
+    );
+
+    // Another office sees no such schedule.
+    let other = app.login(OTHER_MANAGER).await;
+    assert_eq!(
+        other
+            .patch(&path, json!({"rate_fen": 1, "from_period": "2028-01"}))
+            .await
+            .0,
+        404
+    );
+    assert_eq!(
+        other.post(&format!("{path}/retire"), json!({})).await.0,
+        404
+    );
+    assert_eq!(
+        other
+            .post("/api/v1/fees/bills/preview", period("2028-01"))
+            .await
+            .0,
+        404
+    );
+
+    // Retired: no more bills, no more rates; the bills made stay.
+    let (status, retired) = manager.post(&format!("{path}/retire"), json!({})).await;
+    assert_eq!(status, 200, "{retired}");
+    assert_eq!(retired["retired"], true);
+    for (call, body) in [
+        ("/api/v1/fees/bills/generate", period("2027-03")),
+        ("/api/v1/fees/bills/preview", period("2027-03")),
+    ] {
+        let (status, answer) = manager.post(call, body).await;
+        assert_eq!(status, 409, "{call}: {answer}");
+        assert_error(&answer, "schedule_retired");
+    }
+    let (status, answer) = manager
+        .patch(&path, json!({"rate_fen": 1300, "from_period": "2027-04"}))
+        .await;
+    assert_eq!(status, 409);
+    assert_error(&answer, "schedule_retired");
+    assert_eq!(billed("2027-03").await, (0, 0));
+    assert_eq!(billed("2027-02").await, (households, households * 1200));
+    let (status, _) = manager.post(&format!("{path}/retire"), json!({})).await;
+    assert_eq!(status, 200, "retiring twice changes nothing");
+    let retirements = app
+        .count(
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM audit_log WHERE action = 'fees.schedule_retire'",
+        )
+        .await;
+    assert_eq!(retirements, 1);
+    let (_, list) = manager
+        .get(&format!("/api/v1/fees/schedules?community_id={community}"))
+        .await;
+    let listed = list
+        .as_array()
+        .and_then(|l| l.iter().find(|s| s["id"] == id))
+        .expect("listed");
+    assert_eq!(listed["retired"], true);
 }

@@ -67,6 +67,8 @@ pub struct Fixture {
     pub vote_to_close: i64,
     /// 张建国's suggestion (with his name).
     pub suggestion: i64,
+    /// A fee schedule of its own, for the retire row.
+    pub spare_schedule: i64,
 }
 
 async fn scalar(app: &TestApp, sql: &'static str, bind: i64) -> i64 {
@@ -173,6 +175,14 @@ impl Fixture {
             )
             .await;
         assert_eq!(status, 200, "{made}");
+        let (status, spare) = manager
+            .post(
+                "/api/v1/fees/schedules",
+                json!({"community_id": community, "name": "二次供水费", "basis": "fixed", "rate_fen": 800, "period": "month"}),
+            )
+            .await;
+        assert_eq!(status, 201, "{spare}");
+        let spare_schedule = spare["id"].as_i64().expect("schedule id");
         let neighbours_bill = scalar(
             app,
             "SELECT MIN(b.id) FROM fee_bills b JOIN memberships m ON m.household_id = b.household_id
@@ -275,6 +285,7 @@ impl Fixture {
             agree: votes[0]["choices"][0]["id"].as_i64().expect("choice id"),
             vote_to_close: votes[1]["summary"]["id"].as_i64().expect("vote id"),
             disclosure: disclosure["id"].as_i64().expect("disclosure id"),
+            spare_schedule,
             activity: activities[0],
             signed_activity: activities[1],
             signup: signup["id"].as_i64().expect("signup id"),

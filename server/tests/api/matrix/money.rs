@@ -19,6 +19,7 @@ pub fn rows(ids: &Fixture) -> Vec<Row> {
         to_cancel,
         claims,
         disclosure,
+        spare_schedule,
         ..
     } = ids.clone();
     let office_only = [401, 403, 403, 403, 403, 403, 200, 403, 403];
@@ -154,6 +155,30 @@ pub fn rows(ids: &Fixture) -> Vec<Row> {
                 ),
             ),
             created_by_office,
+        ),
+        row(
+            "PATCH /v1/fees/schedules/{id}",
+            Call::Patch(
+                format!("/api/v1/fees/schedules/{schedule}"),
+                Box::new(|_| json!({"rate_fen": 95, "from_period": "2030"})),
+            ),
+            office_record,
+        ),
+        row(
+            "POST /v1/fees/schedules/{id}/retire",
+            Call::Post(
+                format!("/api/v1/fees/schedules/{spare_schedule}/retire"),
+                Box::new(|_| json!({})),
+            ),
+            office_record,
+        ),
+        row(
+            "POST /v1/fees/bills/preview",
+            Call::Post(
+                "/api/v1/fees/bills/preview".into(),
+                Box::new(move |_| json!({"schedule_id": schedule, "period": "2027"})),
+            ),
+            office_record,
         ),
         row(
             "GET /v1/fees/summary",
