@@ -433,6 +433,50 @@ pub async fn close_vote(id: i64) -> Result<crate::model::Vote, ApiError> {
     .await
 }
 
+/// The office's fee schedules (retired ones too).
+pub async fn fee_schedules(community: i64) -> Result<Vec<crate::model::FeeSchedule>, ApiError> {
+    get(&format!("/api/v1/fees/schedules?community_id={community}")).await
+}
+
+pub async fn create_fee_schedule(
+    body: crate::model::NewFeeSchedule,
+) -> Result<crate::model::FeeSchedule, ApiError> {
+    send_json(Request::post("/api/v1/fees/schedules"), &body).await
+}
+
+/// A new rate from a period not yet billed.
+pub async fn change_fee_rate(
+    id: i64,
+    body: crate::model::ChangeRate,
+) -> Result<crate::model::FeeSchedule, ApiError> {
+    send_json(
+        Request::patch(&format!("/api/v1/fees/schedules/{id}")),
+        &body,
+    )
+    .await
+}
+
+pub async fn retire_fee_schedule(id: i64) -> Result<crate::model::FeeSchedule, ApiError> {
+    send_json(
+        Request::post(&format!("/api/v1/fees/schedules/{id}/retire")),
+        &serde_json::json!({}),
+    )
+    .await
+}
+
+/// How many bills, and how much, generating a period would make.
+pub async fn preview_bills(
+    body: crate::model::GenerateBills,
+) -> Result<crate::model::GeneratePreview, ApiError> {
+    send_json(Request::post("/api/v1/fees/bills/preview"), &body).await
+}
+
+pub async fn generate_bills(
+    body: crate::model::GenerateBills,
+) -> Result<crate::model::GenerateResult, ApiError> {
+    send_json(Request::post("/api/v1/fees/bills/generate"), &body).await
+}
+
 /// 催缴: remind households of a period's fee.
 pub async fn send_reminders(
     body: crate::model::NewReminders,

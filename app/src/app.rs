@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/fees/receipts/:id") view={Lazy::<routes::Receipt>::new()} />
                     <Route path=path!("/manage/fees") view={Lazy::<routes::FeeOffice>::new()} />
                     <Route path=path!("/manage/fees/slips") view={Lazy::<routes::FeeSlips>::new()} />
+                    <Route path=path!("/manage/fees/schedules") view={Lazy::<routes::FeeSchedules>::new()} />
                     <Route path=path!("/manage/disclosures") view={Lazy::<routes::Disclosures>::new()} />
                     <Route path=path!("/manage/import") view={Lazy::<routes::Import>::new()} />
                     <Route path=path!("/manage/audit") view={Lazy::<routes::Audit>::new()} />

@@ -168,6 +168,7 @@ capability!(office_page / office_piece: OfficePage {
     NoticePrint => notices::NoticePrintPage,
     FeeOffice => fees::FeeOfficePage,
     FeeSlips => fees::ReminderSlipsPage,
+    FeeSchedules => fees::FeeSchedulesPage,
     Disclosures => disclosures::DisclosuresPage,
     Import => households::ImportPage,
     Audit => audit::AuditPage,

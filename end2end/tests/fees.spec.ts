@@ -180,3 +180,62 @@ test('the daughter sees the bill, the office records cash, she opens the receipt
     }
   }
 });
+
+test('the office adds a fee, sees what this month\'s bills would make and makes them, sets a new rate from a later month, and retires it (large text)', async ({ browser }) => {
+  // 沙厂东院's office: its households are nobody else's journey.
+  const office = await person(browser, true);
+  await login(office, '13800000005');
+  await open(office, '/manage/fees');
+  await office.getByRole('link', { name: '收费项目和出账单' }).click();
+  await expect(office.getByRole('heading', { name: '收费项目和出账单' })).toBeVisible();
+
+  const form = office.locator('form', { hasText: '新增收费项目' });
+  await form.getByLabel('名称（如 物业费、垃圾清运费）').fill('垃圾清运费');
+  await form.getByLabel('每户一样').check();
+  await form.getByLabel('单价（元，每月）').fill('10');
+  await form.getByLabel('多久收一次').selectOption('month');
+  await form.getByRole('button', { name: '新增' }).click();
+  await expect(form.getByRole('status')).toContainText('收费项目已新增');
+  const card = office.locator('section.schedule', { hasText: '垃圾清运费' });
+  await expect(card).toContainText('每户每月 10.00 元');
+
+  // This month's bills: first how many and how much, then made.
+  const period = card.getByLabel('哪一期', { exact: true });
+  const thisMonth = (await period.locator('option').nth(1).getAttribute('value'))!;
+  const later = (await period.locator('option').nth(3).getAttribute('value'))!;
+  await expect(period).toHaveValue(thisMonth);
+  await card.getByRole('button', { name: '先看看会出多少' }).click();
+  const preview = card.locator('.bill-form .card[role=status]');
+  await expect(preview).toContainText(/将出 \d+ 张账单/);
+  const [, n, amount] = /将出 (\d+) 张账单，一共 (\d+)\.00 元/.exec((await preview.textContent()) ?? '')!;
+  expect(Number(n)).toBeGreaterThan(0);
+  expect(Number(amount)).toBe(Number(n) * 10);
+  await check(office, 'fee-schedule-preview-large');
+  await card.getByRole('button', { name: '出账单' }).click();
+  await expect(card.locator('.confirm')).toContainText(`给 ${n} 户出 ${thisMonth} 的账单？`);
+  await card.locator('.confirm').getByRole('button', { name: '出账单' }).click();
+  await expect(card.locator('.issued')).toHaveText(`已出 ${n} 张账单。`);
+  await card.getByRole('button', { name: '先看看会出多少' }).click();
+  await expect(preview).toContainText('这一期每户都出过了');
+
+  // A new rate cannot reach the billed month; from a later one it can.
+  await card.locator('summary', { hasText: '改单价' }).click();
+  const rate = card.locator('details form');
+  await rate.getByLabel('新单价（元）').fill('12');
+  await rate.getByLabel('从哪一期开始').selectOption(thisMonth);
+  await rate.getByRole('button', { name: '保存新单价' }).click();
+  await expect(rate.getByRole('alert')).toContainText('这一期的账单已经出了');
+  await rate.getByLabel('从哪一期开始').selectOption(later);
+  await rate.getByRole('button', { name: '保存新单价' }).click();
+  await expect(card).toContainText(`从 ${later} 起：12.00 元`);
+  await card.getByLabel('哪一期', { exact: true }).selectOption(later);
+  await card.getByRole('button', { name: '先看看会出多少' }).click();
+  await expect(preview).toContainText(`一共 ${Number(n) * 12}.00 元`);
+  await check(office, 'fee-schedule-rate-large');
+
+  // Retired: no more bills from it.
+  await card.getByRole('button', { name: '停用' }).click();
+  await card.locator('.confirm').getByRole('button', { name: '停用' }).click();
+  await expect(card).toContainText('已停用');
+  await expect(card.getByRole('button', { name: '先看看会出多少' })).toHaveCount(0);
+});

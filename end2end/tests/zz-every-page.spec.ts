@@ -55,7 +55,7 @@ async function routes(page: Page, role: string): Promise<string[]> {
         ...(someone ? [`/points/statement?user_id=${someone}`] : []),
         '/activities', '/activities/new', '/activities/turnout', ...(activity ? [`/activities/${activity}/run`, `/activities/${activity}/poster`] : []),
         '/', '/manage', '/manage/codes', '/manage/fees', '/manage/import', '/manage/audit', '/manage/repairs', '/manage/points',
-        '/manage/shop', '/manage/care', '/manage/disclosures', '/manage/fees/slips?period=2026', '/votes', '/votes/new', '/suggestions', '/repairs', '/repairs/new?office=1', '/points', '/points/board', '/notices', '/notices/new', '/me',
+        '/manage/shop', '/manage/care', '/manage/disclosures', '/manage/fees/slips?period=2026', '/manage/fees/schedules', '/votes', '/votes/new', '/suggestions', '/repairs', '/repairs/new?office=1', '/points', '/points/board', '/notices', '/notices/new', '/me',
         ...(queue.items?.length ? [`/repairs/${queue.items[0].id}`] : []),
         ...(notice ? [`/notices/${notice}`, `/notices/${notice}/reach`, `/notices/${notice}/edit`, `/notices/${notice}/print`] : []),
       ];

@@ -16,6 +16,7 @@ pub mod notices;
 pub mod points;
 pub mod reminders;
 pub mod repairs;
+pub mod schedules;
 pub mod suggestions;
 pub mod votes;
 mod zh_cn;
@@ -115,6 +116,7 @@ capability_words! {
     disclosure: disclosures::DisclosureWords,
     vote: votes::VoteWords,
     suggestion: suggestions::SuggestionWords,
+    schedule: schedules::ScheduleWords,
 }
 
 /// The language context set up by `App`.

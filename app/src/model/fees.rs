@@ -113,6 +113,31 @@ impl FeeSchedule {
     }
 }
 
+impl BillingPeriod {
+    /// The period labels around `today` ("2026-12-07"): the one before, this
+    /// one and the two after — "2026-11", "2026-12", "2027-01", "2027-02".
+    pub fn around(self, today: &str) -> Vec<String> {
+        let year: i64 = today.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026);
+        let month: i64 = today.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
+        let (per_year, now) = match self {
+            Self::Month => (12, month - 1),
+            Self::Quarter => (4, (month - 1) / 3),
+            Self::Year => (1, 0),
+        };
+        let index = year * per_year + now;
+        (index - 1..=index + 2)
+            .map(|i| {
+                let (y, n) = (i.div_euclid(per_year), i.rem_euclid(per_year) + 1);
+                match self {
+                    Self::Month => format!("{y:04}-{n:02}"),
+                    Self::Quarter => format!("{y:04}-Q{n}"),
+                    Self::Year => format!("{y:04}"),
+                }
+            })
+            .collect()
+    }
+}
+
 /// A new rate from a period on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -425,6 +450,61 @@ pub struct ExportQuery {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_periods_around_today_cross_the_year_and_fit_the_schedule() {
+        assert_eq!(
+            BillingPeriod::Month.around("2026-12-07"),
+            ["2026-11", "2026-12", "2027-01", "2027-02"]
+        );
+        assert_eq!(
+            BillingPeriod::Quarter.around("2026-01-15"),
+            ["2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"]
+        );
+        assert_eq!(
+            BillingPeriod::Year.around("2026-12-07"),
+            ["2025", "2026", "2027", "2028"]
+        );
+        for kind in [
+            BillingPeriod::Month,
+            BillingPeriod::Quarter,
+            BillingPeriod::Year,
+        ] {
+            assert!(
+                kind.around("2026-06-30")
+                    .iter()
+                    .all(|p| kind.label(p).is_some())
+            );
+        }
+    }
+
+    #[test]
+    fn a_rate_change_holds_from_its_period_on() {
+        let schedule = FeeSchedule {
+            id: 1,
+            community_id: 1,
+            name: "垃圾费".into(),
+            basis: FeeBasis::Fixed,
+            rate_fen: 1000,
+            period: BillingPeriod::Month,
+            due_days: 30,
+            retired: false,
+            rate_changes: vec![
+                RateChange {
+                    from_period: "2027-02".into(),
+                    rate_fen: 1200,
+                },
+                RateChange {
+                    from_period: "2027-06".into(),
+                    rate_fen: 1300,
+                },
+            ],
+        };
+        assert_eq!(schedule.rate_for("2027-01"), 1000);
+        assert_eq!(schedule.rate_for("2027-02"), 1200);
+        assert_eq!(schedule.rate_for("2027-05"), 1200);
+        assert_eq!(schedule.rate_for("2028-01"), 1300);
+    }
+
     use super::*;
 
     #[test]

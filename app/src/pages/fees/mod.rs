@@ -5,6 +5,7 @@ mod claims_office;
 mod office;
 mod receipt;
 mod remind;
+mod schedules;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,6 +13,7 @@ use leptos_router::components::A;
 pub use office::FeeOfficePage;
 pub use receipt::ReceiptPage;
 pub use remind::ReminderSlipsPage;
+pub use schedules::FeeSchedulesPage;
 
 use super::intro::IntroPage;
 use crate::api;

@@ -30,6 +30,7 @@ pub fn FeeOfficePage() -> impl IntoView {
     let sent = RwSignal::new(None::<crate::model::RemindersSent>);
     view! {
         <h2 class="section-title">{move || i18n.t().manage_fees}</h2>
+        <A href="/manage/fees/schedules" attr:class="button primary no-print">{move || i18n.schedule().open}</A>
         {move || match summary.get() {
             None => view! { <Loading /> }.into_any(),
             Some(Err(error)) => view! { <ErrorNotice error retry /> }.into_any(),

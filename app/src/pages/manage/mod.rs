@@ -18,6 +18,7 @@ pub fn ManagePage() -> impl IntoView {
                 <p class="soft">{name}</p>
                 <A href="/manage/codes" attr:class="button primary">{i18n.t().manage_codes}</A>
                 <A href="/manage/fees" attr:class="button primary">{i18n.t().manage_fees}</A>
+                <A href="/manage/fees/schedules" attr:class="button primary">{move || i18n.schedule().open}</A>
                 <A href="/manage/disclosures" attr:class="button primary">{move || i18n.disclosure().title}</A>
                 <A href="/votes" attr:class="button primary">{move || i18n.vote().title}</A>
                 <A href="/suggestions" attr:class="button primary">{move || i18n.notice().suggestions_link}</A>
