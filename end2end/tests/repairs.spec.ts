@@ -92,5 +92,17 @@ test('the office logs a repair that came by phone', async ({ browser }) => {
     await office.getByRole('link', { name: '看这张报修单' }).click();
     await expect(office.locator('.ticket-detail')).toContainText('5号楼');
     await expect(office.locator('.timeline')).toContainText('李合昌（管理员）');
+    const ticketId = new URL(office.url()).pathname.split('/').pop()!;
+    const number = `BX-${ticketId.padStart(5, '0')}`;
+
+    // The audit log says it in plain words, with a link to the ticket.
+    await open(office, '/manage/audit');
+    const line = office.locator('ol.audit li', { hasText: number }).first();
+    await expect(line).toContainText(/李合昌 为 5号楼 \S+ 登记了电话报修/);
+    await expect(office.locator('ol.audit')).not.toContainText('repair.create');
+    await expect(office.locator('ol.audit')).not.toContainText('{');
+    await check(office, `audit-${mode}`);
+    await line.getByRole('link', { name: number }).click();
+    await expect(office.locator('.ticket-detail')).toContainText('5号楼');
   }
 });

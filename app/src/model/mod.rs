@@ -65,7 +65,7 @@ pub use activity::{
     CloseResult, CloseSession, Member, NewActivity, NewCheckin, NewMember, NewSignup, PersonCode,
     Roster, Signup, SignupStatus, Turnout, TurnoutLine, TurnoutQuery, half_hours, roster_days,
 };
-pub use audit::{AuditEntry, AuditExportQuery, AuditPage, AuditQuery};
+pub use audit::{AUDIT_ACTIONS, AuditEntry, AuditExportQuery, AuditPage, AuditQuery, Record};
 pub use care::{
     CareQuery, CareSettings, CareUpdate, CheckIn, DEFAULT_DEADLINE, MissedCheckIn, MissedQuery,
     Watcher, deadline_minutes, deadline_text,

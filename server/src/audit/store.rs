@@ -34,6 +34,12 @@ impl<'a> Entry<'a> {
             is_area_verb(action),
             "audit action {action} is not area.verb"
         );
+        // The office reads each action in words (`app::i18n::audit`): a new
+        // action joins the list, and the app's test makes it have words.
+        debug_assert!(
+            app::model::AUDIT_ACTIONS.contains(&action),
+            "audit action {action} is not in app::model::AUDIT_ACTIONS"
+        );
         Self {
             actor,
             acting_household: None,

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::api;
 use crate::components::{ErrorNotice, Loading};
@@ -69,14 +70,17 @@ pub fn AuditPage() -> impl IntoView {
             Some(Ok(p)) if p.items.is_empty() => view! { <p class="card">{words().empty}</p> }.into_any(),
             Some(Ok(p)) => view! {
                 <ol class="plain card timeline audit">
-                    {p.items.into_iter().map(|e| view! {
-                        <li>
-                            <span class="soft">{date_time(&e.at, i18n.0.get())}</span>
-                            <span><strong>{e.actor_name.unwrap_or_else(|| words().system.to_owned())}</strong>
-                                {e.household.map(|h| view! { " （" {words().for_household} " " {h} "）" })}
-                                " · " <code>{e.action}</code></span>
-                            <span class="note">{e.detail}</span>
-                        </li>
+                    {p.items.into_iter().map(|e| {
+                        let w = words();
+                        let record = e.record().map(|r| view! {
+                            " · " <A href=r.href()>{w.record_label(r)}</A>
+                        });
+                        view! {
+                            <li>
+                                <span class="soft">{date_time(&e.at, i18n.0.get())}</span>
+                                <span>{w.tell(&e)}{record}</span>
+                            </li>
+                        }
                     }).collect_view()}
                 </ol>
                 {p.next_cursor.map(|next| view! {
