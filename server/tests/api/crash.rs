@@ -26,7 +26,6 @@ fn start(data: &std::path::Path) -> Server {
     let child = Command::new(env!("CARGO_BIN_EXE_server"))
         .args(["--demo", "--addr", &format!("127.0.0.1:{port}"), "--data"])
         .arg(data)
-        .args(["--site", "/nonexistent"])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

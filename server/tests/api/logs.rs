@@ -88,8 +88,6 @@ async fn logs_hold_no_password_token_or_code() {
         .args([
             "--addr",
             &format!("127.0.0.1:{port}"),
-            "--site",
-            "/nonexistent",
             "--data",
         ])
         .arg(&data)
