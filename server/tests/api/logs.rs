@@ -85,11 +85,7 @@ async fn logs_hold_no_password_token_or_code() {
     let log_path = dir.path().join("server.log");
     let log = std::fs::File::create(&log_path).expect("log file");
     let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
-        .args([
-            "--addr",
-            &format!("127.0.0.1:{port}"),
-            "--data",
-        ])
+        .args(["--addr", &format!("127.0.0.1:{port}"), "--data"])
         .arg(&data)
         .env("RUST_LOG", "trace")
         .stdout(log.try_clone().expect("log"))
