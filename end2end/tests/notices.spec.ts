@@ -69,6 +69,18 @@ for (const mode of ['normal', 'large'] as const) {
     await expect(office.locator('.big').first()).toContainText('1 / 50');
     await check(office, `notice-reach-${mode}`);
 
+    // The outage reaches 5号楼 too: the office adds it after publishing, and
+    // the reach list follows (24 more households, none of them read).
+    await open(office, `/notices/${id}/edit`);
+    await expect(office.getByLabel('3号楼', { exact: true })).toBeChecked();
+    await office.getByLabel('5号楼', { exact: true }).check();
+    await check(office, `notice-edit-buildings-${mode}`);
+    await office.getByRole('button', { name: '保存' }).click();
+    await expect(office.locator('.notice-detail, main')).toContainText('5号楼');
+    await open(office, `/notices/${id}/reach`);
+    await expect(office.locator('.big').first()).toContainText('1 / 74');
+    await expect(unreached.filter({ hasText: '5号楼' }).first()).toBeVisible();
+
     // The print view for the paper board.
     await open(office, `/notices/${id}/print`);
     await expect(office.locator('.poster-title')).toHaveText(title);

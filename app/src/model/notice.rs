@@ -91,6 +91,9 @@ pub struct NoticeUpdate {
     pub expires_at: Option<String>,
     /// True archives the notice (it leaves residents' lists), false restores it.
     pub archived: Option<bool>,
+    /// New buildings it is for (empty: the whole community); the reach list
+    /// follows, and an urgent notice reaches the households it now adds.
+    pub building_ids: Option<Vec<i64>>,
 }
 
 /// A notice in a list.

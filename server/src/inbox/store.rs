@@ -39,6 +39,9 @@ pub enum To {
     /// Every household a published notice is for (its buildings, or the
     /// whole community), residents and helpers.
     NoticeReaders { community: i64, notice: i64 },
+    /// The same, leaving out whoever already has this news of it (a
+    /// notice's buildings widened after it was published).
+    NoticeReadersNotYetTold { community: i64, notice: i64 },
     /// Whoever watches a person's 报平安: the household's live helpers (their
     /// copies name it), the volunteer, and the community's managers when
     /// the office watches too.
@@ -106,11 +109,16 @@ pub async fn deliver(tx: &mut crate::db::Tx, news: &News<'_>, to: To) -> sqlx::R
                 .push(" AND h.user_id <> ")
                 .bind(user);
         }
-        To::NoticeReaders { community, notice } => {
-            q.push(MEMBERS)
-                .push(
-                    "AND m.household_id IN (SELECT h.id FROM households h WHERE h.community_id = ",
-                )
+        To::NoticeReaders { community, notice }
+        | To::NoticeReadersNotYetTold { community, notice } => {
+            q.push(MEMBERS);
+            if matches!(to, To::NoticeReadersNotYetTold { .. }) {
+                q.push(
+                    "AND NOT EXISTS (SELECT 1 FROM inbox_items i WHERE i.user_id = m.user_id
+                     AND i.kind = $1 AND i.subject_id = $2) ",
+                );
+            }
+            q.push("AND m.household_id IN (SELECT h.id FROM households h WHERE h.community_id = ")
                 .bind(community)
                 .push(" AND (NOT EXISTS (SELECT 1 FROM notice_targets t WHERE t.notice_id = ")
                 .bind(notice)

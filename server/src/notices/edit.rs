@@ -1,7 +1,7 @@
 //! `PATCH /api/v1/notices/{id}`: edit, pin, expire or archive; an edited
 //! text keeps the old one in the history.
 
-use app::model::{ErrorBody, Notice, NoticeUpdate};
+use app::model::{ErrorBody, ErrorCode, Notice, NoticeUpdate};
 use axum::extract::State;
 use serde_json::json;
 
@@ -18,7 +18,7 @@ use crate::state::AppState;
     params(("id" = i64, Path, description = "Notice id")),
     responses(
         (status = 200, description = "Edited", body = Notice),
-        (status = 400, description = "Invalid title, body or expiry", body = ErrorBody),
+        (status = 400, description = "Invalid title, body or expiry; buildings not of this community", body = ErrorBody),
         (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Not a manager (a resident or staff of the community); or missing CSRF header", body = ErrorBody),
         (status = 404, description = "No such notice, or another community's", body = ErrorBody),
@@ -38,8 +38,31 @@ pub async fn edit_notice(
         Some("") => Some(None),
         Some(t) => Some(Some(super::publish::future_time(t)?)),
     };
+    let buildings = match &body.building_ids {
+        None => None,
+        Some(ids) => {
+            let mut ids = ids.clone();
+            ids.sort_unstable();
+            ids.dedup();
+            if ids.len() > 200 {
+                return Err(ApiError::bad_request(
+                    ErrorCode::InvalidBuildings,
+                    "选的楼太多了",
+                ));
+            }
+            Some(ids)
+        }
+    };
     let now = now_millis();
     let mut tx = state.db.writer().begin().await?;
+    if let Some(ids) = &buildings
+        && store::buildings_in(&mut tx, community, ids).await? != ids.len()
+    {
+        return Err(ApiError::bad_request(
+            ErrorCode::InvalidBuildings,
+            "选的楼不属于这个小区",
+        ));
+    }
     let old = store::text(&mut tx, id).await?;
     let new_title = title.unwrap_or_else(|| old.title.clone());
     let new_body = text_body.unwrap_or_else(|| old.body.clone());
@@ -62,11 +85,29 @@ pub async fn edit_notice(
         archived: body.archived.map(|a| a.then_some(now)),
     };
     store::change(&mut tx, id, &changes).await?;
+    if let Some(ids) = &buildings {
+        store::set_targets(&mut tx, id, ids).await?;
+        // An urgent notice reaches the households it now adds, once.
+        if let Some((1, title)) = store::urgency(&mut tx, id).await? {
+            let news = crate::inbox::News {
+                kind: app::model::InboxKind::UrgentNotice,
+                subject: id,
+                words: &title,
+                amount: None,
+                at: now,
+            };
+            let to = crate::inbox::To::NoticeReadersNotYetTold {
+                community,
+                notice: id,
+            };
+            crate::inbox::deliver(&mut tx, &news, to).await?;
+        }
+    }
     audit::record(
         &mut tx,
         Entry::new("notices.edit", Some(caller.user_id))
             .community(community)
-            .detail(json!({ "notice": id })),
+            .detail(json!({ "notice": id, "buildings": buildings })),
     )
     .await?;
     tx.commit().await?;

@@ -338,6 +338,37 @@ pub async fn insert(
     Ok(id)
 }
 
+/// The buildings a notice is for, from now on (none: the whole community).
+pub async fn set_targets(
+    tx: &mut crate::db::Tx,
+    notice: i64,
+    buildings: &[i64],
+) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM notice_targets WHERE notice_id = $1")
+        .bind(notice)
+        .execute(&mut *tx)
+        .await?;
+    for building in buildings {
+        sqlx::query("INSERT INTO notice_targets (notice_id, building_id) VALUES ($1, $2)")
+            .bind(notice)
+            .bind(*building)
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Whether the notice is urgent, and its title (for news of it).
+pub async fn urgency<'e, E>(executor: E, notice: i64) -> sqlx::Result<Option<(i64, String)>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    sqlx::query_as("SELECT urgent, title FROM notices WHERE id = $1")
+        .bind(notice)
+        .fetch_optional(executor)
+        .await
+}
+
 #[derive(FromRow)]
 pub struct NoticeText {
     pub title: String,

@@ -14,6 +14,7 @@ on_both_backends!(
     bad_notices_are_refused_and_store_nothing,
     edits_keep_the_history_and_archived_or_expired_notices_move_to_the_archive,
     markup_is_stored_as_typed,
+    a_notices_buildings_change_after_publishing_and_the_reach_follows,
 );
 
 /// Buildings of 轻机南院 by name.
@@ -381,4 +382,80 @@ async fn markup_is_stored_as_typed(app: TestApp) {
         notice["title"], title,
         "not stripped, not escaped: the client shows text"
     );
+}
+
+/// The office widens an urgent outage to 5号楼 after publishing: the reach
+/// list counts 5号楼, its residents get the urgent news once (those already
+/// told are not told again), and 5号楼 reads it; a building of another
+/// community is refused and changes nothing.
+async fn a_notices_buildings_change_after_publishing_and_the_reach_follows(app: TestApp) {
+    let id = post_outage(&app).await;
+    let manager = app.login(MANAGER).await;
+    let path = format!("/api/v1/notices/{id}");
+    let reads = format!("{path}/reads");
+    let told = || {
+        let db = app.db.clone();
+        async move {
+            sqlx::query_as::<_, (i64, i64)>(
+                "SELECT CAST(COUNT(*) AS BIGINT), CAST(COUNT(DISTINCT user_id) AS BIGINT)
+                 FROM inbox_items WHERE kind = 'urgent_notice' AND subject_id = $1",
+            )
+            .bind(id)
+            .fetch_one(db.reader())
+            .await
+            .expect("inbox")
+        }
+    };
+    let before = manager.get(&reads).await.1["households"].clone();
+    let (told_before, _) = told().await;
+    let fifth = resident_of_building_5(&app).await;
+    assert_eq!(fifth.get(&path).await.0, 404, "not for 5号楼 yet");
+
+    let (b3, b4, b5) = (
+        building(&app, "3号楼").await,
+        building(&app, "4号楼").await,
+        building(&app, "5号楼").await,
+    );
+    let (status, edited) = manager
+        .patch(&path, json!({"building_ids": [b3, b4, b5]}))
+        .await;
+    assert_eq!(status, 200, "{edited}");
+    assert_eq!(edited["buildings"], json!(["3号楼", "4号楼", "5号楼"]));
+    let after = manager.get(&reads).await.1["households"].clone();
+    assert!(after.as_i64() > before.as_i64(), "{before} → {after}");
+    let (told_after, distinct) = told().await;
+    assert!(told_after > told_before);
+    assert_eq!(told_after, distinct, "nobody told twice");
+    assert_eq!(fifth.get(&path).await.0, 200, "5号楼 reads it now");
+
+    // The same buildings again: nobody hears twice.
+    let (status, _) = manager
+        .patch(&path, json!({"building_ids": [b5, b4, b3]}))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(told().await.0, told_after);
+
+    // Another community's building: refused, nothing changed.
+    let other: i64 = sqlx::query_scalar(
+        "SELECT MIN(b.id) FROM buildings b JOIN communities c ON c.id = b.community_id
+         WHERE c.name <> '轻机南院'",
+    )
+    .fetch_one(app.db.reader())
+    .await
+    .expect("another community's building");
+    let (status, body) = manager
+        .patch(&path, json!({"building_ids": [b3, other]}))
+        .await;
+    assert_eq!(status, 400, "{body}");
+    assert_error(&body, "invalid_buildings");
+    assert_eq!(manager.get(&reads).await.1["households"], after);
+
+    // Empty: the whole community.
+    let (status, whole) = manager.patch(&path, json!({"building_ids": []})).await;
+    assert_eq!(status, 200, "{whole}");
+    assert_eq!(whole["buildings"], json!([]));
+    let households = app
+        .count("SELECT CAST(COUNT(*) AS BIGINT) FROM households h JOIN communities c ON c.id = h.community_id WHERE c.name = '轻机南院'")
+        .await;
+    assert_eq!(manager.get(&reads).await.1["households"], households);
 }

@@ -65,6 +65,28 @@ fn Editor(existing: Option<Notice>) -> impl IntoView {
             }
         }
     });
+    // Editing: the buildings it is for, chosen once the list has come (by
+    // name, as the notice names them). Until then nothing is sent, so a
+    // quick save never widens a notice by accident.
+    let targets_ready = RwSignal::new(editing.is_none());
+    let existing_targets = existing
+        .as_ref()
+        .map(|n| n.summary.buildings.clone())
+        .unwrap_or_default();
+    Effect::new(move || {
+        if targets_ready.get_untracked() {
+            return;
+        }
+        if let Some(Ok(list)) = buildings.get() {
+            chosen.set(
+                list.iter()
+                    .filter(|b| existing_targets.contains(&b.name))
+                    .map(|b| b.id)
+                    .collect(),
+            );
+            targets_ready.set(true);
+        }
+    });
     let submit = submit_action(
         move |()| {
             let expires_at = end_of_day(&expires.get_untracked());
@@ -82,6 +104,9 @@ fn Editor(existing: Option<Notice>) -> impl IntoView {
                         urgent: Some(urgent.get_untracked()),
                         expires_at,
                         archived: None,
+                        building_ids: targets_ready
+                            .get_untracked()
+                            .then(|| chosen.get_untracked()),
                     };
                     api::edit_notice(id, update).await
                 } else {
@@ -145,7 +170,7 @@ fn Editor(existing: Option<Notice>) -> impl IntoView {
             {checkbox("notice-urgent", |l| l.notice().urgent_label, urgent)}
             {checkbox("notice-pinned", |l| l.notice().pinned_label, pinned)}
             <TextField id="notice-expires" label=Signal::derive(move || i18n.notice().expires_label) value=expires kind="date" />
-            {editing.is_none().then(|| view! {
+            {view! {
                 <fieldset class="field">
                     <legend>{move || i18n.notice().target_label}</legend>
                     <p class="soft">{move || if chosen.get().is_empty() { i18n.notice().target_all } else { "" }}</p>
@@ -154,8 +179,9 @@ fn Editor(existing: Option<Notice>) -> impl IntoView {
                             <ToggleInList id=format!("building-{}", b.id) value=b.id chosen>{b.name}</ToggleInList>
                         }).collect_view()}
                     </div>
+                    {editing.is_some().then(|| view! { <small class="hint">{move || i18n.notice().target_edit_hint}</small> })}
                 </fieldset>
-            })}
+            }}
             <section class="preview" aria-labelledby="preview-heading">
                 <h3 id="preview-heading">{move || i18n.notice().preview}</h3>
                 <div class="card notice" class:urgent=move || urgent.get()>
