@@ -132,7 +132,7 @@ fn router(state: AppState, config: &Config, files: site::SiteFiles) -> Router {
     );
     let site = site::service(files, state.clone());
     let metrics = std::sync::Arc::new(crate::metrics::Metrics::new());
-    let scrape = crate::metrics::router(crate::metrics::Scrape {
+    let scrape = crate::metrics::router().with_state(crate::metrics::Scrape {
         metrics: metrics.clone(),
         db: state.db.clone(),
         allowed: crate::proxy::AddrSet::new(&config.metrics_from),

@@ -123,8 +123,6 @@ pub struct Scrape {
 }
 
 /// `GET /metrics`.
-pub fn router(scrape: Scrape) -> Router {
-    Router::new()
-        .route("/metrics", get(scrape::scrape))
-        .with_state(scrape)
+pub fn router() -> Router<Scrape> {
+    Router::new().route("/metrics", get(scrape::scrape))
 }
