@@ -40,3 +40,15 @@ pub async fn managed_bill(
         .map(|b| (b.community_id, b.household_id))
         .ok_or(ApiError::NotFound)
 }
+
+/// A fee schedule if the caller manages its community; 404 otherwise.
+pub async fn managed_schedule(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+) -> Result<store::ScheduleRow, ApiError> {
+    store::schedule(state.db.reader(), id)
+        .await?
+        .filter(|s| caller.manages(s.community_id))
+        .ok_or(ApiError::NotFound)
+}

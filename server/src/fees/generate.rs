@@ -33,10 +33,8 @@ pub async fn generate_bills(
     caller: Caller,
     AppJson(body): AppJson<GenerateBills>,
 ) -> Result<AppJson<GenerateResult>, ApiError> {
-    let schedule = store::schedule(state.db.reader(), body.schedule_id)
+    let schedule = super::access::managed_schedule(&state, &caller, body.schedule_id)
         .await?
-        .filter(|s| caller.manages(s.community_id))
-        .ok_or(ApiError::NotFound)?
         .wire();
     let result = generate(&state.db, &schedule, &body.period).await?;
     audit::record(
@@ -66,10 +64,7 @@ pub async fn preview_bills(
     AppJson(body): AppJson<GenerateBills>,
 ) -> Result<AppJson<GeneratePreview>, ApiError> {
     let db = state.db.reader();
-    let row = store::schedule(db, body.schedule_id)
-        .await?
-        .filter(|s| caller.manages(s.community_id))
-        .ok_or(ApiError::NotFound)?;
+    let row = super::access::managed_schedule(&state, &caller, body.schedule_id).await?;
     let changes = store::rate_changes(db, row.community_id).await?;
     let schedule = row.wire_with(&changes);
     if schedule.retired {

@@ -31,10 +31,7 @@ pub async fn change_rate(
     AppPath(id): AppPath<i64>,
     AppJson(body): AppJson<ChangeRate>,
 ) -> Result<AppJson<FeeSchedule>, ApiError> {
-    let row = store::schedule(state.db.reader(), id)
-        .await?
-        .filter(|s| caller.manages(s.community_id))
-        .ok_or(ApiError::NotFound)?;
+    let row = super::access::managed_schedule(&state, &caller, id).await?;
     if !(1..=1_000_000).contains(&body.rate_fen) {
         return Err(ApiError::bad_request(
             ErrorCode::InvalidAmount,

@@ -28,10 +28,7 @@ pub async fn retire_schedule(
     caller: Caller,
     AppPath(id): AppPath<i64>,
 ) -> Result<AppJson<FeeSchedule>, ApiError> {
-    let row = store::schedule(state.db.reader(), id)
-        .await?
-        .filter(|s| caller.manages(s.community_id))
-        .ok_or(ApiError::NotFound)?;
+    let row = super::access::managed_schedule(&state, &caller, id).await?;
     let community = row.community_id;
     let mut tx = state.db.writer().begin().await?;
     if store::retire_schedule(&mut tx, id, now_millis()).await? {

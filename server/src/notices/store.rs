@@ -328,14 +328,19 @@ pub async fn insert(
     .bind(new.expires)
     .fetch_one(&mut *tx)
     .await?;
+    add_targets(tx, id, buildings).await?;
+    Ok(id)
+}
+
+async fn add_targets(tx: &mut crate::db::Tx, notice: i64, buildings: &[i64]) -> sqlx::Result<()> {
     for building in buildings {
         sqlx::query("INSERT INTO notice_targets (notice_id, building_id) VALUES ($1, $2)")
-            .bind(id)
+            .bind(notice)
             .bind(*building)
             .execute(&mut *tx)
             .await?;
     }
-    Ok(id)
+    Ok(())
 }
 
 /// The buildings a notice is for, from now on (none: the whole community).
@@ -348,14 +353,7 @@ pub async fn set_targets(
         .bind(notice)
         .execute(&mut *tx)
         .await?;
-    for building in buildings {
-        sqlx::query("INSERT INTO notice_targets (notice_id, building_id) VALUES ($1, $2)")
-            .bind(notice)
-            .bind(*building)
-            .execute(&mut *tx)
-            .await?;
-    }
-    Ok(())
+    add_targets(tx, notice, buildings).await
 }
 
 /// Whether the notice is urgent, and its title (for news of it).
