@@ -223,6 +223,7 @@ fn person(helper: bool) -> Me {
         admin: false,
         // Rendered with the button, which is cut out as the template.
         care_due: true,
+        office_community_id: None,
     }
 }
 

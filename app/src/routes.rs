@@ -177,4 +177,5 @@ capability!(office_page / office_piece: OfficePage {
     CareMissed => care::MissedPage,
 } also {
     HomeCards => home::OfficeCards,
+    OfficeSwitch => manage::OfficeSwitch,
 });

@@ -69,6 +69,7 @@ impl SessionState {
             let _ = api::update_me(UpdateMe {
                 language: Some(language),
                 large_text: Some(large_text),
+                office_community_id: None,
             })
             .await;
         });
@@ -108,11 +109,26 @@ impl SessionState {
     /// sends, never once when it is built (before `GET /me` has answered).
     pub fn managed_community(&self) -> Option<(i64, String)> {
         self.me.with(|me| {
-            me.as_ref()?
-                .communities
-                .iter()
-                .find(|c| c.role == Role::Manager)
+            let me = me.as_ref()?;
+            let managed = || me.communities.iter().filter(|c| c.role == Role::Manager);
+            managed()
+                .find(|c| Some(c.community_id) == me.office_community_id)
+                .or_else(|| managed().next())
                 .map(|c| (c.community_id, c.community_name.clone()))
+        })
+    }
+
+    /// The communities the person manages, when there are several (the
+    /// header then offers the switch).
+    pub fn managed_communities(&self) -> Vec<(i64, String)> {
+        self.me.with(|me| {
+            me.as_ref().map_or_else(Vec::new, |me| {
+                me.communities
+                    .iter()
+                    .filter(|c| c.role == Role::Manager)
+                    .map(|c| (c.community_id, c.community_name.clone()))
+                    .collect()
+            })
         })
     }
 }
@@ -171,11 +187,19 @@ impl CommunityState {
                 office_phone: h.office_phone,
             });
         }
-        if let Some(c) = session
-            .me
-            .get()
-            .and_then(|me| me.communities.into_iter().next())
-        {
+        if let Some(c) = session.me.get().and_then(|me| {
+            let chosen = me.office_community_id;
+            let mut office = me.communities.into_iter();
+            let first = office.next()?;
+            if Some(first.community_id) == chosen {
+                return Some(first);
+            }
+            Some(
+                office
+                    .find(|c| Some(c.community_id) == chosen)
+                    .unwrap_or(first),
+            )
+        }) {
             return Some(CommunitySummary {
                 id: c.community_id,
                 name: c.community_name,

@@ -3,7 +3,10 @@ import {
   expectNoAxeViolations,
   expectNoSidewaysScroll,
   expectTapTargets,
+  check,
+  login,
   open,
+  person,
   ready,
   screenshot,
   setLargeText,
@@ -142,4 +145,41 @@ for (const mode of ['normal', 'large'] as const) {
       await expectNoSidewaysScroll(page);
     });
   }
+}
+
+for (const mode of ['normal', 'large'] as const) {
+  test(`a manager of two compounds switches in the header; the office pages follow, remembered on the account (${mode} text)`, async ({ browser }) => {
+    const office = await person(browser, mode === 'large');
+    await login(office, '13800000006');
+    const header = office.locator('header.top');
+    const switcher = header.getByLabel('管理哪个小区');
+    await expect(switcher).toBeVisible();
+    const start = (await switcher.locator('option:checked').textContent())!;
+    const other = start === '轻机南院' ? '纱厂东院' : '轻机南院';
+    await expect(header.locator('h1')).toContainText(start);
+    await open(office, '/manage');
+    await expect(office.locator('main .soft').first()).toHaveText(start);
+    await check(office, `office-switch-${mode}`);
+
+    // The page loads again, speaking for the other compound.
+    const reloaded = office.waitForEvent('load');
+    await switcher.selectOption({ label: other });
+    await reloaded;
+    await ready(office);
+    await expect(header.locator('h1')).toContainText(other);
+    await expect(office.locator('main .soft').first()).toHaveText(other);
+    await open(office, '/manage/fees');
+    await expect(header.getByLabel('管理哪个小区').locator('option:checked')).toHaveText(other);
+
+    // Another device: the same choice.
+    const elsewhere = await person(browser, mode === 'large');
+    await login(elsewhere, '13800000006');
+    await expect(elsewhere.locator('header.top h1')).toContainText(other);
+    // Leave it as the other run expects to find it.
+    const back = elsewhere.waitForEvent('load');
+    await elsewhere.locator('header.top').getByLabel('管理哪个小区').selectOption({ label: start });
+    await back;
+    await ready(elsewhere);
+    await expect(elsewhere.locator('header.top h1')).toContainText(start);
+  });
 }

@@ -39,6 +39,9 @@ async function routes(page: Page, role: string): Promise<string[]> {
         ...(notices.items?.length ? [`/notices/${notices.items[0].id}`] : []),
       ];
     }
+    case 'two-offices':
+      // A manager of both compounds: the header carries the switch.
+      return ['/', '/manage', '/manage/fees'];
     case 'helper':
       return ['/', '/repairs', '/repairs/new', '/points', '/notices', '/fees', '/me', '/inbox', '/care', '/activities/my-code'];
     case 'staff': {
@@ -173,6 +176,7 @@ for (const [role, phone] of [
   ['helper', HELPER],
   ['staff', STAFF],
   ['manager', MANAGER],
+  ['two-offices', '13800000006'],
 ] as const) {
   test(`every page as ${role}: two sizes, three text modes, no axe violations, nothing sideways or cut off`, async ({ browser }) => {
     test.setTimeout(600_000);

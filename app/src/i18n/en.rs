@@ -14,6 +14,7 @@ pub const STRINGS: Strings = Strings {
     app_name: "Courtyard",
     call_office: "Call office",
     call_office_named: "Call the property office",
+    office_switch: "Office for",
     main_nav: "Main navigation",
     tab_home: "Home",
     tab_repairs: "Repairs",

@@ -15,6 +15,8 @@ pub struct Strings {
     pub app_name: &'static str,
     pub call_office: &'static str,
     pub call_office_named: &'static str,
+    /// The header's switch for a manager of several communities.
+    pub office_switch: &'static str,
     pub main_nav: &'static str,
     pub tab_home: &'static str,
     pub tab_repairs: &'static str,

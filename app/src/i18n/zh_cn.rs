@@ -14,6 +14,7 @@ pub const STRINGS: Strings = Strings {
     app_name: "院里",
     call_office: "物业电话",
     call_office_named: "打电话给物业",
+    office_switch: "管理哪个小区",
     main_nav: "主导航",
     tab_home: "首页",
     tab_repairs: "报修",

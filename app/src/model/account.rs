@@ -110,6 +110,9 @@ impl Language {
 pub struct UpdateMe {
     pub language: Option<Language>,
     pub large_text: Option<bool>,
+    /// The community my office pages speak for (one I manage or work in).
+    #[serde(default)]
+    pub office_community_id: Option<i64>,
 }
 
 /// A role a person holds somewhere.
@@ -227,6 +230,10 @@ pub struct Me {
     /// 首页 shows the big button.
     #[serde(default)]
     pub care_due: bool,
+    /// Of several communities I manage, the one the office pages speak for
+    /// (absent: the first).
+    #[serde(default)]
+    pub office_community_id: Option<i64>,
 }
 
 /// A one-time code to hand over (helper link, password reset), shown once.

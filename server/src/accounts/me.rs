@@ -32,12 +32,13 @@ pub async fn get_me(
     ))
 }
 
-/// Changes my language and large-text preference.
+/// Changes my language, large-text preference, or the community my office
+/// pages speak for (one I manage or work in; else 403).
 #[utoipa::path(patch, path = "/v1/me", tag = "accounts", request_body = UpdateMe,
     responses(
         (status = 200, description = "Updated", body = Me),
         (status = 401, description = "Not logged in", body = ErrorBody),
-        (status = 403, description = "Missing CSRF header", body = ErrorBody),
+        (status = 403, description = "An office community that is not mine; or missing CSRF header", body = ErrorBody),
         (status = 415, description = "Not JSON", body = ErrorBody),
         (status = 422, description = "Unknown field or value", body = ErrorBody),
     ))]
@@ -46,11 +47,15 @@ pub async fn patch_me(
     caller: Caller,
     AppJson(body): AppJson<UpdateMe>,
 ) -> Result<AppJson<Me>, ApiError> {
+    if let Some(community) = body.office_community_id {
+        caller.office_community(Some(community))?;
+    }
     store::set_preferences(
         state.db.writer(),
         caller.user_id,
         body.language,
         body.large_text,
+        body.office_community_id,
     )
     .await?;
     Ok(AppJson(

@@ -45,6 +45,9 @@ pub struct Caller {
     pub memberships: Vec<Membership>,
     /// The household named by `X-Acting-For`, checked against the memberships.
     pub acting_for: Option<i64>,
+    /// The community chosen for the office pages (`PATCH /me`), when the
+    /// person works in several: the default where a request names none.
+    pub office_choice: Option<i64>,
 }
 
 impl Caller {
@@ -109,26 +112,37 @@ impl Caller {
     /// The community a manager works on: the one asked for (which they must
     /// manage), else the first they manage.
     pub fn managed_community(&self, asked: Option<i64>) -> Result<i64, ApiError> {
-        match asked {
-            Some(c) => self.require_manager(c).map(|()| c),
-            None => self
-                .memberships
-                .iter()
-                .find(|m| m.role == Role::Manager)
-                .and_then(|m| m.community_id)
-                .ok_or(ApiError::Forbidden),
+        if let Some(c) = asked {
+            return self.require_manager(c).map(|()| c);
         }
+        let managed = || {
+            self.memberships
+                .iter()
+                .filter(|m| m.role == Role::Manager)
+                .filter_map(|m| m.community_id)
+        };
+        managed()
+            .find(|c| Some(*c) == self.office_choice)
+            .or_else(|| managed().next())
+            .ok_or(ApiError::Forbidden)
     }
 
     /// The community someone of the office (staff or manager) works in: the
     /// one asked for (which they must work in), else their first.
     pub fn office_community(&self, asked: Option<i64>) -> Result<i64, ApiError> {
-        self.memberships
-            .iter()
-            .filter(|m| matches!(m.role, Role::Manager | Role::Staff))
-            .filter_map(|m| m.community_id)
-            .find(|c| asked.is_none_or(|a| a == *c))
-            .ok_or(ApiError::Forbidden)
+        let office = || {
+            self.memberships
+                .iter()
+                .filter(|m| matches!(m.role, Role::Manager | Role::Staff))
+                .filter_map(|m| m.community_id)
+        };
+        match asked {
+            Some(a) => office().find(|c| *c == a),
+            None => office()
+                .find(|c| Some(*c) == self.office_choice)
+                .or_else(|| office().next()),
+        }
+        .ok_or(ApiError::Forbidden)
     }
 
     /// Managers, staff and admins get short sessions.
@@ -177,6 +191,7 @@ impl FromRequestParts<AppState> for Caller {
             session_id: session.id,
             memberships,
             acting_for: None,
+            office_choice: session.office_community_id,
         };
         if let Some(value) = parts.headers.get(ACTING_FOR) {
             let household = value

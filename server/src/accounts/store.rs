@@ -453,17 +453,20 @@ pub async fn set_preferences<'e, E>(
     user: i64,
     language: Option<app::model::Language>,
     large_text: Option<bool>,
+    office_community: Option<i64>,
 ) -> sqlx::Result<()>
 where
     E: sqlx::Executor<'e, Database = Any>,
 {
     sqlx::query(
-        "UPDATE users SET language = COALESCE($1, language), large_text = COALESCE($2, large_text)
+        "UPDATE users SET language = COALESCE($1, language), large_text = COALESCE($2, large_text),
+                          office_community_id = COALESCE($4, office_community_id)
          WHERE id = $3",
     )
     .bind(language.map(app::model::Language::as_str))
     .bind(large_text.map(i64::from))
     .bind(user)
+    .bind(office_community)
     .execute(executor)
     .await?;
     Ok(())
@@ -532,6 +535,7 @@ struct MeRow {
     language: Language,
     large_text: i64,
     care_due: i64,
+    office_community_id: Option<i64>,
 }
 
 #[derive(FromRow)]
@@ -564,7 +568,7 @@ where
     E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
 {
     let user: MeRow = sqlx::query_as(
-        "SELECT id, name, phone, language, large_text,
+        "SELECT id, name, phone, language, large_text, office_community_id,
                 (SELECT CAST(COUNT(*) AS BIGINT) FROM care_plans c WHERE c.user_id = users.id
                    AND (c.last_day IS NULL OR c.last_day <> $2)
                    AND (c.paused_until IS NULL OR c.paused_until < $2)
@@ -648,6 +652,7 @@ where
             })
             .collect(),
         admin,
+        office_community_id: user.office_community_id,
     })
 }
 
@@ -662,6 +667,8 @@ pub struct SessionRow {
     pub last_seen_at: i64,
     pub expires_at: i64,
     pub absolute_expires_at: Option<i64>,
+    /// The community the person's office pages speak for (several managed).
+    pub office_community_id: Option<i64>,
     pub membership_id: Option<i64>,
     pub role: Option<String>,
     pub community_id: Option<i64>,
@@ -675,6 +682,7 @@ where
 {
     sqlx::query_as(
         "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.absolute_expires_at,
+                u.office_community_id,
                 m.id AS membership_id, m.role, m.community_id, m.household_id
          FROM sessions s
          JOIN users u ON u.id = s.user_id

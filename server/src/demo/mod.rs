@@ -33,6 +33,8 @@ pub struct DemoLogin {
     pub flat: Option<(&'static str, &'static str)>,
     /// For helpers: their relation to the household.
     pub relation: Option<&'static str>,
+    /// A second community the person manages too.
+    pub also: Option<&'static str>,
 }
 
 /// The people the demo creates, in the order they are printed.
@@ -44,6 +46,7 @@ pub const LOGINS: &[DemoLogin] = &[
         community: QINGJI_SOUTH.name,
         flat: None,
         relation: None,
+        also: None,
     },
     DemoLogin {
         phone: "13800000002",
@@ -52,6 +55,7 @@ pub const LOGINS: &[DemoLogin] = &[
         community: QINGJI_SOUTH.name,
         flat: None,
         relation: None,
+        also: None,
     },
     DemoLogin {
         phone: "13800000003",
@@ -60,6 +64,7 @@ pub const LOGINS: &[DemoLogin] = &[
         community: QINGJI_SOUTH.name,
         flat: Some(("3号楼", "201")),
         relation: None,
+        also: None,
     },
     DemoLogin {
         phone: "13800000004",
@@ -68,6 +73,7 @@ pub const LOGINS: &[DemoLogin] = &[
         community: QINGJI_SOUTH.name,
         flat: Some(("3号楼", "201")),
         relation: Some("child"),
+        also: None,
     },
     DemoLogin {
         phone: "13800000005",
@@ -76,6 +82,17 @@ pub const LOGINS: &[DemoLogin] = &[
         community: SHACHANG_EAST.name,
         flat: None,
         relation: None,
+        also: None,
+    },
+    // The street office's property man, who keeps both compounds' books.
+    DemoLogin {
+        phone: "13800000006",
+        role: Role::Manager,
+        name: "周文斌",
+        community: QINGJI_SOUTH.name,
+        flat: None,
+        relation: None,
+        also: Some(SHACHANG_EAST.name),
     },
 ];
 
@@ -177,6 +194,21 @@ async fn seed_login(
         None => Scope::Community(community_id),
     };
     insert_membership(&mut *tx, user_id, login.role, scope, login.relation).await?;
+    if let Some(second) = login.also {
+        let community_id = flats
+            .iter()
+            .find(|((c, _, _), _)| *c == second)
+            .map(|(_, (c, _))| *c)
+            .context("demo community")?;
+        insert_membership(
+            &mut *tx,
+            user_id,
+            login.role,
+            Scope::Community(community_id),
+            None,
+        )
+        .await?;
+    }
     Ok(())
 }
 
@@ -185,9 +217,10 @@ pub fn login_lines() -> Vec<String> {
     LOGINS
         .iter()
         .map(|l| {
-            let place = match l.flat {
-                Some((b, f)) => format!("{} {b} {f}", l.community),
-                None => l.community.to_owned(),
+            let place = match (l.flat, l.also) {
+                (Some((b, f)), _) => format!("{} {b} {f}", l.community),
+                (None, Some(second)) => format!("{}、{second}", l.community),
+                (None, None) => l.community.to_owned(),
             };
             format!(
                 "demo login  phone {}  role {:<8}  name {}  password {}  ({place})",

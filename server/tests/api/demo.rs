@@ -54,6 +54,9 @@ async fn the_demo_logins_exist_with_their_roles(app: TestApp) {
             ("13800000003", "张建国", "resident"),
             ("13800000004", "张丽", "helper"),
             ("13800000005", "赵桂兰", "manager"),
+            // The street office's man keeps both compounds.
+            ("13800000006", "周文斌", "manager"),
+            ("13800000006", "周文斌", "manager"),
             // Volunteers on the red board; their passwords are random and
             // never printed, so nobody can log in as them.
             ("13900000101", "王秀英", "resident"),

@@ -9,6 +9,7 @@ on_both_backends!(
     only_a_manager_of_the_community_creates_staff,
     a_reset_code_read_over_the_phone_sets_a_new_password_once,
     managers_cannot_reset_outside_their_community_or_a_peer,
+    a_manager_of_two_communities_switches_and_every_default_follows,
 );
 
 async fn a_manager_creates_a_staff_account_that_can_log_in(app: TestApp) {
@@ -138,4 +139,59 @@ async fn managers_cannot_reset_outside_their_community_or_a_peer(app: TestApp) {
         )
         .await;
     assert_eq!(status, 400);
+}
+
+/// 周文斌 manages both demo compounds: the office pages speak for the first
+/// until he chooses the other, on his account (every device, every default
+/// that names no community); a community he does not manage is refused.
+async fn a_manager_of_two_communities_switches_and_every_default_follows(app: TestApp) {
+    let (qingji, shachang) = (
+        app.community("轻机南院").await,
+        app.community("纱厂东院").await,
+    );
+    let both = app.login("13800000006").await;
+    let (_, me) = both.get("/api/v1/me").await;
+    assert_eq!(me["office_community_id"], serde_json::Value::Null);
+    let (_, summary) = both.get("/api/v1/fees/summary").await;
+    assert_eq!(summary["community_id"], qingji);
+
+    let (status, me) = both
+        .patch("/api/v1/me", json!({"office_community_id": shachang}))
+        .await;
+    assert_eq!(status, 200, "{me}");
+    assert_eq!(me["office_community_id"], shachang);
+    for path in ["/api/v1/fees/summary", "/api/v1/repairs/summary"] {
+        let (status, body) = both.get(path).await;
+        assert_eq!(status, 200, "{path}: {body}");
+        let community = if path.contains("repairs") {
+            &body["office"]["community_id"]
+        } else {
+            &body["community_id"]
+        };
+        assert_eq!(*community, json!(shachang), "{path}");
+    }
+    // Remembered on the account: another device sees the same.
+    let (_, again) = app
+        .login("13800000006")
+        .await
+        .get("/api/v1/fees/summary")
+        .await;
+    assert_eq!(again["community_id"], shachang);
+
+    // Not his, or not an office role there: refused, nothing changed.
+    let manager = app.login(MANAGER).await;
+    let (status, body) = manager
+        .patch("/api/v1/me", json!({"office_community_id": shachang}))
+        .await;
+    assert_eq!(status, 403, "{body}");
+    let (_, me) = manager.get("/api/v1/me").await;
+    assert_eq!(me["office_community_id"], serde_json::Value::Null);
+    let (_, summary) = manager.get("/api/v1/fees/summary").await;
+    assert_eq!(summary["community_id"], qingji);
+    let (status, _) = app
+        .login(RESIDENT)
+        .await
+        .patch("/api/v1/me", json!({"office_community_id": qingji}))
+        .await;
+    assert_eq!(status, 403);
 }

@@ -1,5 +1,9 @@
 //! 物业管理: the office's menu of its pages, with the staff and password-reset forms (managers only; the server checks).
 
+mod switch;
+
+pub use switch::OfficeSwitch;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
