@@ -64,7 +64,7 @@ impl Application {
             care_clock,
         };
         let photos = state.photos.clone();
-        let files = site::load(&config)?;
+        let files = site::load(&config);
         let router = router(state, &config, files);
         let listener = TcpListener::bind(config.addr)
             .await

@@ -6,8 +6,6 @@ pub mod files;
 pub mod first_screen;
 
 use std::path::Path;
-
-use anyhow::Context;
 use std::sync::Arc;
 
 use axum::Router;
@@ -28,26 +26,22 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Everything else (index.html, manifest, service worker) is revalidated.
 const REVALIDATE: &str = "no-cache";
 
-/// Where the built app comes from: `--site` (which must hold one), else
-/// the site this binary carries, else `./target/site` (a development
-/// checkout; without it only the API is served).
-pub fn load(config: &Config) -> anyhow::Result<SiteFiles> {
-    if let Some(dir) = &config.site_dir {
-        let files = SiteFiles::from_dir(dir)
-            .with_context(|| format!("--site {}: cannot read it", dir.display()))?;
-        if files.text("index.html").is_none() {
-            anyhow::bail!("--site {}: no index.html there", dir.display());
+/// Where the built app comes from: `--site`, else the site this binary
+/// carries, else `./target/site` (a development checkout). Without a built
+/// app only the API is served, and the log says so (benchmarks and the API
+/// fuzzer run that way on purpose, with `--site /nonexistent`).
+pub fn load(config: &Config) -> SiteFiles {
+    let from = |dir: &Path| match SiteFiles::from_dir(dir) {
+        Ok(files) if files.text("index.html").is_some() => files,
+        Ok(_) | Err(_) => {
+            tracing::warn!(site = %dir.display(), "no built web app there: serving the API only");
+            SiteFiles::default()
         }
-        return Ok(files);
+    };
+    match &config.site_dir {
+        Some(dir) => from(dir),
+        None => SiteFiles::embedded().unwrap_or_else(|| from(Path::new("./target/site"))),
     }
-    if let Some(files) = SiteFiles::embedded() {
-        return Ok(files);
-    }
-    let dev = Path::new("./target/site");
-    Ok(SiteFiles::from_dir(dev).unwrap_or_else(|error| {
-        tracing::warn!(%error, "no web app in this binary nor in ./target/site: serving the API only");
-        SiteFiles::default()
-    }))
 }
 
 /// Serves the site; unknown paths get `index.html` so client routes load.

@@ -108,26 +108,17 @@ async fn a_missing_asset_is_not_cached_for_a_year(app: TestApp) {
 }
 
 #[tokio::test]
-async fn a_site_flag_naming_no_built_app_is_refused_at_start() {
-    let dir = tempfile::tempdir().expect("dir");
-    let data = dir.path().join("data");
-    let empty = dir.path().join("empty");
-    std::fs::create_dir_all(&empty).expect("dir");
-    for site in [dir.path().join("nowhere"), empty] {
-        let config = <server::config::Config as clap::Parser>::try_parse_from([
-            "server",
-            "--addr",
-            "127.0.0.1:0",
-            "--data",
-            data.to_str().expect("utf-8 path"),
-            "--site",
-            site.to_str().expect("utf-8 path"),
-        ])
-        .expect("flags parse");
-        let refused = server::startup::Application::build(config)
-            .await
-            .err()
-            .expect("refused");
-        assert!(refused.to_string().contains("--site"), "{refused}");
-    }
+async fn without_a_built_app_only_the_api_is_served() {
+    let app = crate::helpers::TestApp::sqlite_configured(crate::helpers::Seed::Empty, |config| {
+        config.site_dir = Some("/nonexistent".into());
+    })
+    .await;
+    assert_eq!(app.get_json("/api/health").await.0, 200);
+    let page = app
+        .client
+        .get(app.url("/login"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(page.status(), 404);
 }
