@@ -86,11 +86,15 @@ pub fn all() -> anyhow::Result<()> {
             .arg("25")
             .env("SCHEMATHESIS", &schemathesis),
     )?;
-    // A smoke run of every benchmark script (bench/smoke.sh).
+    // A smoke run of every benchmark script (bench/smoke.sh). Its builds
+    // see the same COURTYARD_EMBED_SITE, so the server the end-to-end tests
+    // drive still carries the site afterwards (a build without it would
+    // replace the binary with one that serves the API only).
     status(
         Command::new(root().join("bench").join("smoke.sh"))
             .env("SITE", &site)
-            .env("CHROME_PATH", &chromium),
+            .env("CHROME_PATH", &chromium)
+            .env("COURTYARD_EMBED_SITE", &site),
     )?;
 
     status(
