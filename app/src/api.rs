@@ -275,6 +275,40 @@ pub async fn issue_password_reset(body: PasswordResetRequest) -> Result<IssuedCo
     send_json(Request::post("/api/v1/admin/password-resets"), &body).await
 }
 
+// 全区: the deployment admin's pages.
+
+pub async fn district() -> Result<Vec<crate::model::CommunityOverview>, ApiError> {
+    get("/api/v1/admin/communities").await
+}
+
+pub async fn create_community(
+    body: crate::model::NewCommunityRequest,
+) -> Result<crate::model::CommunitySummary, ApiError> {
+    send_json(Request::post("/api/v1/admin/communities"), &body).await
+}
+
+pub async fn managers(community: i64) -> Result<Vec<crate::model::ManagerRow>, ApiError> {
+    get(&format!("/api/v1/admin/communities/{community}/managers")).await
+}
+
+pub async fn add_manager(
+    community: i64,
+    body: crate::model::CreateManagerRequest,
+) -> Result<CreatedUser, ApiError> {
+    send_json(
+        Request::post(&format!("/api/v1/admin/communities/{community}/managers")),
+        &body,
+    )
+    .await
+}
+
+pub async fn remove_manager(community: i64, user: i64) -> Result<(), ApiError> {
+    send_empty(Request::delete(&format!(
+        "/api/v1/admin/communities/{community}/managers/{user}"
+    )))
+    .await
+}
+
 pub async fn notices(archived: bool) -> Result<NoticeList, ApiError> {
     get(&format!("/api/v1/notices?limit=100&archived={archived}")).await
 }

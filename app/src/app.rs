@@ -39,6 +39,9 @@ pub fn App() -> impl IntoView {
         prefs::set_large_text(on);
         prefs::set_lang(tag);
         prefs::apply_to_document(on, tag);
+        if lang.get() == Lang::En {
+            spawn_local(routes::load_english_errors());
+        }
     });
     spawn_local(async move {
         if let Ok(me) = api::me().await {
@@ -104,6 +107,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reset-password") view={Lazy::<routes::ResetPassword>::new()} />
                     <Route path=path!("/manage") view={Lazy::<routes::Manage>::new()} />
                     <Route path=path!("/manage/codes") view={Lazy::<routes::Codes>::new()} />
+                    <Route path=path!("/admin") view={Lazy::<routes::District>::new()} />
+                    <Route path=path!("/admin/communities/:id") view={Lazy::<routes::AdminCommunity>::new()} />
                 </Routes>
             </Shell>
         </Router>

@@ -14,8 +14,8 @@ use crate::api::ApiError;
 use crate::components::ErrorNotice;
 
 use crate::pages::{
-    accounts, activities, audit, care, disclosures, fees, guide, home, households, inbox, manage,
-    notices, points, repairs, shop, suggestions, votes,
+    accounts, activities, admin, audit, care, disclosures, fees, guide, home, households, inbox,
+    manage, notices, points, repairs, shop, suggestions, votes,
 };
 
 /// `capability!(loader / piece: Part { Route => Component, … } also { Part
@@ -67,6 +67,25 @@ macro_rules! capability {
             }
         )*
     };
+}
+
+/// The English error words, in a piece of their own: most readers choose
+/// Chinese, and their first visit should not carry them.
+#[::leptos::wasm_split::wasm_split(
+    english_errors_piece,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible
+)]
+fn english_errors_piece() -> Result<&'static crate::model::ErrorWords, PieceMissing> {
+    Ok(&crate::i18n::errors::EN)
+}
+
+/// Fetches the English error words (when English is chosen); without a
+/// signal, errors read the general sentence until a later try succeeds.
+pub async fn load_english_errors() {
+    if let Ok(words) = english_errors_piece().await {
+        crate::i18n::set_english_errors(words);
+    }
 }
 
 /// A piece of the app that did not arrive: no signal, or a new version has
@@ -175,7 +194,10 @@ capability!(office_page / office_piece: OfficePage {
     Manage => manage::ManagePage,
     Codes => households::CodesPage,
     CareMissed => care::MissedPage,
+    District => admin::DistrictPage,
+    AdminCommunity => admin::CommunityManagersPage,
 } also {
     HomeCards => home::OfficeCards,
     OfficeSwitch => manage::OfficeSwitch,
+    DistrictCard => admin::DistrictCard,
 });

@@ -111,6 +111,14 @@ test('English is one tap away on 我的 and is remembered', async ({ page }) => 
   await page.reload();
   await ready(page);
   await expect(page.locator('nav.tabs')).toContainText('Repairs');
+  // The English error words come in a piece of their own, fetched once
+  // English is chosen; a refused login reads them.
+  await open(page, '/login');
+  await page.getByLabel('Mobile number').fill('13800000003');
+  await page.getByLabel('Password', { exact: true }).fill('not-the-password-1');
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await expect(page.getByText('Wrong number or password. Please try again.')).toBeVisible();
+  await open(page, '/me');
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 });

@@ -39,6 +39,11 @@ async function routes(page: Page, role: string): Promise<string[]> {
         ...(notices.items?.length ? [`/notices/${notices.items[0].id}`] : []),
       ];
     }
+    case 'admin': {
+      // The district's operator: 全区 and one compound's managers.
+      const communities = await json('/api/v1/admin/communities');
+      return ['/', '/admin', `/admin/communities/${communities[0].id}`];
+    }
     case 'two-offices':
       // A manager of both compounds: the header carries the switch.
       return ['/', '/manage', '/manage/fees'];
@@ -177,6 +182,7 @@ for (const [role, phone] of [
   ['staff', STAFF],
   ['manager', MANAGER],
   ['two-offices', '13800000006'],
+  ['admin', '13800000007'],
 ] as const) {
   test(`every page as ${role}: two sizes, three text modes, no axe violations, nothing sideways or cut off`, async ({ browser }) => {
     test.setTimeout(600_000);

@@ -17,7 +17,9 @@ const PROFILE: &str = "wasm-release";
 
 /// The most a first visit may download, brotli-compressed: 200 KB in issue
 /// #9, lowered to 195 KB when each capability's words left the shell (190.3
-/// KB measured); issue #17 aims at 150 KB.
+/// KB measured); 193.3 KB since the English error words came in a piece of
+/// their own (2.4 KB, fetched when English is chosen). Issue #17 aims at
+/// 150 KB.
 pub const FIRST_VISIT_BUDGET: u64 = 195 * 1024;
 
 /// The split point whose pieces only the office uses (`app/src/routes.rs`):
@@ -39,7 +41,7 @@ const PAGES: &[(&str, &str)] = &[
     (r"^/inbox$", "inbox_piece"),
     (r"^/care$", "care_piece"),
     (
-        r"^/(manage(/.*)?|notices/(new|\d+/(edit|reach|print)))$",
+        r"^/(manage(/.*)?|admin(/.*)?|notices/(new|\d+/(edit|reach|print)))$",
         "office_piece",
     ),
 ];

@@ -139,6 +139,8 @@ const ZH_ACTIONS: &[(&str, &str)] = &[
     ("accounts.register_member", "用登记卡注册，接手了家人的积分"),
     ("admin.community_create", "新建了小区"),
     ("admin.manager_create", "添加了物业管理员"),
+    ("admin.manager_add", "把已有账号的人加为物业管理员"),
+    ("admin.manager_remove", "撤下了一位物业管理员"),
 ];
 
 const EN_ACTIONS: &[(&str, &str)] = &[
@@ -235,6 +237,11 @@ const EN_ACTIONS: &[(&str, &str)] = &[
     ),
     ("admin.community_create", "created a community"),
     ("admin.manager_create", "added an office manager"),
+    (
+        "admin.manager_add",
+        "made an existing account an office manager",
+    ),
+    ("admin.manager_remove", "removed an office manager"),
 ];
 
 pub const ZH: AuditWords = AuditWords {

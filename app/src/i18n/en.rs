@@ -2,7 +2,7 @@ use super::Strings;
 
 /// English.
 pub const STRINGS: Strings = Strings {
-    errors: &super::errors::EN,
+    errors: None,
     notices_unread: "Unread",
     urgent: "Urgent",
     see_details: "Details",

@@ -2,6 +2,7 @@
 //! a key missing from one language is a compile error, not a blank label.
 
 pub mod accounts;
+pub mod admin;
 pub mod audit;
 pub mod care;
 pub mod disclosures;
@@ -101,6 +102,7 @@ macro_rules! capability_words {
 }
 
 capability_words! {
+    admin_words: admin::AdminWords,
     audit: audit::AuditWords,
     guide: guide::Guide,
     point: points::PointWords,
@@ -124,17 +126,35 @@ pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
 
+thread_local! {
+    /// English error words, once their piece has arrived.
+    static ENGLISH_ERRORS: std::cell::Cell<Option<&'static crate::model::ErrorWords>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// Keeps the English error words its piece brought.
+pub fn set_english_errors(words: &'static crate::model::ErrorWords) {
+    ENGLISH_ERRORS.with(|cell| cell.set(Some(words)));
+}
+
 impl Strings {
     /// The words for a failed call: each code's own words in the reader's
     /// language. Where the server's message names the particular row or
-    /// column, it follows the words.
+    /// column, it follows the words. English words not (yet) arrived: the
+    /// general sentence, which says to try again or call the office.
     pub fn error(&self, error: &crate::api::ApiError) -> String {
         let t = self;
         use crate::model::ErrorCode as C;
         match error {
             crate::api::ApiError::Network => t.error_network.to_owned(),
             crate::api::ApiError::Server { code, message, .. } => {
-                let words = t.errors.of(*code);
+                let Some(table) = t
+                    .errors
+                    .or_else(|| ENGLISH_ERRORS.with(std::cell::Cell::get))
+                else {
+                    return t.error_server.to_owned();
+                };
+                let words = table.of(*code);
                 let detailed = matches!(
                     code,
                     C::ImportHasProblems | C::MissingColumn | C::InvalidCsv | C::TooManyRows

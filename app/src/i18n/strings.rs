@@ -1,7 +1,10 @@
 /// The keys every locale file fills in.
 pub struct Strings {
-    /// What each API error code means.
-    pub errors: &'static crate::model::ErrorWords,
+    /// What each API error code means. `None` for English, whose words
+    /// come in a piece of their own once English is chosen
+    /// (`routes::load_english_errors`): a Chinese reader's first visit does
+    /// not carry them.
+    pub errors: Option<&'static crate::model::ErrorWords>,
     pub notices_unread: &'static str,
     pub urgent: &'static str,
     pub see_details: &'static str,

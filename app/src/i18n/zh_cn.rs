@@ -2,7 +2,7 @@ use super::Strings;
 
 /// 简体中文 (default).
 pub const STRINGS: Strings = Strings {
-    errors: &super::errors::ZH,
+    errors: Some(&super::errors::ZH),
     notices_unread: "未读",
     urgent: "紧急",
     see_details: "看详情",

@@ -92,6 +92,8 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "activities.withdraw",
     "admin.community_create",
     "admin.manager_create",
+    "admin.manager_add",
+    "admin.manager_remove",
     "care.checkin",
     "care.settings",
     "disclosures.publish",

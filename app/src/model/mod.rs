@@ -93,8 +93,8 @@ pub use notice::{
 };
 pub use office::{
     CommunityOverview, CreateManagerRequest, CreateStaffRequest, CreatedUser, HouseholdRow,
-    HouseholdsQuery, NewCommunityRequest, PasswordResetRequest, RegistrationSlip, SlipSheet,
-    SlipsQuery,
+    HouseholdsQuery, ManagerRow, NewCommunityRequest, PasswordResetRequest, RegistrationSlip,
+    SlipSheet, SlipsQuery,
 };
 pub use page::{MAX_LIMIT, Page, PageQuery, read_cursor, write_cursor};
 pub use points::{

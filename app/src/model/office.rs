@@ -89,16 +89,48 @@ pub struct CommunityOverview {
     pub time_zone: String,
     pub households: i64,
     pub managers: i64,
+    /// People with a live resident's or helper's account here.
+    pub people: i64,
+    pub open_tickets: i64,
+    /// Open tickets past their promised time.
+    pub overdue_tickets: i64,
+    /// Every bill issued so far, and what has been paid of them: the
+    /// collection rate.
+    pub billed_fen: i64,
+    pub paid_fen: i64,
+    /// Points awarded for work done this month (Shanghai), less those taken
+    /// back.
+    pub points_this_month: i64,
 }
 
-/// `POST /api/v1/admin/communities/{id}/managers`.
+impl CommunityOverview {
+    /// The collection rate as people read it: "95.5%", or "—" without bills.
+    pub fn rate_text(&self) -> String {
+        super::share(self.paid_fen, self.billed_fen)
+    }
+}
+
+/// `POST /api/v1/admin/communities/{id}/managers`: a new account (phone,
+/// name and a first password), or, with the phone alone, a person who
+/// already has an account here or in another community.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateManagerRequest {
     pub phone: String,
-    pub name: super::PersonName,
-    pub password: String,
+    pub name: Option<super::PersonName>,
+    pub password: Option<String>,
+}
+
+/// A community's manager, as the deployment admin lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ManagerRow {
+    pub user_id: i64,
+    pub name: String,
+    pub phone: String,
+    /// The other communities they manage, by name.
+    pub also_manages: Vec<String>,
 }
 
 /// `GET /api/v1/admin/households` query.

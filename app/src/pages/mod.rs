@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod activities;
+pub mod admin;
 pub mod audit;
 pub mod care;
 pub mod disclosures;

@@ -15,9 +15,11 @@ use crate::error::ApiError;
 use crate::extract::AppJson;
 use crate::state::AppState;
 
-/// Every community with its counts.
+/// Every community with its totals.
 pub async fn overview(db: &Db) -> Result<Vec<CommunityOverview>, ApiError> {
-    let rows = store::overview(db.reader()).await?;
+    let now = crate::db::now_millis();
+    let (first, next) = crate::points::this_month(now);
+    let rows = store::overview(db.reader(), now, (&first, &next)).await?;
     Ok(rows.into_iter().map(store::OverviewRow::wire).collect())
 }
 
@@ -65,13 +67,16 @@ pub async fn create_community(
     )
     .await?;
     tx.commit().await?;
+    communities::list_changed();
     Ok(id)
 }
 
-/// Every community with household and manager counts.
+/// The district overview: every community with its totals (households,
+/// people, managers, open and overdue tickets, bills and payments, points
+/// awarded this month), never a household's data.
 #[utoipa::path(get, path = "/v1/admin/communities", tag = "admin",
     responses(
-        (status = 200, description = "All communities", body = Vec<CommunityOverview>),
+        (status = 200, description = "All communities with their totals", body = Vec<CommunityOverview>),
         (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Not a deployment admin", body = ErrorBody),
     ))]

@@ -94,6 +94,17 @@ pub const LOGINS: &[DemoLogin] = &[
         relation: None,
         also: Some(SHACHANG_EAST.name),
     },
+    // The district's operator: adds compounds and their managers, and sees
+    // the district's totals (全区), never a household's data.
+    DemoLogin {
+        phone: "13800000007",
+        role: Role::Admin,
+        name: "陈立新",
+        community: "",
+        flat: None,
+        relation: None,
+        also: None,
+    },
 ];
 
 /// Seeds the demo into an empty database; an already-seeded one is left as is.
@@ -175,6 +186,10 @@ async fn seed_login(
 ) -> anyhow::Result<()> {
     let hash = password::hash(DEMO_PASSWORD.to_owned()).await?;
     let user_id = insert_user(&mut *tx, login.phone, login.name, &hash).await?;
+    if login.role == Role::Admin {
+        insert_membership(&mut *tx, user_id, login.role, Scope::Deployment, None).await?;
+        return Ok(());
+    }
     let community_id = flats
         .iter()
         .find(|((c, _, _), _)| *c == login.community)
@@ -220,6 +235,7 @@ pub fn login_lines() -> Vec<String> {
             let place = match (l.flat, l.also) {
                 (Some((b, f)), _) => format!("{} {b} {f}", l.community),
                 (None, Some(second)) => format!("{}、{second}", l.community),
+                (None, None) if l.role == Role::Admin => "全区".to_owned(),
                 (None, None) => l.community.to_owned(),
             };
             format!(

@@ -26,8 +26,9 @@ use crate::communities;
 use crate::notices::{self, UnreadFor};
 use crate::state::AppState;
 
-/// How long the community list is kept: a community added or changed (by
-/// any process) shows on the first screens within this time.
+/// How long the community list is kept: a community added or changed by
+/// another process shows on the first screens within this time (one added
+/// by this process, at once: `communities::list_changed`).
 const LIST_KEPT: Duration = Duration::from_secs(30);
 /// As many communities as the app's own list shows.
 const LIST_LIMIT: u32 = 100;
@@ -68,7 +69,7 @@ pub struct FirstScreens {
     /// The loading screen itself, for a request with no first screen.
     boot: String,
     rendered: Rendered,
-    communities: RwLock<Option<(Instant, Arc<Vec<CommunitySummary>>)>>,
+    communities: RwLock<Option<(Instant, u64, Arc<Vec<CommunitySummary>>)>>,
 }
 
 /// Which entry page.
@@ -139,9 +140,11 @@ impl FirstScreens {
     }
 
     async fn communities(&self, state: &AppState) -> sqlx::Result<Arc<Vec<CommunitySummary>>> {
+        let version = communities::list_version();
         if let Ok(kept) = self.communities.read()
-            && let Some((at, list)) = kept.as_ref()
+            && let Some((at, seen, list)) = kept.as_ref()
             && at.elapsed() < LIST_KEPT
+            && *seen == version
         {
             return Ok(list.clone());
         }
@@ -149,7 +152,7 @@ impl FirstScreens {
         list.truncate(LIST_LIMIT as usize);
         let list = Arc::new(list);
         if let Ok(mut kept) = self.communities.write() {
-            *kept = Some((Instant::now(), list.clone()));
+            *kept = Some((Instant::now(), version, list.clone()));
         }
         Ok(list)
     }

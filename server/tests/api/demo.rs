@@ -57,6 +57,8 @@ async fn the_demo_logins_exist_with_their_roles(app: TestApp) {
             // The street office's man keeps both compounds.
             ("13800000006", "周文斌", "manager"),
             ("13800000006", "周文斌", "manager"),
+            // The district's operator.
+            ("13800000007", "陈立新", "admin"),
             // Volunteers on the red board; their passwords are random and
             // never printed, so nobody can log in as them.
             ("13900000101", "王秀英", "resident"),

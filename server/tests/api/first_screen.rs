@@ -77,6 +77,24 @@ async fn the_anonymous_home_lists_every_community_with_its_phone(app: TestApp) {
     assert!(!body.contains("id=\"boot\""), "no loading screen: {body}");
     // The page around it is the built one, scripts and all.
     assert!(body.starts_with("<!doctype html>") && body.contains("<script>start()</script>"));
+
+    // A community the admin adds shows at once, not when the kept list
+    // would have run out: the app's own list has it, and the first screen
+    // must not differ from what the app then draws.
+    let (status, _) = app
+        .admin()
+        .await
+        .post(
+            "/api/v1/admin/communities",
+            serde_json::json!({"name": "红旗渠家属院", "office_phone": "0372-5550001"}),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let (_, _, body) = page(&app, "/", "").await;
+    assert!(
+        first_screen(&body).contains("<h3>红旗渠家属院</h3>"),
+        "{body}"
+    );
 }
 
 async fn a_chosen_community_speaks_in_the_header_and_is_marked(app: TestApp) {

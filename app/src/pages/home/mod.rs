@@ -98,6 +98,7 @@ pub fn HomePage() -> impl IntoView {
         {move || session.me.with(Option::is_some).then(|| Suspend::new(routes::points_page(routes::PointsPage::HomeCard)))}
         // The office's cards come with the office console, not with 首页.
         {move || session.is_manager().then(|| Suspend::new(routes::office_page(routes::OfficePage::HomeCards)))}
+        {move || session.me.with(|m| m.as_ref().is_some_and(|me| me.admin)).then(|| Suspend::new(routes::office_page(routes::OfficePage::DistrictCard)))}
         // Before login, which compound (and which office phone) is theirs.
         {move || session.me.get().is_none().then(|| view! {
             <section aria-labelledby="communities-heading">

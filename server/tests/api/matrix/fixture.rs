@@ -69,6 +69,9 @@ pub struct Fixture {
     pub suggestion: i64,
     /// A fee schedule of its own, for the retire row.
     pub spare_schedule: i64,
+    /// A manager of 轻机南院 the matrix's own manager is not: for the row
+    /// that removes one.
+    pub spare_manager: i64,
 }
 
 async fn scalar(app: &TestApp, sql: &'static str, bind: i64) -> i64 {
@@ -279,7 +282,16 @@ impl Fixture {
             .await;
         assert_eq!(status, 201, "{suggestion}");
 
+        let (status, spare_manager) = people[8]
+            .post(
+                &format!("/api/v1/admin/communities/{community}/managers"),
+                json!({"phone": "13500000020", "name": "备用主任", "password": "spare-manager-2026"}),
+            )
+            .await;
+        assert_eq!(status, 201, "{spare_manager}");
+
         Self {
+            spare_manager: spare_manager["id"].as_i64().expect("manager id"),
             suggestion: suggestion["summary"]["id"].as_i64().expect("suggestion id"),
             vote: votes[0]["summary"]["id"].as_i64().expect("vote id"),
             agree: votes[0]["choices"][0]["id"].as_i64().expect("choice id"),

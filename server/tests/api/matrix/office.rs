@@ -89,6 +89,19 @@ pub fn rows(ids: &Fixture) -> Vec<Row> {
             [401, 403, 403, 403, 403, 403, 403, 403, 201],
         ),
         row(
+            "GET /v1/admin/communities/{id}/managers",
+            Call::Get(format!("/api/v1/admin/communities/{community}/managers")),
+            [401, 403, 403, 403, 403, 403, 403, 403, 200],
+        ),
+        row(
+            "DELETE /v1/admin/communities/{id}/managers/{user_id}",
+            Call::Delete(format!(
+                "/api/v1/admin/communities/{community}/managers/{}",
+                ids.spare_manager
+            )),
+            [401, 403, 403, 403, 403, 403, 403, 403, 204],
+        ),
+        row(
             "GET /v1/audit",
             Call::Get(format!("/api/v1/audit?community_id={community}")),
             office_only,
