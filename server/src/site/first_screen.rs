@@ -60,6 +60,9 @@ struct Rendered {
     counted: Vec<(String, String, String)>,
 }
 
+/// The community list as read, when, and at which `communities::list_version`.
+type KeptList = (Instant, u64, Arc<Vec<CommunitySummary>>);
+
 /// The built page cut around its first screen, and the screens.
 #[derive(Debug)]
 pub struct FirstScreens {
@@ -69,7 +72,7 @@ pub struct FirstScreens {
     /// The loading screen itself, for a request with no first screen.
     boot: String,
     rendered: Rendered,
-    communities: RwLock<Option<(Instant, u64, Arc<Vec<CommunitySummary>>)>>,
+    communities: RwLock<Option<KeptList>>,
 }
 
 /// Which entry page.

@@ -84,7 +84,7 @@ fn NewCommunityForm(on_done: Callback<()>) -> impl IntoView {
         };
         let address_text = address.get_untracked();
         let parsed_address = if address_text.trim().is_empty() {
-            Default::default()
+            crate::model::Address::default()
         } else {
             let Some(parsed) = parse_text(&address_text, error) else {
                 return;
