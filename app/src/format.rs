@@ -64,17 +64,75 @@ pub fn today() -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
 /// A calendar date "YYYY-MM-DD" as "3月2日" (or "2 Mar").
 pub fn short_date(date: &str, lang: Lang) -> String {
     let part = |r: std::ops::Range<usize>| date.get(r).and_then(|s| s.parse::<usize>().ok());
     let (Some(m), Some(d)) = (part(5..7), part(8..10)) else {
         return date.to_owned();
     };
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
     match lang {
         Lang::ZhCn => format!("{m}月{d}日"),
         Lang::En => format!("{d} {}", MONTHS[m.clamp(1, 12) - 1]),
+    }
+}
+
+/// A billing period or a month as people say it: "2026" → "2026年",
+/// "2026-Q1" → "2026年第1季度", "2026-11" → "2026年11月" (in English
+/// "2026", "Q1 2026", "Nov 2026"). Anything else as it is.
+pub fn period_words(period: &str, lang: Lang) -> String {
+    let year = period
+        .get(..4)
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
+    let rest = period.get(4..).unwrap_or_default();
+    let Some(year) = year else {
+        return period.to_owned();
+    };
+    let number = |s: &str| s.parse::<usize>().ok();
+    match (lang, rest.strip_prefix("-Q"), rest.strip_prefix('-')) {
+        (_, _, _) if rest.is_empty() => match lang {
+            Lang::ZhCn => format!("{year}年"),
+            Lang::En => year.to_owned(),
+        },
+        (Lang::ZhCn, Some(q), _) if matches!(number(q), Some(1..=4)) => {
+            format!("{year}年第{q}季度")
+        }
+        (Lang::En, Some(q), _) if matches!(number(q), Some(1..=4)) => format!("Q{q} {year}"),
+        (_, None, Some(m)) if m.len() == 2 && matches!(number(m), Some(1..=12)) => {
+            let m = number(m).unwrap_or(1);
+            match lang {
+                Lang::ZhCn => format!("{year}年{m}月"),
+                Lang::En => format!("{} {year}", MONTHS[m - 1]),
+            }
+        }
+        _ => period.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_read_as_people_say_them() {
+        for (period, zh, en) in [
+            ("2026", "2026年", "2026"),
+            ("2026-Q1", "2026年第1季度", "Q1 2026"),
+            ("2026-Q4", "2026年第4季度", "Q4 2026"),
+            ("2026-01", "2026年1月", "Jan 2026"),
+            ("2026-11", "2026年11月", "Nov 2026"),
+            // Not a period: as it is.
+            ("2026-Q5", "2026-Q5", "2026-Q5"),
+            ("2026-13", "2026-13", "2026-13"),
+            ("2026-1", "2026-1", "2026-1"),
+            ("abcd", "abcd", "abcd"),
+            ("", "", ""),
+        ] {
+            assert_eq!(period_words(period, Lang::ZhCn), zh, "{period}");
+            assert_eq!(period_words(period, Lang::En), en, "{period}");
+        }
     }
 }

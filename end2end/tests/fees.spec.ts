@@ -1,6 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { MANAGER, SCREENSHOTS, check, login, open, person, ready } from './support';
 
+/** A month period as the pages say it: "2026-12" → "2026年12月". */
+const monthWords = (period: string) => {
+  const [year, month] = period.split('-');
+  return `${year}年${Number(month)}月`;
+};
+
 const DAUGHTER = '13800000004';
 
 async function recordCash(office: Page, within: ReturnType<Page['locator']>) {
@@ -129,7 +135,7 @@ test('the daughter sees the bill, the office records cash, she opens the receipt
     await login(daughter, DAUGHTER);
     await open(daughter, '/fees');
     const bill = daughter.locator('section.bill').first();
-    await expect(bill).toContainText('2026 年物业费');
+    await expect(bill).toContainText('2026年物业费');
     await expect(bill).toContainText('已过期，还没交清');
     await check(daughter, `fees-unpaid-${mode}`);
 
@@ -212,7 +218,7 @@ test('the office adds a fee, sees what this month\'s bills would make and makes 
   expect(Number(amount)).toBe(Number(n) * 10);
   await check(office, 'fee-schedule-preview-large');
   await card.getByRole('button', { name: '出账单' }).click();
-  await expect(card.locator('.confirm')).toContainText(`给 ${n} 户出 ${thisMonth} 的账单？`);
+  await expect(card.locator('.confirm')).toContainText(`给 ${n} 户出${monthWords(thisMonth)}的账单？`);
   await card.locator('.confirm').getByRole('button', { name: '出账单' }).click();
   await expect(card.locator('.issued')).toHaveText(`已出 ${n} 张账单。`);
   await card.getByRole('button', { name: '先看看会出多少' }).click();
@@ -227,7 +233,7 @@ test('the office adds a fee, sees what this month\'s bills would make and makes 
   await expect(rate.getByRole('alert')).toContainText('这一期的账单已经出了');
   await rate.getByLabel('从哪一期开始').selectOption(later);
   await rate.getByRole('button', { name: '保存新单价' }).click();
-  await expect(card).toContainText(`从 ${later} 起：12.00 元`);
+  await expect(card).toContainText(`从${monthWords(later)}起：12.00 元`);
   await card.getByLabel('哪一期', { exact: true }).selectOption(later);
   await card.getByRole('button', { name: '先看看会出多少' }).click();
   await expect(preview).toContainText(`一共 ${Number(n) * 12}.00 元`);

@@ -41,7 +41,7 @@ test('installable, and a repeat visit without the network still shows the last n
   await expect(page.locator('main')).toContainText('周六上午停水检修');
   await check(page, 'offline-notices');
   await page.goto('/fees');
-  await expect(page.locator('section.bill').first()).toContainText('2026 年物业费');
+  await expect(page.locator('section.bill').first()).toContainText('2026年物业费');
   await expect(page.locator('.offline')).toBeVisible();
   await context.setOffline(false);
   await context.close();

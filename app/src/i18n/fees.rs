@@ -86,7 +86,7 @@ pub const ZH: FeeWords = FeeWords {
     title: "物业费",
     intro: "这里可以看每年的物业费交了没有、交了多少。",
     ask_office: "想查物业费，请打物业电话。",
-    bill_of: "{period} 年{name}",
+    bill_of: "{period}{name}",
     status_paid: "已交清",
     status_unpaid: "还没交",
     status_partial: "交了一部分",

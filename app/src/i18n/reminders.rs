@@ -44,7 +44,7 @@ pub const ZH: RemindWords = RemindWords {
     slips_none: "没有要打印的提醒单。",
     slip_title: "物业费缴费提醒",
     slip_greeting: "{flat} 住户：您好！",
-    slip_body: "您家 {period} 的物业费还有 {amount} 元没有缴。感谢您一直以来对小区的支持，方便的时候请用下面任一种方式缴纳：",
+    slip_body: "您家{period}的物业费还有 {amount} 元没有缴。感谢您一直以来对小区的支持，方便的时候请用下面任一种方式缴纳：",
     slip_office: "到物业办公室，用现金、微信或支付宝缴纳；",
     slip_app: "在手机“院里”的“物业费”里扫码转账，再点“我已付款”；",
     slip_bank: "银行转账：{bank}；",

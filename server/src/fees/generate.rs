@@ -33,9 +33,9 @@ pub async fn generate_bills(
     caller: Caller,
     AppJson(body): AppJson<GenerateBills>,
 ) -> Result<AppJson<GenerateResult>, ApiError> {
-    let schedule = super::access::managed_schedule(&state, &caller, body.schedule_id)
-        .await?
-        .wire();
+    let row = super::access::managed_schedule(&state, &caller, body.schedule_id).await?;
+    let changes = store::rate_changes(state.db.reader(), row.community_id).await?;
+    let schedule = row.wire_with(&changes);
     let result = generate(&state.db, &schedule, &body.period).await?;
     audit::record(
         state.db.writer(),

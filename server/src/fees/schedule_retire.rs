@@ -28,10 +28,11 @@ pub async fn retire_schedule(
     caller: Caller,
     AppPath(id): AppPath<i64>,
 ) -> Result<AppJson<FeeSchedule>, ApiError> {
-    let row = super::access::managed_schedule(&state, &caller, id).await?;
+    let mut row = super::access::managed_schedule(&state, &caller, id).await?;
     let community = row.community_id;
+    let now = now_millis();
     let mut tx = state.db.writer().begin().await?;
-    if store::retire_schedule(&mut tx, id, now_millis()).await? {
+    if store::retire_schedule(&mut tx, id, now).await? {
         audit::record(
             &mut tx,
             Entry::new("fees.schedule_retire", Some(caller.user_id))
@@ -41,8 +42,9 @@ pub async fn retire_schedule(
         .await?;
     }
     tx.commit().await?;
-    let db = state.db.reader();
-    let row = store::schedule(db, id).await?.ok_or(ApiError::NotFound)?;
-    let changes = store::rate_changes(db, community).await?;
+    // Retired now, or already (by someone else meanwhile, too): it is
+    // retired either way, and nothing else of it changes here.
+    row.retired_at.get_or_insert(now);
+    let changes = store::rate_changes(state.db.reader(), community).await?;
     Ok(AppJson(row.wire_with(&changes)))
 }

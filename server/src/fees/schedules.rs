@@ -90,5 +90,6 @@ pub async fn create_schedule(
         },
     )
     .await?;
-    Ok((StatusCode::CREATED, AppJson(row.wire())))
+    // A new schedule has no rate changes yet.
+    Ok((StatusCode::CREATED, AppJson(row.wire_with(&[]))))
 }

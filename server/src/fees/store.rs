@@ -48,10 +48,6 @@ impl ScheduleRow {
             rate_changes,
         }
     }
-
-    pub fn wire(self) -> FeeSchedule {
-        self.wire_with(&[])
-    }
 }
 
 /// The columns `ScheduleRow` reads.

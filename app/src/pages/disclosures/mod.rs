@@ -26,12 +26,9 @@ fn recent_months(today: &str) -> Vec<String> {
         .collect()
 }
 
-/// "2026年11月" / "2026-11".
+/// "2026年11月" / "Nov 2026".
 fn month_words(month: &str, lang: Lang) -> String {
-    match (lang, month.split_once('-')) {
-        (Lang::ZhCn, Some((y, m))) => format!("{y}年{}月", m.trim_start_matches('0')),
-        _ => month.to_owned(),
-    }
+    crate::format::period_words(month, lang)
 }
 
 fn duration(minutes: i64, lang: Lang) -> String {

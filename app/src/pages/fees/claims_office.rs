@@ -75,7 +75,7 @@ fn ClaimToAnswer(claim: Claim, on_done: Callback<()>) -> impl IntoView {
         <article class="card claim-to-answer">
             <p class="big-line"><strong>{claim.address.clone()} " · ¥" {yuan(claim.amount_fen)}</strong></p>
             <p>{move || i18n.fee().method(method)} " · " {claim.paid_on.clone()} " · "
-                {claim.period.clone()} {claim.schedule_name.clone()}</p>
+                {crate::format::period_words(&claim.period, i18n.0.get_untracked())} {claim.schedule_name.clone()}</p>
             <p class="soft">{move || c().claimed_by} " " {claim.claimed_by.clone()}
                 {(!claim.note.is_empty()).then(|| view! { " · " {claim.note.clone()} })}</p>
             {claim.photo.clone().map(|p| view! {

@@ -37,11 +37,11 @@ pub fn typed_fen(input: &str, error: RwSignal<Option<crate::api::ApiError>>) -> 
     fen
 }
 
-/// "2026 年物业费" / "物业费 2026".
+/// "2026年物业费", "2026年第1季度物业费" / "物业费 2026".
 pub fn bill_title(lang: Lang, bill: &Bill) -> String {
     lang.fee()
         .bill_of
-        .replace("{period}", &bill.period)
+        .replace("{period}", &crate::format::period_words(&bill.period, lang))
         .replace("{name}", &bill.schedule_name)
 }
 

@@ -42,7 +42,7 @@ pub fn FeeOfficePage() -> impl IntoView {
                     <div class="card toolbar no-print">
                         <label for="fee-period">{i18n.fee().period}</label>
                         <select id="fee-period" on:change=move |ev| period.set(Some(event_target_value(&ev)))>
-                            {s.periods.iter().map(|p| view! { <option value=p.clone() selected=*p == chosen>{p.clone()}</option> }).collect_view()}
+                            {s.periods.iter().map(|p| view! { <option value=p.clone() selected=*p == chosen>{crate::format::period_words(p, i18n.0.get_untracked())}</option> }).collect_view()}
                         </select>
                     </div>
                     <section class="card">

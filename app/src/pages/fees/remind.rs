@@ -140,7 +140,7 @@ pub fn ReminderSlipsPage() -> impl IntoView {
                 .collect();
             let lang = i18n.0.get();
             view! {
-                <h2 class="section-title no-print">{r().slips_title} " · " {period.clone()}</h2>
+                <h2 class="section-title no-print">{r().slips_title} " · " {crate::format::period_words(&period, lang)}</h2>
                 {if slips.is_empty() {
                     view! { <p class="card">{r().slips_none}</p> }.into_any()
                 } else {
@@ -155,7 +155,7 @@ pub fn ReminderSlipsPage() -> impl IntoView {
                                     <li class="reminder-slip">
                                         <p class="slip-community">{name.clone()} " · " {r().slip_title}</p>
                                         <p class="slip-greeting">{r().slip_greeting.replace("{flat}", &flat)}</p>
-                                        <p>{r().slip_body.replace("{period}", &summary.period).replace("{amount}", &yuan(a.owed_fen))}</p>
+                                        <p>{r().slip_body.replace("{period}", &crate::format::period_words(&summary.period, lang)).replace("{amount}", &yuan(a.owed_fen))}</p>
                                         <ol>
                                             <li>{r().slip_office}</li>
                                             <li>{r().slip_app}</li>

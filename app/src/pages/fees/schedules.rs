@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::api::{self, ApiError};
 use crate::components::{ConfirmButton, ErrorNotice, FormError, Loading, TextField, parse_text};
-use crate::format::today;
+use crate::format::{period_words, today};
 use crate::i18n::{Lang, use_i18n};
 use crate::model::{
     BillingPeriod, ChangeRate, FeeBasis, FeeSchedule, GenerateBills, GeneratePreview,
@@ -83,7 +83,7 @@ fn ScheduleCard(schedule: FeeSchedule, on_change: Callback<()>) -> impl IntoView
         .iter()
         .map(|c| {
             w.from_then
-                .replace("{period}", &c.from_period)
+                .replace("{period}", &period_words(&c.from_period, lang))
                 .replace("{rate}", &yuan(c.rate_fen))
         })
         .collect::<Vec<_>>();
@@ -180,7 +180,7 @@ fn BillForm(schedule: FeeSchedule) -> impl IntoView {
                 }>
                     {periods.iter().map(|p| {
                         let chosen = *p == period.get_untracked();
-                        view! { <option value=p.clone() selected=chosen>{p.clone()}</option> }
+                        view! { <option value=p.clone() selected=chosen>{period_words(p, i18n.0.get_untracked())}</option> }
                     }).collect_view()}
                 </select>
             </div>
@@ -204,7 +204,7 @@ fn BillForm(schedule: FeeSchedule) -> impl IntoView {
                                 <ConfirmButton label=Signal::derive(move || i18n.schedule().generate.to_owned())
                                     question=Signal::derive(move || i18n.schedule().generate_question
                                         .replace("{n}", &n)
-                                        .replace("{period}", &period.get()))
+                                        .replace("{period}", &period_words(&period.get(), i18n.0.get())))
                                     yes=Signal::derive(move || i18n.schedule().generate.to_owned())
                                     on_confirm=generate />
                             }
@@ -269,7 +269,7 @@ fn RateForm(schedule: FeeSchedule, on_done: Callback<()>) -> impl IntoView {
                 <select id=from_id on:change=move |ev| from.set(event_target_value(&ev))>
                     {periods.iter().map(|p| {
                         let chosen = *p == from.get_untracked();
-                        view! { <option value=p.clone() selected=chosen>{p.clone()}</option> }
+                        view! { <option value=p.clone() selected=chosen>{period_words(p, i18n.0.get_untracked())}</option> }
                     }).collect_view()}
                 </select>
             </div>

@@ -313,7 +313,7 @@ fn CollectionCard() -> impl IntoView {
                 let pct = s.total.paid_households * 100 / s.total.billed_households;
                 view! {
                     <A href="/manage/fees" attr:class="card reach-card">
-                        <span class="soft">{t.home_fee_rate} " · " {s.period.clone()}</span>
+                        <span class="soft">{t.home_fee_rate} " · " {crate::format::period_words(&s.period, i18n.0.get_untracked())}</span>
                         <span class="big">{pct} "%"</span>
                         <span>{s.arrears.len()} " " {t.home_fee_arrears}</span>
                     </A>
