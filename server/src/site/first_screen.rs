@@ -333,7 +333,8 @@ type Screen = (&'static str, Fill, Option<Arc<Vec<CommunitySummary>>>);
 
 /// What a logged-in person's screens show, chosen as the app chooses
 /// (`SessionState::sign_in`, `CommunityState::current`, `ActForBanner`):
-/// the household acted for, else the first community worked in. `None`
+/// the household acted for, else the community the office chose (`PATCH
+/// /me`), else the first worked in. `None`
 /// for someone with neither (an operator), who gets the loading screen.
 fn signed_in(me: &Me, acting: Option<i64>) -> Option<(&'static str, Fill, UnreadFor)> {
     let household = acting
@@ -361,7 +362,12 @@ fn signed_in(me: &Me, acting: Option<i64>) -> Option<(&'static str, Fill, Unread
             },
         ));
     }
-    let c = me.communities.first()?;
+    // The office's chosen community (a manager of several), else the first.
+    let c = me
+        .communities
+        .iter()
+        .find(|c| Some(c.community_id) == me.office_community_id)
+        .or_else(|| me.communities.first())?;
     Some((
         "person",
         Fill {

@@ -11,6 +11,7 @@ on_both_backends!(
     a_chosen_community_speaks_in_the_header_and_is_marked,
     a_signed_in_person_gets_their_own_home_and_never_the_landing,
     a_helper_gets_the_household_they_act_for,
+    a_manager_of_two_compounds_gets_the_one_chosen,
     unread_notices_are_on_the_first_screen_until_read,
     an_expired_or_forged_session_gets_the_anonymous_screen,
     what_people_typed_is_escaped,
@@ -160,6 +161,31 @@ async fn a_signed_in_person_gets_their_own_home_and_never_the_landing(app: TestA
         !screen.contains("care-fine") && !screen.contains("{{care}}"),
         "{screen}"
     );
+}
+
+async fn a_manager_of_two_compounds_gets_the_one_chosen(app: TestApp) {
+    // 周文斌 keeps both compounds and has chosen 纱厂东院: its name and
+    // phone are in the header from the first paint, as the app will draw it.
+    let session = session(&app, "13800000006").await;
+    let (_, _, body) = page(&app, "/", &session).await;
+    assert!(first_screen(&body).contains("tel:0372-3169690"), "{body}");
+    let shachang = app.community("纱厂东院").await;
+    let chose = reqwest::Client::new()
+        .patch(app.url("/api/v1/me"))
+        .header("X-Requested-With", "courtyard")
+        .header("Cookie", &session)
+        .json(&serde_json::json!({"office_community_id": shachang}))
+        .send()
+        .await
+        .expect("choose");
+    assert_eq!(chose.status(), 200);
+    let (_, _, body) = page(&app, "/", &session).await;
+    let screen = first_screen(&body);
+    assert!(
+        screen.contains("纱厂东院") && screen.contains("tel:0372-3100215"),
+        "{screen}"
+    );
+    assert!(!screen.contains("tel:0372-3169690"), "{screen}");
 }
 
 async fn a_helper_gets_the_household_they_act_for(app: TestApp) {
