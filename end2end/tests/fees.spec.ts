@@ -62,7 +62,7 @@ test('from another city: the office reminds politely, the daughter pays by WeCha
   const daughter = await person(browser, true);
   await login(daughter, DAUGHTER);
   await open(daughter, '/inbox');
-  await expect(daughter.locator('main')).toContainText('物业温馨提醒：2026 的物业费还差');
+  await expect(daughter.locator('main')).toContainText('物业温馨提醒：2026年的物业费还差');
   await open(daughter, '/fees');
   const afar = daughter.locator('section.afar').first();
   await expect(afar).toContainText('在外地？转账给物业');

@@ -14,20 +14,27 @@ use crate::state::{use_counts, use_session};
 
 /// The sentence an item says, in the reader's language.
 pub fn sentence(lang: Lang, item: &InboxItem) -> String {
-    let amount = match (item.kind, item.amount) {
-        (
-            InboxKind::BillIssued
+    // A bill's words are its period: said as people say it.
+    let is_fee = matches!(
+        item.kind,
+        InboxKind::BillIssued
             | InboxKind::BillOverdue
             | InboxKind::FeeReminder
-            | InboxKind::ClaimConfirmed,
-            Some(fen),
-        ) => yuan(fen),
+            | InboxKind::ClaimConfirmed
+    );
+    let words = if is_fee {
+        crate::format::period_words(&item.words, lang)
+    } else {
+        item.words.clone()
+    };
+    let amount = match (item.kind, item.amount) {
+        (_, Some(fen)) if is_fee => yuan(fen),
         (_, Some(n)) => n.abs().to_string(),
         (_, None) => String::new(),
     };
     lang.inbox()
         .sentence(item.kind)
-        .replace("{words}", &item.words)
+        .replace("{words}", &words)
         .replace("{amount}", &amount)
 }
 
@@ -206,7 +213,7 @@ mod tests {
         let t = Lang::ZhCn;
         assert_eq!(
             sentence(t, &item(InboxKind::BillOverdue, "2026-12", Some(12_050))),
-            "2026-12 的物业费已过缴费期限，还差 120.50 元"
+            "2026年12月的物业费已过缴费期限，还差 120.50 元"
         );
         assert_eq!(
             sentence(t, &item(InboxKind::PointsReversed, "记错了人", Some(5))),
@@ -214,11 +221,11 @@ mod tests {
         );
         assert_eq!(
             sentence(t, &item(InboxKind::ClaimConfirmed, "2025", Some(150_000))),
-            "物业已收到您转来的 1500.00 元，2025 的物业费已入账"
+            "物业已收到您转来的 1500.00 元，2025年的物业费已入账"
         );
         assert!(
             sentence(t, &item(InboxKind::FeeReminder, "2025", Some(80_050)))
-                .starts_with("物业温馨提醒：2025 的物业费还差 800.50 元。")
+                .starts_with("物业温馨提醒：2025年的物业费还差 800.50 元。")
         );
     }
 }
