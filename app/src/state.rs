@@ -187,24 +187,15 @@ impl CommunityState {
                 office_phone: h.office_phone,
             });
         }
-        if let Some(c) = session.me.get().and_then(|me| {
-            let chosen = me.office_community_id;
-            let mut office = me.communities.into_iter();
-            let first = office.next()?;
-            if Some(first.community_id) == chosen {
-                return Some(first);
-            }
-            Some(
-                office
-                    .find(|c| Some(c.community_id) == chosen)
-                    .unwrap_or(first),
-            )
-        }) {
-            return Some(CommunitySummary {
+        let office = session.me.with(|me| {
+            me.as_ref()?.office_community().map(|c| CommunitySummary {
                 id: c.community_id,
-                name: c.community_name,
-                office_phone: c.office_phone,
-            });
+                name: c.community_name.clone(),
+                office_phone: c.office_phone.clone(),
+            })
+        });
+        if office.is_some() {
+            return office;
         }
         let list = self.list.get()?.ok()?.items;
         match self.chosen.get() {

@@ -19,6 +19,10 @@ pub struct AdminWords {
     pub no_bills: &'static str,
     pub points: &'static str,
     pub office_phone: &'static str,
+    /// "物业电话：" before the number.
+    pub office_phone_is: &'static str,
+    /// Between names in a list.
+    pub list_separator: &'static str,
     /// "{name}".
     pub see_managers: &'static str,
     pub none: &'static str,
@@ -70,6 +74,8 @@ pub const ZH: AdminWords = AdminWords {
     no_bills: "还没出过账单",
     points: "本月发出的积分",
     office_phone: "物业电话",
+    office_phone_is: "物业电话：",
+    list_separator: "、",
     see_managers: "{name}的管理员",
     none: "还没有小区。",
     new_title: "新建小区",
@@ -114,6 +120,8 @@ pub const EN: AdminWords = AdminWords {
     no_bills: "No bills yet",
     points: "Points awarded this month",
     office_phone: "Office phone",
+    office_phone_is: "Office phone: ",
+    list_separator: ", ",
     see_managers: "Managers of {name}",
     none: "No communities yet.",
     new_title: "New community",

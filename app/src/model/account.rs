@@ -115,6 +115,18 @@ pub struct UpdateMe {
     pub office_community_id: Option<i64>,
 }
 
+impl Me {
+    /// The community the office's screens speak for: the one chosen among
+    /// those worked in, else the first. One rule for the app's header and
+    /// the server's first screen.
+    pub fn office_community(&self) -> Option<&CommunityAccess> {
+        self.communities
+            .iter()
+            .find(|c| Some(c.community_id) == self.office_community_id)
+            .or_else(|| self.communities.first())
+    }
+}
+
 /// A role a person holds somewhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

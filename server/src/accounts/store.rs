@@ -82,7 +82,7 @@ pub struct Credentials {
 /// The enabled user with this phone, if any.
 pub async fn credentials_by_phone<'e, E>(pool: E, phone: &str) -> sqlx::Result<Option<Credentials>>
 where
-    E: sqlx::Executor<'e, Database = sqlx::Any> + Copy,
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
     sqlx::query_as("SELECT id, password_hash FROM users WHERE phone = $1 AND disabled_at IS NULL")
         .bind(phone)

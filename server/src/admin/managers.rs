@@ -6,7 +6,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use serde_json::json;
 
-use super::store;
 use crate::accounts::password::{self, check as check_password};
 use crate::accounts::phone::parse as parse_phone;
 use crate::accounts::session::Caller;
@@ -63,15 +62,17 @@ pub async fn add_existing_manager(
     if !communities::store::exists(&mut tx, community_id).await? {
         return Err(ApiError::NotFound);
     }
-    let Some(person) = store::enabled_user(&mut tx, phone.as_str()).await? else {
+    let Some(person) = accounts::store::credentials_by_phone(&mut tx, phone.as_str())
+        .await?
+        .map(|c| c.id)
+    else {
         return Err(ApiError::bad_request(
             ErrorCode::InvalidFields,
             "没有用这个手机号的账号；要新建，请填姓名和第一次的密码",
         ));
     };
-    if store::is_manager(&mut tx, community_id, person).await? {
-        return Err(already_manager());
-    }
+    // One live role per person, role and community: the database's unique
+    // index says "already" (`memberships_one_live_role`).
     let scope = Scope::Community(community_id);
     match accounts::store::insert_membership(&mut tx, person, Role::Manager, scope, None).await {
         Err(e) if crate::db::is_unique_violation(&e) => return Err(already_manager()),

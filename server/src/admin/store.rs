@@ -128,22 +128,6 @@ where
     .await
 }
 
-/// Whether the person is a live manager of the community.
-pub async fn is_manager<'e, E>(executor: E, community: i64, user: i64) -> sqlx::Result<bool>
-where
-    E: sqlx::Executor<'e, Database = Any>,
-{
-    let n: i64 = sqlx::query_scalar(
-        "SELECT CAST(COUNT(*) AS BIGINT) FROM memberships
-         WHERE community_id = $1 AND user_id = $2 AND role = 'manager' AND revoked_at IS NULL",
-    )
-    .bind(community)
-    .bind(user)
-    .fetch_one(executor)
-    .await?;
-    Ok(n > 0)
-}
-
 /// Ends a manager's role in one community; whether there was one to end.
 pub async fn revoke_manager<'e, E>(
     executor: E,
@@ -164,15 +148,4 @@ where
     .execute(executor)
     .await?;
     Ok(done.rows_affected() > 0)
-}
-
-/// The enabled account with this phone, if any.
-pub async fn enabled_user<'e, E>(executor: E, phone: &str) -> sqlx::Result<Option<i64>>
-where
-    E: sqlx::Executor<'e, Database = Any>,
-{
-    sqlx::query_scalar("SELECT id FROM users WHERE phone = $1 AND disabled_at IS NULL")
-        .bind(phone)
-        .fetch_optional(executor)
-        .await
 }

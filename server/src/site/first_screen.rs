@@ -362,12 +362,7 @@ fn signed_in(me: &Me, acting: Option<i64>) -> Option<(&'static str, Fill, Unread
             },
         ));
     }
-    // The office's chosen community (a manager of several), else the first.
-    let c = me
-        .communities
-        .iter()
-        .find(|c| Some(c.community_id) == me.office_community_id)
-        .or_else(|| me.communities.first())?;
+    let c = me.office_community()?;
     Some((
         "person",
         Fill {

@@ -58,7 +58,7 @@ fn CommunityCard(community: CommunityOverview) -> impl IntoView {
         <section class="card" aria-labelledby=labelled_by>
             <h3 id=title_id>{community.name.clone()}</h3>
             {(!community.address.is_empty()).then(|| view! { <p class="soft">{community.address.clone()}</p> })}
-            <p>{w.office_phone} "：" <a class="tel" href=tel>{community.office_phone.clone()}</a></p>
+            <p>{w.office_phone_is} <a class="tel" href=tel>{community.office_phone.clone()}</a></p>
             <Totals community />
             <A href=managers_href attr:class="button primary">{see}</A>
         </section>

@@ -9,7 +9,9 @@ use leptos_router::hooks::use_params_map;
 
 use super::Totals;
 use crate::api::{self, ApiError};
-use crate::components::{ConfirmButton, ErrorNotice, FormError, Loading, TextField, parse_text};
+use crate::components::{
+    ConfirmButton, ErrorNotice, FormError, Loading, PasswordField, TextField, parse_text,
+};
 use crate::i18n::admin::AdminWords;
 use crate::i18n::use_i18n;
 use crate::model::{CommunityOverview, CreateManagerRequest, ErrorCode, ManagerRow};
@@ -113,7 +115,7 @@ fn ManagerCard(
     let question_name = manager.name.clone();
     let also = (!manager.also_manages.is_empty()).then(|| {
         w.also_manages
-            .replace("{names}", &manager.also_manages.join("、"))
+            .replace("{names}", &manager.also_manages.join(w.list_separator))
     });
     let tel = format!("tel:{}", manager.phone);
     view! {
@@ -202,13 +204,8 @@ fn AddManagerForm(
             <p>{move || w().add_intro}</p>
             <TextField id="manager-phone" inputmode="tel" label=Signal::derive(move || w().manager_phone) value=phone />
             <TextField id="manager-name" label=Signal::derive(move || w().manager_name) value=name />
-            <div class="field">
-                <label for="manager-password">{move || w().first_password}</label>
-                <small class="hint">{move || w().password_hint}</small>
-                <input id="manager-password" type="password" autocomplete="new-password"
-                    prop:value=move || password.get()
-                    on:input=move |ev| password.set(event_target_value(&ev)) />
-            </div>
+            <PasswordField id="manager-password" label=Signal::derive(move || w().first_password)
+                hint=Signal::derive(move || w().password_hint) value=password autocomplete="new-password" />
             <FormError error />
             <div role="alert" class="form-error-slot">
                 {move || said.get().map(|words| view! { <p class="card notice-bad">{words}</p> })}

@@ -26,11 +26,6 @@ fn recent_months(today: &str) -> Vec<String> {
         .collect()
 }
 
-/// "2026年11月" / "Nov 2026".
-fn month_words(month: &str, lang: Lang) -> String {
-    crate::format::period_words(month, lang)
-}
-
 fn duration(minutes: i64, lang: Lang) -> String {
     let w = lang.disclosure();
     let (d, h) = (minutes / (24 * 60), minutes % (24 * 60) / 60);
@@ -66,7 +61,7 @@ pub fn DisclosuresPage() -> impl IntoView {
             <select id="disclosure-month" on:change=move |ev| month.set(event_target_value(&ev))>
                 {months.iter().map(|m| {
                     let chosen = *m == month.get_untracked();
-                    view! { <option value=m.clone() selected=chosen>{month_words(m, i18n.0.get_untracked())}</option> }
+                    view! { <option value=m.clone() selected=chosen>{crate::format::period_words(m, i18n.0.get_untracked())}</option> }
                 }).collect_view()}
             </select>
         </div>
@@ -100,7 +95,7 @@ pub fn DisclosuresPage() -> impl IntoView {
                                 <ul class="plain">
                                     {list.items.into_iter().map(|p| view! {
                                         <li><A href=format!("/notices/{}", p.notice_id) attr:class="button">
-                                            {month_words(&p.month, i18n.0.get_untracked())} " · " {i18n.notice().cat_disclosure}
+                                            {crate::format::period_words(&p.month, i18n.0.get_untracked())} " · " {i18n.notice().cat_disclosure}
                                         </A></li>
                                     }).collect_view()}
                                 </ul>
@@ -229,6 +224,9 @@ mod tests {
         assert_eq!(months[1], "2026-01");
         assert_eq!(months[2], "2025-12");
         assert_eq!(months[11], "2025-03");
-        assert_eq!(month_words("2026-03", Lang::ZhCn), "2026年3月");
+        assert_eq!(
+            crate::format::period_words("2026-03", Lang::ZhCn),
+            "2026年3月"
+        );
     }
 }
